@@ -1,0 +1,18 @@
+package org.dailypapers.paper;
+
+import java.util.Objects;
+
+/**
+ * A research organization as Hugging Face names it: {@code name} is the stable handle used in URLs
+ * ({@code google}), {@code fullname} the display name ({@code Google}); avatar may be null.
+ */
+public record Organization(String name, String fullname, String avatarUrl) {
+    public Organization {
+        Objects.requireNonNull(name, "name");
+        fullname = fullname == null || fullname.isBlank() ? name : fullname;
+    }
+
+    public String displayName() {
+        return fullname;
+    }
+}
