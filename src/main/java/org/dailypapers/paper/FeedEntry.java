@@ -24,15 +24,12 @@ public record FeedEntry(
 
     /**
      * This entry updated by another record of it. Counts only grow at the source, so the larger wins; the
-     * entry keeps the earliest feed day it was seen on. Both rules make re-importing in any order agree.
+     * entry keeps the earliest feed day it was seen on, with who put it there. Both rules make re-importing in any order agree.
      */
     public FeedEntry mergedWith(FeedEntry newer) {
-        boolean newerIsEarlier = newer.feedDay.isBefore(feedDay);
-        return new FeedEntry(
-                id,
-                newerIsEarlier ? newer.feedDay : feedDay,
-                newerIsEarlier ? newer.submittedAt : submittedAt,
-                newer.submittedBy != null ? newer.submittedBy : submittedBy,
+        FeedEntry first = newer.feedDay.isBefore(feedDay) ? newer : this;
+        return new FeedEntry(id, first.feedDay, first.submittedAt,
+                first.submittedBy != null ? first.submittedBy : (first == this ? newer : this).submittedBy,
                 Math.max(upvotes, newer.upvotes),
                 Math.max(numComments, newer.numComments));
     }

@@ -12,6 +12,14 @@ public record Organization(String name, String fullname, String avatarUrl) {
         fullname = fullname == null || fullname.isBlank() ? name : fullname;
     }
 
+    /** This organization updated by a newer record of it: what the newer one does not know is kept. */
+    public Organization mergedWith(Organization newer) {
+        if (!newer.name.equals(name)) {
+            return newer;
+        }
+        return new Organization(name, newer.fullname, newer.avatarUrl != null ? newer.avatarUrl : avatarUrl);
+    }
+
     public String displayName() {
         return fullname;
     }

@@ -54,7 +54,8 @@ public record Paper(
                 newer.publishedAt.isBefore(publishedAt) ? newer.publishedAt : publishedAt,
                 newer.categories.isEmpty() ? categories : newer.categories,
                 or(newer.comment, comment),
-                or(newer.organization, organization),
+                newer.organization == null ? organization
+                        : organization == null ? newer.organization : organization.mergedWith(newer.organization),
                 or(newer.githubRepo, githubRepo),
                 or(newer.githubStars, githubStars),
                 or(newer.projectPage, projectPage),

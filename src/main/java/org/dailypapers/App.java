@@ -1,0 +1,111 @@
+package org.dailypapers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.dailypapers.feed.FeedService;
+import org.dailypapers.ingest.ImportSummary;
+import org.dailypapers.ingest.PaperImporter;
+import org.dailypapers.paper.FeedRepository;
+import org.dailypapers.paper.PaperRepository;
+import org.dailypapers.store.Database;
+import org.dailypapers.web.WebApp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that builds and wires collaborators. Open it, use what it exposes,
+ * close it. Not a singleton: tests open as many as they like, each on its own data directory.
+ */
+public final class App implements AutoCloseable {
+    /** The bundled demo dataset: every paper of ../shared/data/hf-daily-papers, in the export format. */
+    public static final String DEMO_RESOURCE = "/demo/papers.jsonl.gz";
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final AppConfig config;
+    private final Database database;
+    private final PaperRepository papers;
+    private final FeedService feed;
+    private final PaperImporter importer;
+    private final PrometheusMeterRegistry metrics;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private App(AppConfig config, Database database, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.papers = new PaperRepository(database, clock);
+        this.feed = new FeedService(new FeedRepository(database));
+        this.importer = new PaperImporter(papers, changed -> {});
+        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+    }
+
+    /** Creates the data directory if needed, opens and migrates the database. */
+    public static App open(AppConfig config, Clock clock) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+        }
+        return new App(config, Database.open(config.database()), clock);
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public PaperRepository papers() {
+        return papers;
+    }
+
+    public FeedService feed() {
+        return feed;
+    }
+
+    public PaperImporter importer() {
+        return importer;
+    }
+
+    /** Loads the bundled demo dataset when enabled and the database holds no papers; empty otherwise. */
+    public java.util.Optional<ImportSummary> loadDemoIfEmpty() {
+        if (!config.loadDemo() || papers.count() > 0) {
+            return java.util.Optional.empty();
+        }
+        log.info("Empty database: loading the bundled demo dataset");
+        try (InputStream in = App.class.getResourceAsStream(DEMO_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo dataset " + DEMO_RESOURCE + " is missing from the build");
+            }
+            ImportSummary summary = importer.importStream("demo dataset", in);
+            log.info("Demo dataset loaded: {}", summary);
+            return java.util.Optional.of(summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The web application, not yet started. */
+    public Javalin web() {
+        return WebApp.create(new WebApp.Deps(feed, papers, metrics, json));
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        metrics.close();
+    }
+
+}

@@ -1,0 +1,60 @@
+package org.dailypapers;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.dailypapers.store.DatabaseConfig;
+
+/**
+ * The whole configuration, validated once at start-up and passed down by constructor.
+ * Sources, weakest first: built-in defaults, environment ({@code DAILYPAPERS_*}), command-line flags.
+ *
+ * @param loadDemo load the bundled demo dataset when the database holds no papers
+ */
+public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo) {
+    public static final int DEFAULT_PORT = 8080;
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+
+    public AppConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(database, "database");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
+        }
+    }
+
+    /**
+     * Defaults overridden by the environment, then by flags (null where a flag was not given).
+     * Recognised: DAILYPAPERS_DATA, DAILYPAPERS_PORT, DAILYPAPERS_DB_URL, DAILYPAPERS_DB_USER,
+     * DAILYPAPERS_DB_PASSWORD, DAILYPAPERS_DEMO (true/false).
+     */
+    public static AppConfig resolve(Map<String, String> env, Path dataFlag, Integer portFlag) {
+        Path dataDir = dataFlag != null ? dataFlag : Path.of(env.getOrDefault("DAILYPAPERS_DATA", DEFAULT_DATA_DIR.toString()));
+        int port = portFlag != null ? portFlag : parsePort(env.get("DAILYPAPERS_PORT"));
+        String url = env.get("DAILYPAPERS_DB_URL");
+        DatabaseConfig database = url == null || url.isBlank()
+                ? DatabaseConfig.sqliteIn(dataDir)
+                : new DatabaseConfig(url, env.get("DAILYPAPERS_DB_USER"), env.get("DAILYPAPERS_DB_PASSWORD"), 16);
+        boolean demo = parseBoolean("DAILYPAPERS_DEMO", env.getOrDefault("DAILYPAPERS_DEMO", "true"));
+        return new AppConfig(dataDir, port, database, demo);
+    }
+
+    private static int parsePort(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_PORT;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("DAILYPAPERS_PORT must be a number, not '" + raw + "'");
+        }
+    }
+
+    private static boolean parseBoolean(String name, String raw) {
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, not '" + raw + "'");
+        };
+    }
+}

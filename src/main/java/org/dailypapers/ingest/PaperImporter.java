@@ -1,0 +1,175 @@
+package org.dailypapers.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.dailypapers.paper.PaperRecord;
+import org.dailypapers.paper.PaperRepository;
+import org.dailypapers.paper.UpsertOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports paper files into the store: reads them ({@link PaperFileReader}), saves in batches (one transaction
+ * each, so a failure never leaves half a batch) and tells {@code onSaved} which records changed, so that
+ * derived stores such as the search index follow. Bad records are skipped, logged with their location and
+ * counted; they never stop the import. Not thread-safe: one import at a time per instance.
+ */
+public final class PaperImporter {
+    static final int MAX_REPORTED_REJECTIONS = 100;
+    private static final int BATCH = 1000;
+    private static final Logger log = LoggerFactory.getLogger(PaperImporter.class);
+
+    private final PaperRepository papers;
+    private final Consumer<List<PaperRecord>> onSaved;
+    private final PaperFileReader reader = new PaperFileReader(new ObjectMapper());
+
+    /** @param onSaved called after each batch commits with the records that were new or changed */
+    public PaperImporter(PaperRepository papers, Consumer<List<PaperRecord>> onSaved) {
+        this.papers = papers;
+        this.onSaved = onSaved;
+    }
+
+    /**
+     * Imports files and directories (a directory contributes its {@code .json}, {@code .jsonl} and
+     * {@code .gz} files, in name order). A path that does not exist or cannot be read is a rejection.
+     */
+    public ImportSummary importPaths(List<Path> paths, ImportProgress progress) {
+        List<Path> files = new ArrayList<>();
+        Batch batch = new Batch();
+        for (Path path : paths) {
+            expand(path, files, batch);
+        }
+        long total = files.stream().mapToLong(PaperImporter::size).sum();
+        long[] done = {0};
+        for (Path file : files) {
+            try (InputStream in = counting(Files.newInputStream(file), n -> progress.bytesRead(done[0] += n, total))) {
+                reader.read(file.toString(), in, batch);
+            } catch (IOException e) {
+                batch.reject(new Rejection(file.toString(), "cannot read: " + e.getMessage()));
+            }
+        }
+        return batch.finish();
+    }
+
+    /** Imports one stream (e.g. the bundled demo dataset), named {@code name} in messages. */
+    public ImportSummary importStream(String name, InputStream in) {
+        Batch batch = new Batch();
+        try {
+            reader.read(name, in, batch);
+        } catch (IOException e) {
+            batch.reject(new Rejection(name, "cannot read: " + e.getMessage()));
+        }
+        return batch.finish();
+    }
+
+    private static void expand(Path path, List<Path> files, Batch batch) {
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> listing = Files.list(path)) {
+                listing.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().matches(".*\\.(json|jsonl|gz)"))
+                        .sorted()
+                        .forEach(files::add);
+            } catch (IOException e) {
+                batch.reject(new Rejection(path.toString(), "cannot list the directory: " + e.getMessage()));
+            }
+        } else if (Files.isRegularFile(path) && Files.isReadable(path)) {
+            files.add(path);
+        } else {
+            batch.reject(new Rejection(path.toString(), "no such readable file or directory"));
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static InputStream counting(InputStream in, java.util.function.LongConsumer onRead) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    onRead.accept(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n > 0) {
+                    onRead.accept(n);
+                }
+                return n;
+            }
+        };
+    }
+
+    /** Collects records into batches and keeps the counts. */
+    private final class Batch implements RecordSink {
+        private final List<PaperRecord> pending = new ArrayList<>(BATCH);
+        private final List<Rejection> rejections = new ArrayList<>();
+        private long read;
+        private long created;
+        private long updated;
+        private long unchanged;
+        private long rejected;
+
+        @Override
+        public void accept(PaperRecord record) {
+            read++;
+            pending.add(record);
+            if (pending.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        @Override
+        public void reject(Rejection rejection) {
+            read++;
+            rejected++;
+            log.warn("rejected {}", rejection);
+            if (rejections.size() < MAX_REPORTED_REJECTIONS) {
+                rejections.add(rejection);
+            }
+        }
+
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<UpsertOutcome> outcomes = papers.saveAll(pending);
+            List<PaperRecord> changed = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                switch (outcomes.get(i)) {
+                    case NEW -> created++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
+                }
+                if (outcomes.get(i) != UpsertOutcome.UNCHANGED) {
+                    changed.add(pending.get(i));
+                }
+            }
+            pending.clear();
+            if (!changed.isEmpty()) {
+                onSaved.accept(changed);
+            }
+        }
+
+        ImportSummary finish() {
+            flush();
+            return new ImportSummary(read, created, updated, unchanged, rejected, rejections);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.dailypapers.ingest;
+
+import org.dailypapers.paper.PaperRecord;
+
+/** Receives what a reader makes of a file, record by record. */
+interface RecordSink {
+    void accept(PaperRecord record);
+
+    /** A record (or, when it cannot be read at all, the rest of a file) was skipped. */
+    void reject(Rejection rejection);
+}

@@ -1,0 +1,127 @@
+package org.dailypapers.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.dailypapers.feed.FeedPeriod;
+import org.dailypapers.feed.FeedService;
+import org.dailypapers.paper.FeedOrder;
+import org.dailypapers.paper.FeedPaper;
+import org.dailypapers.paper.PaperRecord;
+import org.dailypapers.paper.PaperRepository;
+
+/**
+ * The JSON API, compatible with Hugging Face's: {@code GET /api/daily_papers} (date | week | month, p, limit,
+ * sort) and {@code GET /api/papers/{id}}. Paging follows HF: {@code p} counts pages from 0, and a
+ * {@code Link: <...>; rel="next"} header is sent when another page exists.
+ */
+final class ApiRoutes {
+    static final int MAX_LIMIT = 100;
+    static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_PAGE = 10_000;
+
+    private final FeedService feed;
+    private final PaperRepository papers;
+    private final ObjectMapper json;
+    private final HfJson hf;
+
+    ApiRoutes(FeedService feed, PaperRepository papers, ObjectMapper json) {
+        this.feed = feed;
+        this.papers = papers;
+        this.json = json;
+        this.hf = new HfJson(json);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/daily_papers", this::dailyPapers);
+        routes.get("/api/papers/<id>", this::paper);
+    }
+
+    private void dailyPapers(Context ctx) throws Exception {
+        FeedPeriod period = period(ctx);
+        int page = intParam(ctx, "p", 0, 0, MAX_PAGE);
+        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        FeedOrder order = order(ctx.queryParam("sort"));
+        List<FeedPaper> found = period == null ? List.of() : feed.page(period, order, page * limit, limit + 1);
+        ArrayNode body = json.createArrayNode();
+        found.stream().limit(limit).map(hf::dailyItem).forEach(body::add);
+        if (found.size() > limit) {
+            ctx.header("Link", "<" + nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
+        }
+        ctx.contentType("application/json").result(json.writeValueAsBytes(body));
+    }
+
+    private void paper(Context ctx) throws Exception {
+        PaperRecord record = PaperRoutes.find(papers, ctx.pathParam("id"));
+        ctx.contentType("application/json").result(json.writeValueAsBytes(hf.paper(record.paper(), record.entry())));
+    }
+
+    /** The requested period; with none given, the latest day that has papers (null when the feed is empty). */
+    private FeedPeriod period(Context ctx) {
+        String date = ctx.queryParam("date");
+        String week = ctx.queryParam("week");
+        String month = ctx.queryParam("month");
+        long given = java.util.stream.Stream.of(date, week, month).filter(v -> v != null).count();
+        if (given > 1) {
+            throw HttpProblem.badRequest("give at most one of date, week and month");
+        }
+        if (date != null) {
+            return FeedPeriod.parseDay(date);
+        }
+        if (week != null) {
+            return FeedPeriod.parseWeek(week);
+        }
+        if (month != null) {
+            return FeedPeriod.parseMonth(month);
+        }
+        return feed.latestDay().map(FeedPeriod::day).orElse(null);
+    }
+
+    private static FeedOrder order(String sort) {
+        if (sort == null || sort.equals("publishedAt")) {
+            return FeedOrder.PUBLISHED_AT;
+        }
+        if (sort.equals("upvotes")) {
+            return FeedOrder.UPVOTES;
+        }
+        throw HttpProblem.badRequest("sort must be publishedAt or upvotes, not '" + PaperRoutes.shorten(sort) + "'");
+    }
+
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the allowed range
+        }
+        throw HttpProblem.badRequest(name + " must be a whole number from " + min + " to " + max
+                + ", not '" + PaperRoutes.shorten(raw) + "'");
+    }
+
+    private static String nextPageUrl(Context ctx, int nextPage) {
+        StringBuilder url = new StringBuilder(ctx.scheme()).append("://").append(ctx.host()).append(ctx.path()).append('?');
+        for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
+            if (!param.getKey().equals("p")) {
+                for (String value : param.getValue()) {
+                    url.append(encode(param.getKey())).append('=').append(encode(value)).append('&');
+                }
+            }
+        }
+        return url.append("p=").append(nextPage).toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

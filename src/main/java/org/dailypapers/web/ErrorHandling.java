@@ -1,0 +1,60 @@
+package org.dailypapers.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.dailypapers.feed.InvalidPeriodException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become responses: JSON {@code {"error": ...}} under {@code /api/}, a page
+ * elsewhere. Refusals (4xx) carry their message; unexpected failures are logged once and answered with a
+ * generic 500 that reveals nothing internal.
+ */
+final class ErrorHandling {
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private final Templates templates;
+    private final ObjectMapper json;
+
+    ErrorHandling(Templates templates, ObjectMapper json) {
+        this.templates = templates;
+        this.json = json;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(HttpProblem.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
+        routes.exception(InvalidPeriodException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Something went wrong on our side. Please try again in a moment.");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                respond(ctx, 404, "There is no page at " + PaperRoutes.shorten(ctx.path()) + ".");
+            }
+        });
+    }
+
+    private void respond(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.contentType("application/json").result(json.createObjectNode().put("error", message).toString());
+        } else {
+            templates.page(ctx, "error.jte", new ErrorPage(status, title(status), message));
+        }
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "That request is not valid";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Request too large";
+            default -> status >= 500 ? "Server error" : "Request refused";
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package org.dailypapers.web;
+
+import java.util.List;
+import org.dailypapers.feed.FeedPeriod;
+import org.dailypapers.paper.FeedPaper;
+
+/**
+ * The feed screen for one period. Navigation links are null where no papers lie that way.
+ *
+ * @param latest true on {@code /}, where the period is the latest day with papers
+ */
+public record FeedPage(
+        FeedPeriod period,
+        List<FeedPaper> papers,
+        Link previous,
+        Link next,
+        Link week,
+        Link month,
+        Link day,
+        String rssHref,
+        boolean latest) {
+
+    /** A navigation link. */
+    public record Link(String href, String label) {}
+
+    public String heading() {
+        return switch (period.kind()) {
+            case DAY -> "Daily Papers";
+            case WEEK -> "Papers of the week";
+            case MONTH -> "Papers of the month";
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package org.dailypapers.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+import org.dailypapers.feed.FeedPeriod;
+import org.dailypapers.feed.FeedPeriod.Kind;
+import org.dailypapers.feed.FeedService;
+import org.dailypapers.paper.FeedPaper;
+
+/** The feed screens: {@code /} (latest day), one day, one ISO week, one month. */
+final class FeedRoutes {
+    private final FeedService feed;
+    private final Templates templates;
+
+    FeedRoutes(FeedService feed, Templates templates) {
+        this.feed = feed;
+        this.templates = templates;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/", this::latest);
+        routes.get("/papers/date/{day}", ctx -> show(ctx, FeedPeriod.parseDay(ctx.pathParam("day")), false));
+        routes.get("/papers/week/{week}", ctx -> show(ctx, FeedPeriod.parseWeek(ctx.pathParam("week")), false));
+        routes.get("/papers/month/{month}", ctx -> show(ctx, FeedPeriod.parseMonth(ctx.pathParam("month")), false));
+        routes.get("/papers/week", ctx -> redirectToLatest(ctx, Kind.WEEK));
+        routes.get("/papers/month", ctx -> redirectToLatest(ctx, Kind.MONTH));
+        routes.get("/papers/date", ctx -> redirectToLatest(ctx, Kind.DAY));
+    }
+
+    private void latest(Context ctx) {
+        LocalDate day = feed.latestDay().orElse(null);
+        if (day == null) {
+            templates.page(ctx, "error.jte", new ErrorPage(200, "No papers yet",
+                    "The feed is empty. Import papers with ./dailypapers import PATH, or start with an empty data directory to load the demo data."));
+            return;
+        }
+        show(ctx, FeedPeriod.day(day), true);
+    }
+
+    private void redirectToLatest(Context ctx, Kind kind) {
+        LocalDate day = feed.latestDay().orElse(LocalDate.now(org.dailypapers.paper.FeedDays.ZONE));
+        ctx.redirect(FeedPeriod.containing(kind, day).path());
+    }
+
+    private void show(Context ctx, FeedPeriod period, boolean latest) {
+        List<FeedPaper> papers = feed.papers(period);
+        FeedService.Neighbours around = feed.neighbours(period);
+        Function<FeedPeriod, FeedPage.Link> link = p -> new FeedPage.Link(p.path(), label(p));
+        LocalDate anchor = period.kind() == Kind.DAY ? period.first()
+                : papers.isEmpty() ? period.first() : papers.getFirst().entry().feedDay();
+        FeedPage page = new FeedPage(
+                period,
+                papers,
+                around.previous().map(link).orElse(null),
+                around.next().map(link).orElse(null),
+                link.apply(FeedPeriod.containing(Kind.WEEK, anchor)),
+                link.apply(FeedPeriod.containing(Kind.MONTH, anchor)),
+                link.apply(FeedPeriod.day(anchor)),
+                "/rss",
+                latest);
+        templates.page(ctx, "feed/feed.jte", page);
+    }
+
+    private static String label(FeedPeriod p) {
+        return switch (p.kind()) {
+            case DAY -> Views.day(p.first());
+            case WEEK -> p.key();
+            case MONTH -> p.title();
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package org.dailypapers.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dailypapers.paper.FeedEntry;
+import org.dailypapers.paper.FeedPaper;
+import org.dailypapers.paper.Organization;
+import org.dailypapers.paper.Paper;
+
+/**
+ * JSON in the shape of Hugging Face's papers API, field names included, so its clients (such as
+ * {@code huggingface_hub}'s {@code list_daily_papers} and {@code paper_info}) work against us. Fields we do
+ * not hold (thumbnails, linked models, user avatars) are left out rather than faked.
+ */
+final class HfJson {
+    private final ObjectMapper json;
+
+    HfJson(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** An item of {@code /api/daily_papers}: the paper, and the feed entry's fields beside it. */
+    ObjectNode dailyItem(FeedPaper fp) {
+        Paper p = fp.paper();
+        FeedEntry e = fp.entry();
+        ObjectNode item = json.createObjectNode();
+        item.set("paper", paper(p, e));
+        item.put("publishedAt", Timestamps.hf(e.submittedAt()));
+        item.put("title", p.title());
+        item.put("summary", p.summary());
+        item.put("numComments", e.numComments());
+        if (e.submittedBy() != null) {
+            item.set("submittedBy", user(e.submittedBy()));
+        }
+        if (p.organization() != null) {
+            item.set("organization", organization(p.organization()));
+        }
+        item.put("isAuthorParticipating", false);
+        return item;
+    }
+
+    /** The body of {@code /api/papers/{id}}; {@code entry} may be null for papers never on the feed. */
+    ObjectNode paper(Paper p, FeedEntry e) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", p.id().value());
+        var authors = node.putArray("authors");
+        p.authors().forEach(name -> authors.addObject().put("name", name).put("hidden", false));
+        node.put("publishedAt", Timestamps.hf(p.publishedAt()));
+        if (e != null) {
+            node.put("submittedOnDailyAt", Timestamps.hf(e.submittedAt()));
+            if (e.submittedBy() != null) {
+                node.set("submittedOnDailyBy", user(e.submittedBy()));
+            }
+        }
+        node.put("title", p.title());
+        node.put("summary", p.summary());
+        node.put("upvotes", e == null ? 0 : e.upvotes());
+        putIfPresent(node, "githubRepo", p.githubRepo());
+        if (p.githubStars() != null) {
+            node.put("githubStars", p.githubStars());
+        }
+        putIfPresent(node, "projectPage", p.projectPage());
+        putIfPresent(node, "ai_summary", p.aiSummary());
+        if (!p.keywords().isEmpty()) {
+            p.keywords().forEach(node.putArray("ai_keywords")::add);
+        }
+        if (!p.categories().isEmpty()) {
+            p.categories().forEach(node.putArray("categories")::add);
+        }
+        putIfPresent(node, "comment", p.comment());
+        if (p.organization() != null) {
+            node.set("organization", organization(p.organization()));
+        }
+        return node;
+    }
+
+    private ObjectNode organization(Organization org) {
+        ObjectNode node = json.createObjectNode().put("name", org.name()).put("fullname", org.fullname());
+        putIfPresent(node, "avatar", org.avatarUrl());
+        return node;
+    }
+
+    private ObjectNode user(String handle) {
+        return json.createObjectNode().put("user", handle).put("fullname", handle).put("type", "user");
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+}

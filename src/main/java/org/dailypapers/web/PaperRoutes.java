@@ -1,0 +1,44 @@
+package org.dailypapers.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.PaperRecord;
+import org.dailypapers.paper.PaperRepository;
+
+/** A paper's page, {@code /papers/{arxivId}}: new- and old-style ids, with or without a version. */
+final class PaperRoutes {
+    private final PaperRepository papers;
+    private final Templates templates;
+
+    PaperRoutes(PaperRepository papers, Templates templates) {
+        this.papers = papers;
+        this.templates = templates;
+    }
+
+    /** Registered last among {@code /papers/...} routes: its path parameter takes slashes (math/0211159). */
+    void register(RoutesConfig routes) {
+        routes.get("/papers/<id>", this::show);
+    }
+
+    private void show(Context ctx) {
+        String raw = ctx.pathParam("id");
+        PaperRecord record = find(papers, raw);
+        if (!record.paper().id().value().equals(raw)) {
+            ctx.redirect("/papers/" + record.paper().id().value(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        templates.page(ctx, "paper/paper.jte", new PaperPage(record.paper(), record.entry()));
+    }
+
+    /** The paper with this id, or a 400 for a malformed id, or a 404. Shared with the API. */
+    static PaperRecord find(PaperRepository papers, String raw) {
+        ArxivId id = ArxivId.parse(raw).orElseThrow(() -> HttpProblem.badRequest(
+                "'" + shorten(raw) + "' is not an arXiv id: expected e.g. 2406.09414, 2406.09414v2 or math/0211159"));
+        return papers.find(id).orElseThrow(() -> HttpProblem.notFound("No paper " + id + " here."));
+    }
+
+    static String shorten(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+}

@@ -1,0 +1,97 @@
+package org.dailypapers.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.dailypapers.feed.FeedPeriod;
+import org.dailypapers.feed.FeedService;
+import org.dailypapers.paper.FeedOrder;
+import org.dailypapers.paper.FeedPaper;
+import org.dailypapers.paper.Paper;
+
+/**
+ * RSS 2.0 feeds: {@code /rss} (the last week of feed days up to the latest, newest first) and
+ * {@code /papers/date/{day}/rss} (one day). One item per paper; text is escaped by the XML writer, so
+ * markup in a title or abstract arrives as text.
+ */
+final class RssRoutes {
+    private static final int MAX_ITEMS = 200;
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+
+    private final FeedService feed;
+
+    RssRoutes(FeedService feed) {
+        this.feed = feed;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/rss", this::recent);
+        routes.get("/papers/date/{day}/rss", ctx -> {
+            FeedPeriod day = FeedPeriod.parseDay(ctx.pathParam("day"));
+            write(ctx, "Daily Papers of " + day.title(), day.path(), feed.page(day, FeedOrder.UPVOTES, 0, MAX_ITEMS));
+        });
+    }
+
+    private void recent(Context ctx) throws XMLStreamException {
+        LocalDate latest = feed.latestDay().orElse(null);
+        List<FeedPaper> papers = latest == null ? List.of()
+                : feed.page(new FeedPeriod(FeedPeriod.Kind.WEEK, latest.minusDays(6), latest), FeedOrder.PUBLISHED_AT, 0, MAX_ITEMS);
+        write(ctx, "Daily Papers", "/", papers);
+    }
+
+    private static void write(Context ctx, String title, String path, List<FeedPaper> papers) throws XMLStreamException {
+        String base = ctx.scheme() + "://" + ctx.host();
+        StringWriter out = new StringWriter(64 * 1024);
+        XMLStreamWriter xml = XML.createXMLStreamWriter(out);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("rss");
+        xml.writeAttribute("version", "2.0");
+        xml.writeNamespace("atom", "http://www.w3.org/2005/Atom");
+        xml.writeNamespace("dc", "http://purl.org/dc/elements/1.1/");
+        xml.writeStartElement("channel");
+        element(xml, "title", title);
+        element(xml, "link", base + path);
+        element(xml, "description", "Trending research papers, picked each day by the community.");
+        element(xml, "language", "en");
+        xml.writeEmptyElement("atom", "link", "http://www.w3.org/2005/Atom");
+        xml.writeAttribute("href", base + ctx.path());
+        xml.writeAttribute("rel", "self");
+        xml.writeAttribute("type", "application/rss+xml");
+        for (FeedPaper fp : papers) {
+            Paper p = fp.paper();
+            String link = base + Views.paperPath(p.id().value());
+            xml.writeStartElement("item");
+            element(xml, "title", p.title());
+            element(xml, "link", link);
+            xml.writeStartElement("guid");
+            xml.writeAttribute("isPermaLink", "true");
+            xml.writeCharacters(link);
+            xml.writeEndElement();
+            element(xml, "pubDate", Timestamps.rfc822(fp.entry().submittedAt()));
+            element(xml, "description", p.summary() + "\n\n" + Views.authorCount(p.authors()) + " · "
+                    + fp.entry().upvotes() + " upvotes · arXiv " + p.id().absUrl());
+            for (String author : p.authors().subList(0, Math.min(3, p.authors().size()))) {
+                xml.writeStartElement("dc", "creator", "http://purl.org/dc/elements/1.1/");
+                xml.writeCharacters(author);
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+        ctx.contentType("application/rss+xml; charset=utf-8").result(out.toString());
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+}

@@ -1,0 +1,52 @@
+package org.dailypapers.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Small formatting functions the templates call. Pure and thread-safe. */
+public final class Views {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH);
+
+    private Views() {}
+
+    public static String authorCount(List<String> authors) {
+        return authors.size() == 1 ? "1 author" : authors.size() + " authors";
+    }
+
+    /** The UTC calendar day of an arXiv timestamp, e.g. "Jun 13, 2024". */
+    public static String day(Instant instant) {
+        return DAY.format(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    public static String day(LocalDate date) {
+        return DAY.format(date);
+    }
+
+    public static String isoDay(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    /** "owner/repo" for a GitHub URL, else the URL without its scheme. */
+    public static String repoName(String url) {
+        String s = url.replaceFirst("^https?://(www\\.)?", "");
+        s = s.startsWith("github.com/") ? s.substring("github.com/".length()) : s;
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** 950, 1.2k, 12k. */
+    public static String compact(int n) {
+        if (n < 1000) {
+            return Integer.toString(n);
+        }
+        return n < 10_000 ? String.format(Locale.ROOT, "%.1fk", n / 1000.0) : (n / 1000) + "k";
+    }
+
+    /** The paper page's path; old-style ids keep their slash. */
+    public static String paperPath(String arxivId) {
+        return "/papers/" + arxivId;
+    }
+}

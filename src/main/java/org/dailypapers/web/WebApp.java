@@ -1,0 +1,74 @@
+package org.dailypapers.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import org.dailypapers.feed.FeedService;
+import org.dailypapers.paper.PaperRepository;
+
+/** Builds the web application from its collaborators; {@link #create} does no I/O until started. */
+public final class WebApp {
+    /**
+     * Pages load nothing from other hosts (privacy, offline use); KaTeX sets inline styles on what it
+     * renders, hence style attributes are allowed.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'";
+
+    /** What the web layer needs; built by the composition root. */
+    public record Deps(FeedService feed, PaperRepository papers, PrometheusMeterRegistry metrics, ObjectMapper json) {}
+
+    private WebApp() {}
+
+    public static Javalin create(Deps deps) {
+        Templates templates = new Templates();
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = 64 * 1024;
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public/assets";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "public, max-age=86400");
+            });
+            securityHeaders(config);
+            timeRequests(config, deps.metrics());
+            new ErrorHandling(templates, deps.json()).register(config.routes);
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "papers", deps.papers().count())));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(deps.metrics().scrape()));
+            new FeedRoutes(deps.feed(), templates).register(config.routes);
+            new RssRoutes(deps.feed()).register(config.routes);
+            new ApiRoutes(deps.feed(), deps.papers(), deps.json()).register(config.routes);
+            new PaperRoutes(deps.papers(), templates).register(config.routes);
+        });
+    }
+
+    private static void securityHeaders(JavalinConfig config) {
+        config.routes.before(ctx -> {
+            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        });
+    }
+
+    private static void timeRequests(JavalinConfig config, PrometheusMeterRegistry metrics) {
+        config.requestLogger.http((ctx, ms) -> {
+            var matched = ctx.endpoints().list().stream().filter(e -> e.method.isHttpMethod()).toList();
+            String route = matched.isEmpty() ? "unmatched" : matched.getLast().path;
+            Timer.builder("http.server.requests")
+                    .tag("method", ctx.method().name())
+                    .tag("route", route)
+                    .tag("status", Integer.toString(ctx.statusCode()))
+                    .register(metrics)
+                    .record(Duration.ofNanos((long) (ms * 1_000_000)));
+        });
+    }
+}
