@@ -27,16 +27,16 @@ final class ErrorHandling {
     void register(RoutesConfig routes) {
         routes.exception(HttpProblem.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
         routes.exception(InvalidPeriodException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
+                e.getStatus() == 404 ? noPage(ctx) : e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. Please try again in a moment.");
         });
-        routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
-                respond(ctx, 404, "There is no page at " + PaperRoutes.shorten(ctx.path()) + ".");
-            }
-        });
+    }
+
+    private static String noPage(Context ctx) {
+        return "There is no page at " + PaperRoutes.shorten(ctx.path()) + ".";
     }
 
     private void respond(Context ctx, int status, String message) {
