@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
     /** The bundled demo dataset: every paper of ../shared/data/hf-daily-papers, in the export format. */
     public static final String DEMO_RESOURCE = "/demo/papers.jsonl.gz";
+    /** How long a write by another process may take to appear on feed pages. */
+    static final java.time.Duration FEED_CACHE_STALENESS = java.time.Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final AppConfig config;
@@ -44,8 +46,8 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.database = database;
         this.papers = new PaperRepository(database, clock);
-        this.feed = new FeedService(new FeedRepository(database));
-        this.importer = new PaperImporter(papers, changed -> {});
+        this.feed = new FeedService(new FeedRepository(database), FEED_CACHE_STALENESS);
+        this.importer = new PaperImporter(papers, changed -> feed.invalidate());
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);

@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.dailypapers.App;
 import org.dailypapers.ingest.ImportSummary;
 import org.dailypapers.ingest.Rejection;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Parameters;
 final class ImportCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to import.")
     List<Path> paths;
@@ -37,13 +41,15 @@ final class ImportCommand implements Callable<Integer> {
                     bar.stepTo(done);
                 });
             }
+            var err = spec.commandLine().getErr();
             for (Rejection r : summary.rejections()) {
-                System.err.println("rejected " + r);
+                err.println("rejected " + r);
             }
             if (summary.rejected() > summary.rejections().size()) {
-                System.err.println("... and " + (summary.rejected() - summary.rejections().size()) + " more rejections (see the log)");
+                err.println("... and " + (summary.rejected() - summary.rejections().size()) + " more rejections (see the log)");
             }
-            System.out.println("Imported: " + summary);
+            spec.commandLine().getOut().println("Imported: " + summary);
+            spec.commandLine().getOut().flush();
             return summary.rejected() == 0 ? 0 : 1;
         }
     }

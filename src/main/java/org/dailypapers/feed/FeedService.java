@@ -1,5 +1,8 @@
 package org.dailypapers.feed;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -10,38 +13,59 @@ import org.dailypapers.paper.FeedRepository;
 /**
  * The daily feed: which day to show, the papers of a period, and navigation that skips empty days.
  * Thread-safe.
+ *
+ * <p>Feed pages are read far more often than the feed changes, so answers are cached. {@link #invalidate()}
+ * drops them when this process writes; entries also expire after {@code maxStaleness}, which bounds how long
+ * a write by another process (an {@code import} beside a running {@code serve}) takes to show.
  */
 public final class FeedService {
     /** At most this many papers on one feed page (a month holds a few hundred). */
     public static final int PAGE_LIMIT = 500;
 
     private final FeedRepository feed;
+    private final Cache<Object, Object> cache;
 
-    public FeedService(FeedRepository feed) {
+    public FeedService(FeedRepository feed, Duration maxStaleness) {
         this.feed = feed;
+        this.cache = Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(maxStaleness).build();
+    }
+
+    /** Forgets every cached answer: call after writing papers or feed entries. */
+    public void invalidate() {
+        cache.invalidateAll();
     }
 
     /** The latest feed day that has papers: what {@code /} shows. Empty only when the feed is empty. */
     public Optional<LocalDate> latestDay() {
-        return feed.latestDay();
+        return cached("latest", feed::latestDay);
     }
 
     /** The papers of a period, most upvoted first. */
     public List<FeedPaper> papers(FeedPeriod period) {
-        return feed.papers(period.first(), period.last(), FeedOrder.UPVOTES, 0, PAGE_LIMIT);
+        return page(period, FeedOrder.UPVOTES, 0, PAGE_LIMIT);
     }
 
     /** A page of a period's papers in {@code order}. */
     public List<FeedPaper> page(FeedPeriod period, FeedOrder order, int offset, int limit) {
-        return feed.papers(period.first(), period.last(), order, offset, limit);
+        return cached(new PageKey(period, order, offset, limit),
+                () -> feed.papers(period.first(), period.last(), order, offset, limit));
     }
 
     /** The nearest periods of the same kind, either side, that have papers: empty periods are skipped. */
     public Neighbours neighbours(FeedPeriod period) {
-        return new Neighbours(
+        return cached(new NeighboursKey(period), () -> new Neighbours(
                 feed.dayBefore(period.first()).map(d -> FeedPeriod.containing(period.kind(), d)),
-                feed.dayAfter(period.last()).map(d -> FeedPeriod.containing(period.kind(), d)));
+                feed.dayAfter(period.last()).map(d -> FeedPeriod.containing(period.kind(), d))));
     }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(Object key, java.util.function.Supplier<T> load) {
+        return (T) cache.get(key, k -> load.get());
+    }
+
+    private record PageKey(FeedPeriod period, FeedOrder order, int offset, int limit) {}
+
+    private record NeighboursKey(FeedPeriod period) {}
 
     /** The periods either side of one; empty where no papers lie that way. */
     public record Neighbours(Optional<FeedPeriod> previous, Optional<FeedPeriod> next) {}

@@ -36,6 +36,16 @@ final class HfJson {
             item.set("organization", organization(p.organization()));
         }
         item.put("isAuthorParticipating", false);
+        // huggingface_hub's PaperInfo reads these from the item, not from item.paper: repeat them here.
+        putIfPresent(item, "githubRepo", p.githubRepo());
+        if (p.githubStars() != null) {
+            item.put("githubStars", p.githubStars());
+        }
+        putIfPresent(item, "projectPage", p.projectPage());
+        putIfPresent(item, "ai_summary", p.aiSummary());
+        if (!p.keywords().isEmpty()) {
+            p.keywords().forEach(item.putArray("ai_keywords")::add);
+        }
         return item;
     }
 

@@ -45,6 +45,18 @@ public final class Views {
         return n < 10_000 ? String.format(Locale.ROOT, "%.1fk", n / 1000.0) : (n / 1000) + "k";
     }
 
+    /**
+     * The start of a text, cut at a word boundary near {@code max} characters, for cards that show a few
+     * lines of an abstract: sending whole abstracts would triple the page for text nobody sees.
+     */
+    public static String excerpt(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', max);
+        return text.substring(0, cut > max / 2 ? cut : max).stripTrailing() + " …";
+    }
+
     /** The paper page's path; old-style ids keep their slash. */
     public static String paperPath(String arxivId) {
         return "/papers/" + arxivId;
