@@ -51,6 +51,13 @@ public final class FeedService {
                 () -> feed.papers(period.first(), period.last(), order, offset, limit));
     }
 
+    /** An organization's papers on the feed, newest first (at most {@link #PAGE_LIMIT}). */
+    public List<FeedPaper> organization(String name) {
+        return cached(new OrganizationKey(name), () -> feed.byOrganization(name, PAGE_LIMIT));
+    }
+
+    private record OrganizationKey(String name) {}
+
     /** The nearest periods of the same kind, either side, that have papers: empty periods are skipped. */
     public Neighbours neighbours(FeedPeriod period) {
         return cached(new NeighboursKey(period), () -> new Neighbours(

@@ -32,6 +32,18 @@ public final class FeedRepository {
                 .list());
     }
 
+    /** The feed papers of an organization, newest on arXiv first; at most {@code limit}. */
+    public List<FeedPaper> byOrganization(String name, int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery(PaperRowMapper.SELECT
+                        + " WHERE p.organization_name = :name AND f.feed_day IS NOT NULL"
+                        + " ORDER BY p.published_at DESC, p.arxiv_id LIMIT :limit")
+                .bind("name", name)
+                .bind("limit", limit)
+                .map(MAPPER)
+                .map(r -> new FeedPaper(r.paper(), r.entry()))
+                .list());
+    }
+
     public Optional<LocalDate> latestDay() {
         return day("SELECT MAX(feed_day) FROM feed_entry", null);
     }

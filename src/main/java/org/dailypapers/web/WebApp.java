@@ -47,6 +47,7 @@ public final class WebApp {
             new FeedRoutes(deps.feed(), templates).register(config.routes);
             new RssRoutes(deps.feed()).register(config.routes);
             new ApiRoutes(deps.feed(), deps.papers(), deps.json()).register(config.routes);
+            new OrganizationRoutes(deps.feed(), templates).register(config.routes);
             new PaperRoutes(deps.papers(), templates).register(config.routes);
         });
     }

@@ -99,6 +99,14 @@ class PagesTest {
     }
 
     @Test
+    void organization_badges_lead_to_the_organization_s_papers() {
+        HttpResponse<String> response = instance.get("/organizations/google");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("<h1>Google</h1>", "EnvHarness: Awakening Static Worlds");
+        assertThat(instance.get("/organizations/no-such-org").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void a_versioned_id_redirects_to_the_paper() {
         HttpResponse<String> response = instance.get("/papers/2608.19880v3");
         assertThat(response.statusCode()).isEqualTo(301);

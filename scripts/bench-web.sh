@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Web benchmark: first start on an empty data directory (demo import), a later start, then wrk load on the
+# feed page, the JSON API and a paper page, with the server in a 512 MB heap.
+# Usage: scripts/bench-web.sh [SECONDS_PER_RUN] [CONNECTIONS]      (defaults: 30 s, 50 connections)
+# Needs wrk (Debian package 'wrk'; installed when missing and run as root). Only loopback is loaded.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+SECONDS_PER_RUN=${1:-30}
+CONNECTIONS=${2:-50}
+PORT=${BENCH_PORT:-18080}
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+./dailypapers --version >/dev/null 2>&1   # builds the jar if needed
+
+DATA=$(mktemp -d)
+SERVER=""
+cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; wait 2>/dev/null; rm -rf "$DATA"; }
+trap cleanup EXIT
+
+start_server() {   # prints seconds until /health answers 200
+  local t0 t1
+  t0=$(date +%s.%N)
+  DAILYPAPERS_JAVA_OPTS="-Xmx512m" ./dailypapers serve --data "$DATA" --port "$PORT" >"$DATA/serve.log" 2>&1 &
+  SERVER=$!
+  until curl -sf "http://127.0.0.1:$PORT/health" >/dev/null; do sleep 0.05; done
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b - a}'
+}
+
+stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1 || true); server JDK: $(. scripts/find-jdk.sh && find_jdk && "$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+echo "first start (empty data dir, demo import): $(start_server) s"
+stop_server
+echo "later start: $(start_server) s"
+
+for path in "/" "/api/daily_papers" "/papers/2608.19880"; do
+  wrk -t2 -c"$CONNECTIONS" -d5s "http://127.0.0.1:$PORT$path" >/dev/null   # warm-up
+  echo "== GET $path: wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$PORT$path" \
+    | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%"
+done
+echo "heap after load: $(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/{s+=$2} END{printf "%.0f MB", s/1048576}')"

@@ -1,0 +1,34 @@
+package org.dailypapers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+    @Test
+    void defaults_then_environment_then_flags() {
+        AppConfig defaults = AppConfig.resolve(Map.of(), null, null);
+        assertThat(defaults.port()).isEqualTo(8080);
+        assertThat(defaults.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(defaults.database().url()).isEqualTo("jdbc:sqlite:data/papers.db");
+
+        Map<String, String> env = Map.of("DAILYPAPERS_PORT", "9000", "DAILYPAPERS_DATA", "/srv/dp");
+        assertThat(AppConfig.resolve(env, null, null).port()).isEqualTo(9000);
+        assertThat(AppConfig.resolve(env, null, 7000).port()).isEqualTo(7000);
+        assertThat(AppConfig.resolve(env, Path.of("x"), null).dataDir()).isEqualTo(Path.of("x"));
+    }
+
+    @Test
+    void bad_values_fail_at_start_up_with_the_setting_named() {
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of("DAILYPAPERS_PORT", "eighty"), null, null))
+                .hasMessageContaining("DAILYPAPERS_PORT");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of(), null, 70_000)).hasMessageContaining("port");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of("DAILYPAPERS_DB_URL", "jdbc:mysql://x"), null, null))
+                .hasMessageContaining("jdbc:sqlite: or jdbc:postgresql:");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of("DAILYPAPERS_DEMO", "maybe"), null, null))
+                .hasMessageContaining("DAILYPAPERS_DEMO");
+    }
+}

@@ -1,0 +1,40 @@
+package org.dailypapers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.dailypapers.ingest.ImportSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoDatasetTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void an_empty_data_directory_gets_the_whole_demo_dataset_once() {
+        AppConfig config = AppConfig.resolve(Map.of(), dataDir, 0);
+        try (App app = App.open(config, Clock.systemUTC())) {
+            ImportSummary summary = app.loadDemoIfEmpty().orElseThrow();
+            assertThat(summary.created()).isEqualTo(9_877);
+            assertThat(summary.rejected()).isZero();
+            assertThat(app.feed().latestDay()).contains(LocalDate.of(2026, 8, 21));
+        }
+        try (App again = App.open(config, Clock.systemUTC())) {
+            assertThat(again.loadDemoIfEmpty()).isEmpty();
+            assertThat(again.papers().count()).isEqualTo(9_877);
+        }
+    }
+
+    @Test
+    void the_demo_can_be_turned_off() {
+        AppConfig config = AppConfig.resolve(Map.of("DAILYPAPERS_DEMO", "false"), dataDir, 0);
+        try (App app = App.open(config, Clock.systemUTC())) {
+            assertThat(app.loadDemoIfEmpty()).isEmpty();
+            assertThat(app.papers().count()).isZero();
+        }
+    }
+}
