@@ -17,22 +17,24 @@ SERVER=""
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; wait 2>/dev/null; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-start_server() {   # prints seconds until /health answers 200
+start_server() {   # sets STARTUP to the seconds until /health answers 200
   local t0 t1
   t0=$(date +%s.%N)
   DAILYPAPERS_JAVA_OPTS="-Xmx512m" ./dailypapers serve --data "$DATA" --port "$PORT" >"$DATA/serve.log" 2>&1 &
   SERVER=$!
   until curl -sf "http://127.0.0.1:$PORT/health" >/dev/null; do sleep 0.05; done
   t1=$(date +%s.%N)
-  awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b - a}'
+  STARTUP=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b - a}')
 }
 
 stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1 || true); server JDK: $(. scripts/find-jdk.sh && find_jdk && "$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-echo "first start (empty data dir, demo import): $(start_server) s"
+start_server
+echo "first start (empty data dir, demo import): $STARTUP s"
 stop_server
-echo "later start: $(start_server) s"
+start_server
+echo "later start: $STARTUP s"
 
 for path in "/" "/api/daily_papers" "/papers/2608.19880"; do
   wrk -t2 -c"$CONNECTIONS" -d5s "http://127.0.0.1:$PORT$path" >/dev/null   # warm-up
@@ -40,4 +42,4 @@ for path in "/" "/api/daily_papers" "/papers/2608.19880"; do
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$PORT$path" \
     | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%"
 done
-echo "heap after load: $(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/{s+=$2} END{printf "%.0f MB", s/1048576}')"
+echo "heap after load: $(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/{s+=$NF} END{printf "%.0f MB", s/1048576}')"

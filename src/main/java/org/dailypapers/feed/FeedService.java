@@ -24,15 +24,32 @@ public final class FeedService {
 
     private final FeedRepository feed;
     private final Cache<Object, Object> cache;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final Duration maxStaleness;
 
     public FeedService(FeedRepository feed, Duration maxStaleness) {
         this.feed = feed;
+        this.maxStaleness = maxStaleness;
         this.cache = Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(maxStaleness).build();
     }
 
     /** Forgets every cached answer: call after writing papers or feed entries. */
     public void invalidate() {
+        generation.incrementAndGet();
         cache.invalidateAll();
+    }
+
+    /**
+     * A number that changes whenever {@link #invalidate()} is called: callers that cache what they derive
+     * from the feed (rendered pages) key it by this number.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** How long a cached answer may live: callers caching derived data use the same bound. */
+    public Duration maxStaleness() {
+        return maxStaleness;
     }
 
     /** The latest feed day that has papers: what {@code /} shows. Empty only when the feed is empty. */

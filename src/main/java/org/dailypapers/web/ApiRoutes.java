@@ -30,7 +30,10 @@ final class ApiRoutes {
     private final ObjectMapper json;
     private final HfJson hf;
 
-    ApiRoutes(FeedService feed, PaperRepository papers, ObjectMapper json) {
+    private final RenderedPages pages;
+
+    ApiRoutes(FeedService feed, PaperRepository papers, ObjectMapper json, RenderedPages pages) {
+        this.pages = pages;
         this.feed = feed;
         this.papers = papers;
         this.json = json;
@@ -48,12 +51,15 @@ final class ApiRoutes {
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         FeedOrder order = order(ctx.queryParam("sort"));
         List<FeedPaper> found = period == null ? List.of() : feed.page(period, order, page * limit, limit + 1);
-        ArrayNode body = json.createArrayNode();
-        found.stream().limit(limit).map(hf::dailyItem).forEach(body::add);
         if (found.size() > limit) {
             ctx.header("Link", "<" + nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
         }
-        ctx.contentType("application/json").result(json.writeValueAsBytes(body));
+        byte[] body = pages.get(ctx, () -> {
+            ArrayNode items = json.createArrayNode();
+            found.stream().limit(limit).map(hf::dailyItem).forEach(items::add);
+            return items.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        });
+        ctx.contentType("application/json").result(body);
     }
 
     private void paper(Context ctx) throws Exception {

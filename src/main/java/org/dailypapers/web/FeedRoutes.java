@@ -14,10 +14,12 @@ import org.dailypapers.paper.FeedPaper;
 final class FeedRoutes {
     private final FeedService feed;
     private final Templates templates;
+    private final RenderedPages pages;
 
-    FeedRoutes(FeedService feed, Templates templates) {
+    FeedRoutes(FeedService feed, Templates templates, RenderedPages pages) {
         this.feed = feed;
         this.templates = templates;
+        this.pages = pages;
     }
 
     void register(RoutesConfig routes) {
@@ -46,12 +48,16 @@ final class FeedRoutes {
     }
 
     private void show(Context ctx, FeedPeriod period, boolean latest) {
+        Templates.html(ctx, pages.get(ctx, () -> templates.pageBytes("feed/feed.jte", page(period, latest))));
+    }
+
+    private FeedPage page(FeedPeriod period, boolean latest) {
         List<FeedPaper> papers = feed.papers(period);
         FeedService.Neighbours around = feed.neighbours(period);
         Function<FeedPeriod, FeedPage.Link> link = p -> new FeedPage.Link(p.path(), label(p));
         LocalDate anchor = period.kind() == Kind.DAY ? period.first()
                 : papers.isEmpty() ? period.first() : papers.getFirst().entry().feedDay();
-        FeedPage page = new FeedPage(
+        return new FeedPage(
                 period,
                 papers,
                 around.previous().map(link).orElse(null),
@@ -61,7 +67,6 @@ final class FeedRoutes {
                 link.apply(FeedPeriod.day(anchor)),
                 "/rss",
                 latest);
-        templates.page(ctx, "feed/feed.jte", page);
     }
 
     private static String label(FeedPeriod p) {

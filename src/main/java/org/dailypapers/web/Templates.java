@@ -18,4 +18,15 @@ final class Templates {
     void page(Context ctx, String template, Object model) {
         ctx.html(render(template, "page", model));
     }
+
+    /** Renders a page's template to UTF-8 bytes, ready to be cached and sent. */
+    byte[] pageBytes(String template, Object model) {
+        gg.jte.output.Utf8ByteOutput out = new gg.jte.output.Utf8ByteOutput();
+        engine.render(template, java.util.Map.of("page", model), out);
+        return out.toByteArray();
+    }
+
+    static void html(Context ctx, byte[] body) {
+        ctx.contentType("text/html; charset=utf-8").result(body);
+    }
 }

@@ -28,6 +28,7 @@ public final class WebApp {
 
     public static Javalin create(Deps deps) {
         Templates templates = new Templates();
+        RenderedPages pages = new RenderedPages(deps.feed());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024;
@@ -44,9 +45,9 @@ public final class WebApp {
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "papers", deps.papers().count())));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(deps.metrics().scrape()));
-            new FeedRoutes(deps.feed(), templates).register(config.routes);
+            new FeedRoutes(deps.feed(), templates, pages).register(config.routes);
             new RssRoutes(deps.feed()).register(config.routes);
-            new ApiRoutes(deps.feed(), deps.papers(), deps.json()).register(config.routes);
+            new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages).register(config.routes);
             new OrganizationRoutes(deps.feed(), templates).register(config.routes);
             new PaperRoutes(deps.papers(), templates).register(config.routes);
         });

@@ -1,0 +1,35 @@
+package org.dailypapers.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import java.util.function.Supplier;
+import org.dailypapers.feed.FeedService;
+
+/**
+ * Rendered feed pages and API bodies, reused while the feed has not changed: rendering dominates the cost
+ * of a feed request once its data is cached. Keyed by the feed's generation and the full request URL, so a
+ * write makes every older entry unreachable; entries also expire like the feed's own cache. Thread-safe.
+ */
+final class RenderedPages {
+    private record Key(long generation, String url) {}
+
+    private final FeedService feed;
+    private final Cache<Key, byte[]> cache;
+
+    RenderedPages(FeedService feed) {
+        this.feed = feed;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(64L << 20)
+                .weigher((Key k, byte[] body) -> body.length + 100)
+                .expireAfterWrite(feed.maxStaleness())
+                .build();
+    }
+
+    /** The body for this request, rendered by {@code render} only when not cached. */
+    byte[] get(Context ctx, Supplier<byte[]> render) {
+        String query = ctx.queryString();
+        Key key = new Key(feed.generation(), query == null ? ctx.path() : ctx.path() + "?" + query);
+        return cache.get(key, k -> render.get());
+    }
+}
