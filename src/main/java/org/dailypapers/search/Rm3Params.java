@@ -1,0 +1,25 @@
+package org.dailypapers.search;
+
+import java.util.Locale;
+
+/**
+ * RM3 pseudo-relevance feedback (Abdul-Jaleel et al., 2004; Lavrenko and Croft's relevance model 1
+ * interpolated with the query), with Anserini's defaults: 10 feedback documents, 10 expansion terms, original
+ * query weight 0.5.
+ */
+public record Rm3Params(int fbDocs, int fbTerms, double originalQueryWeight) {
+
+    public static final Rm3Params DEFAULT = new Rm3Params(10, 10, 0.5);
+
+    public Rm3Params {
+        if (fbDocs < 1 || fbTerms < 1 || originalQueryWeight < 0 || originalQueryWeight > 1) {
+            throw new IllegalArgumentException("invalid RM3 parameters: " + fbDocs + ", " + fbTerms + ", "
+                    + originalQueryWeight);
+        }
+    }
+
+    public String tag() {
+        return String.format(Locale.ROOT, "rm3(fbTerms=%d,fbDocs=%d,w=%s)", fbTerms, fbDocs,
+                Bm25Params.num(originalQueryWeight));
+    }
+}
