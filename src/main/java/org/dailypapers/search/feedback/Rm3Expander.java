@@ -50,8 +50,8 @@ public final class Rm3Expander implements Retriever {
         return bm25.retrieveWeighted(expandedQuery(text, first), request);
     }
 
-    /** The interpolated term weights of the expanded query. */
-    Map<String, Float> expandedQuery(String text, List<ScoredPaper> first) {
+    /** The interpolated term weights of the expanded query, heaviest first. */
+    public Map<String, Float> expandedQuery(String text, List<ScoredPaper> first) {
         Map<String, Double> model = relevanceModel(first.subList(0, Math.min(params.fbDocs(), first.size())));
         Map<String, Double> query = unitL1(counts(bm25.analyzeContents(text)));
         double w = params.originalQueryWeight();
