@@ -32,7 +32,7 @@ public final class EvalCommand implements Callable<Integer> {
     String split;
 
     @Option(names = "--method", defaultValue = SearchPipeline.DEFAULT_METHOD, split = ",",
-            description = "one or more of bm25, bm25+rm3, dense, dense+prf, hybrid, hybrid+rm3, hybrid+prf "
+            description = "one or more of bm25, bm25+rm3, dense, dense+prf, hybrid, hybrid-rrf, hybrid+rm3, hybrid+prf "
                     + "(default: ${DEFAULT-VALUE})")
     List<String> methods;
 

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An {@link Embedder} that remembers document vectors on disk, keyed by the model id and a hash of the text,
  * in {@code <dir>/<model id>.vec} (a {@link VectorFile} of FLOAT32 records, keys are SHA-256 prefixes of
- * the text). A second run over the same texts encodes nothing. Queries are not cached. Progress is logged and
+ * the text), and query vectors likewise in {@code <model id>.queries.vec} (keyed by the query text before
+ * the model's query instruction is added). A second run over the same texts encodes nothing. Progress is logged and
  * appended in chunks, so an interrupted run keeps what it encoded. Thread-safe for reads; document calls are
  * serialised.
  */
@@ -29,12 +30,18 @@ public final class CachedEmbedder implements Embedder {
 
     private final Embedder delegate;
     private final Path file;
+    private final Path queryFile;
     private final Map<String, float[]> cache = new ConcurrentHashMap<>();
+    private final Map<String, float[]> queries = new ConcurrentHashMap<>();
 
     public CachedEmbedder(Embedder delegate, Path dir) {
         this.delegate = delegate;
         this.file = dir.resolve(delegate.modelId() + ".vec");
+        this.queryFile = dir.resolve(delegate.modelId() + ".queries.vec");
         try {
+            if (Files.exists(queryFile)) {
+                queries.putAll(VectorFile.read(queryFile).vectors());
+            }
             if (Files.exists(file)) {
                 VectorFile vf = VectorFile.read(file);
                 cache.putAll(vf.vectors());
@@ -47,7 +54,21 @@ public final class CachedEmbedder implements Embedder {
 
     @Override
     public float[] embedQuery(String query) {
-        return delegate.embedQuery(query);
+        String key = key(query);
+        float[] v = queries.get(key);
+        if (v == null) {
+            v = delegate.embedQuery(query);
+            queries.put(key, v);
+            synchronized (this) {
+                try (VectorFile.Appender out = VectorFile.append(queryFile, delegate.modelId(), delegate.dimension(),
+                        VectorEncoding.FLOAT32)) {
+                    out.add(key, v);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot append to embedding cache " + queryFile, e);
+                }
+            }
+        }
+        return v;
     }
 
     @Override

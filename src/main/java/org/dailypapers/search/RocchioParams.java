@@ -10,7 +10,11 @@ import java.util.Locale;
  */
 public record RocchioParams(int fbDocs, double queryWeight) {
 
-    public static final RocchioParams DEFAULT = new RocchioParams(3, 0.7);
+    /** Best for dense+prf on SciFact train (docs/EVAL.md). */
+    public static final RocchioParams DEFAULT = new RocchioParams(5, 0.9);
+
+    /** Best for hybrid+prf on SciFact train, where feedback comes from the fused (more precise) top. */
+    public static final RocchioParams HYBRID = new RocchioParams(5, 0.7);
 
     public RocchioParams {
         if (fbDocs < 1 || fbDocs > 50 || queryWeight < 0.5 || queryWeight > 1) {

@@ -21,7 +21,7 @@ public record SearchPipeline(
     /** The product default, chosen on SciFact train (docs/EVAL.md). */
     public static final String DEFAULT_METHOD = "hybrid";
     public static final List<String> METHODS = List.of("bm25", "bm25+rm3", "dense", "dense+prf", "hybrid",
-            "hybrid+rm3", "hybrid+prf");
+            "hybrid-rrf", "hybrid+rm3", "hybrid+prf");
 
     public SearchPipeline {
         if (bm25 == null && denseModel == null) {
@@ -44,12 +44,13 @@ public record SearchPipeline(
         FusionParams f = FusionParams.DEFAULT;
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "bm25" -> new SearchPipeline("bm25", b, null, null, null, null);
-            case "bm25+rm3" -> new SearchPipeline("bm25+rm3", b, Rm3Params.DEFAULT, null, null, null);
+            case "bm25+rm3" -> new SearchPipeline("bm25+rm3", b, Rm3Params.TUNED, null, null, null);
             case "dense" -> new SearchPipeline("dense", null, null, model, null, null);
             case "dense+prf" -> new SearchPipeline("dense+prf", null, null, model, RocchioParams.DEFAULT, null);
             case "hybrid" -> new SearchPipeline("hybrid", b, null, model, null, f);
-            case "hybrid+rm3" -> new SearchPipeline("hybrid+rm3", b, Rm3Params.DEFAULT, model, null, f);
-            case "hybrid+prf" -> new SearchPipeline("hybrid+prf", b, null, model, RocchioParams.DEFAULT, f);
+            case "hybrid-rrf" -> new SearchPipeline("hybrid-rrf", b, null, model, null, FusionParams.RRF);
+            case "hybrid+rm3" -> new SearchPipeline("hybrid+rm3", b, Rm3Params.TUNED, model, null, f);
+            case "hybrid+prf" -> new SearchPipeline("hybrid+prf", b, null, model, RocchioParams.HYBRID, f);
             default -> throw new IllegalArgumentException("unknown method '" + name + "'; known: " + METHODS);
         };
     }

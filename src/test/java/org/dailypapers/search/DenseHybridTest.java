@@ -54,15 +54,17 @@ class DenseHybridTest {
         assertThat(search("hybrid", q)).containsExactly(GOLDEN.get(3));
         assertThat(search("hybrid+prf", q)).containsExactly(GOLDEN.get(4));
         assertThat(search("bm25+rm3", q)).containsExactly(GOLDEN.get(5));
+        assertThat(search("hybrid-rrf", q)).containsExactly(GOLDEN.get(6));
     }
 
     static final List<String[]> GOLDEN = List.of(
             new String[] {"2401.00005", "2401.00019", "2401.00004", "2401.00023", "2401.00024"},
             new String[] {"2401.00003", "2401.00029", "2401.00018", "2401.00019", "2401.00006"},
             new String[] {"2401.00003", "2401.00029", "2401.00018", "2401.00019", "2401.00006"},
-            new String[] {"2401.00019", "2401.00003", "2401.00005", "2401.00004", "2401.00018"},
-            new String[] {"2401.00019", "2401.00005", "2401.00003", "2401.00004", "2401.00018"},
-            new String[] {"2401.00005", "2401.00003", "2401.00024", "2401.00019", "2401.00023"});
+            new String[] {"2401.00005", "2401.00019", "2401.00003", "2401.00004", "2401.00018"},
+            new String[] {"2401.00005", "2401.00019", "2401.00003", "2401.00004", "2401.00018"},
+            new String[] {"2401.00005", "2401.00019", "2401.00023", "2401.00004", "2401.00024"},
+            new String[] {"2401.00019", "2401.00003", "2401.00005", "2401.00004", "2401.00018"});
 
     @Test
     void filters_apply_to_dense_search() {
