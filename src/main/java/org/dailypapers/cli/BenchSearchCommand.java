@@ -55,7 +55,8 @@ public final class BenchSearchCommand implements Callable<Integer> {
         List<SearchPipeline> pipelines = methods.stream().map(pipeline::build).toList();
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("dailypapers-bench");
         try {
-            OnnxEmbedder embedder = OnnxEmbedder.load(EmbeddingModelName.parse(pipeline.model), pipeline.embedThreads);
+            OnnxEmbedder embedder = OnnxEmbedder.load(EmbeddingModelName.parse(pipeline.model), pipeline.embedThreads,
+                    pipeline.queryInstruction);
             new SearchBenchmark(embedder, System.out).run(new SearchBenchmark.Options(
                     ArxivListings.read(listings, limit), embedSample, pipelines, queries, warmup, threads, dir,
                     pipeline.vectors));

@@ -55,7 +55,8 @@ public final class EvalCommand implements Callable<Integer> {
         Embedder embedder = null;
         if (pipelines.stream().anyMatch(SearchPipeline::needsVectors)) {
             embedder = new CachedEmbedder(
-                    OnnxEmbedder.load(EmbeddingModelName.parse(pipeline.model), pipeline.embedThreads), cache);
+                    OnnxEmbedder.load(EmbeddingModelName.parse(pipeline.model), pipeline.embedThreads,
+                            pipeline.queryInstruction), cache);
         }
         try (EvalRunner runner = new EvalRunner(BeirDataset.load(dataset), embedder, pipeline.vectors, hits)) {
             for (SearchPipeline p : pipelines) {

@@ -22,6 +22,9 @@ public final class PipelineOptions {
     @Option(names = "--embed-threads", defaultValue = "1", description = "document encoding threads (default: ${DEFAULT-VALUE})")
     int embedThreads;
 
+    @Option(names = "--query-instruction", description = "put the model's query instruction before queries (off: measured worse)")
+    boolean queryInstruction;
+
     @Option(names = "--vectors", defaultValue = "FLOAT32", description = "HNSW vector storage: FLOAT32 or INT8 (default: ${DEFAULT-VALUE})")
     VectorStorage vectors;
 

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An {@link Embedder} that remembers document vectors on disk, keyed by the model id and a hash of the text,
  * in {@code <dir>/<model id>.vec} (a {@link VectorFile} of FLOAT32 records, keys are SHA-256 prefixes of
- * the text), and query vectors likewise in {@code <model id>.queries.vec} (keyed by the query text before
- * the model's query instruction is added). A second run over the same texts encodes nothing. Progress is logged and
+ * the text), and query vectors likewise in {@code <model id>.queries.vec} (keyed by the query with its
+ * instruction). A second run over the same texts encodes nothing. Progress is logged and
  * appended in chunks, so an interrupted run keeps what it encoded. Thread-safe for reads; document calls are
  * serialised.
  */
@@ -54,7 +54,7 @@ public final class CachedEmbedder implements Embedder {
 
     @Override
     public float[] embedQuery(String query) {
-        String key = key(query);
+        String key = key(delegate.queryPrefix() + query);
         float[] v = queries.get(key);
         if (v == null) {
             v = delegate.embedQuery(query);
@@ -116,6 +116,11 @@ public final class CachedEmbedder implements Embedder {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public String queryPrefix() {
+        return delegate.queryPrefix();
     }
 
     @Override

@@ -19,4 +19,9 @@ public interface Embedder {
     String modelId();
 
     int dimension();
+
+    /** The instruction put before every query ("" for none); query caches must key on it too. */
+    default String queryPrefix() {
+        return "";
+    }
 }

@@ -22,7 +22,8 @@ public enum EmbeddingModelName {
         return id;
     }
 
-    String queryPrefix() {
+    /** The instruction the model's authors suggest before queries ("" when none). */
+    public String queryInstruction() {
         return queryPrefix;
     }
 

@@ -15,11 +15,11 @@ public record FusionParams(Method method, double denseWeight, int rrfK, int dept
 
     public enum Method { RRF, MINMAX, ZSCORE }
 
-    /** Chosen on SciFact train (docs/EVAL.md): z-score, dense weight 0.6, 100 per side. */
-    public static final FusionParams DEFAULT = new FusionParams(Method.ZSCORE, 0.6, 60, 100);
+    /** Chosen on SciFact train (docs/EVAL.md): z-score, dense weight 0.7, 200 per side. */
+    public static final FusionParams DEFAULT = new FusionParams(Method.ZSCORE, 0.7, 60, 200);
 
     /** Plain RRF with the original paper's k = 60. */
-    public static final FusionParams RRF = new FusionParams(Method.RRF, 0.6, 60, 100);
+    public static final FusionParams RRF = new FusionParams(Method.RRF, 0.5, 60, 100);
 
     public FusionParams {
         if (denseWeight < 0 || denseWeight > 1 || rrfK < 1 || depth < 1 || depth > SearchRequest.MAX_LIMIT) {

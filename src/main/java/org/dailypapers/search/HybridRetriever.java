@@ -1,26 +1,38 @@
 package org.dailypapers.search;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Fuses a lexical and a dense ranking (see {@link FusionParams}). Both sides run to {@code depth}; a paper
- * found by one side only still ranks (in RRF it gets nothing from the other side; in a normalised sum it gets
- * that side's minimum). Ties break by id so that rankings are reproducible. Thread-safe.
+ * Fuses a lexical and a dense ranking (see {@link FusionParams}), each cut at {@code depth}. A paper that one
+ * side did not return gets that side's floor: nothing from it in RRF, its minimum normalised score otherwise.
+ * A paper that has no vector yet (the dense side cannot see it) is instead scored as if the dense side
+ * agreed with the lexical one, so that freshly indexed papers are not buried while their vectors are being
+ * computed. Ties break by id, so rankings are reproducible. Thread-safe.
  */
 public final class HybridRetriever implements Retriever {
 
     private final Retriever lexical;
     private final Retriever dense;
     private final FusionParams params;
+    private final Function<Set<String>, Set<String>> withoutVector;
 
-    public HybridRetriever(Retriever lexical, Retriever dense, FusionParams params) {
+    /**
+     * @param withoutVector given some ids, returns those that have no vector (e.g.
+     *     {@link PaperIndex#withoutVector})
+     */
+    public HybridRetriever(Retriever lexical, Retriever dense, FusionParams params,
+            Function<Set<String>, Set<String>> withoutVector) {
         this.lexical = lexical;
         this.dense = dense;
         this.params = params;
+        this.withoutVector = withoutVector;
     }
 
     @Override
@@ -30,66 +42,64 @@ public final class HybridRetriever implements Retriever {
     }
 
     /** Fuses two rankings (best first) and keeps the top {@code limit}. */
-    public List<ScoredPaper> fuse(List<ScoredPaper> lex, List<ScoredPaper> den, int limit) {
+    List<ScoredPaper> fuse(List<ScoredPaper> lexRanking, List<ScoredPaper> denseRanking, int limit) {
+        List<ScoredPaper> lex = top(lexRanking);
+        List<ScoredPaper> den = top(denseRanking);
+        Map<String, Double> l = normalise(lex);
+        Map<String, Double> d = normalise(den);
+        double lexFloor = floor(l);
+        double denseFloor = floor(d);
+        Set<String> lexOnly = new LinkedHashSet<>(l.keySet());
+        lexOnly.removeAll(d.keySet());
+        Set<String> blind = lexOnly.isEmpty() ? Set.of() : withoutVector.apply(lexOnly);
+        double a = params.method() == FusionParams.Method.RRF ? 0.5 : params.denseWeight();
         Map<String, Double> fused = new HashMap<>();
+        Set<String> all = new LinkedHashSet<>(l.keySet());
+        all.addAll(d.keySet());
+        for (String id : all) {
+            double ls = l.getOrDefault(id, lexFloor);
+            double ds = d.containsKey(id) ? d.get(id) : blind.contains(id) ? ls : denseFloor;
+            fused.put(id, (1 - a) * ls + a * ds);
+        }
+        return fused.entrySet().stream()
+                .map(e -> new ScoredPaper(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingDouble(ScoredPaper::score).reversed().thenComparing(ScoredPaper::id))
+                .limit(limit)
+                .toList();
+    }
+
+    private List<ScoredPaper> top(List<ScoredPaper> ranking) {
+        return ranking.size() > params.depth() ? ranking.subList(0, params.depth()) : ranking;
+    }
+
+    /** Per-paper score on the fusion's common scale (RRF: 2/(k + rank), so that the weights halve it). */
+    private Map<String, Double> normalise(List<ScoredPaper> ranking) {
+        Map<String, Double> out = new HashMap<>();
+        double[] s = ranking.stream().mapToDouble(ScoredPaper::score).toArray();
         switch (params.method()) {
             case RRF -> {
-                addRrf(fused, lex);
-                addRrf(fused, den);
+                for (int r = 0; r < s.length; r++) s[r] = 2.0 / (params.rrfK() + r + 1);
             }
-            case MINMAX, ZSCORE -> {
-                addNormalised(fused, lex, 1 - params.denseWeight(), den);
-                addNormalised(fused, den, params.denseWeight(), lex);
+            case MINMAX -> {
+                double min = Arrays.stream(s).min().orElse(0), max = Arrays.stream(s).max().orElse(0);
+                for (int i = 0; i < s.length; i++) s[i] = max == min ? 1.0 : (s[i] - min) / (max - min);
             }
-        }
-        List<ScoredPaper> out = new ArrayList<>(fused.size());
-        fused.forEach((id, s) -> out.add(new ScoredPaper(id, s)));
-        out.sort(Comparator.comparingDouble(ScoredPaper::score).reversed().thenComparing(ScoredPaper::id));
-        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
-    }
-
-    private void addRrf(Map<String, Double> fused, List<ScoredPaper> ranking) {
-        for (int r = 0; r < Math.min(params.depth(), ranking.size()); r++) {
-            fused.merge(ranking.get(r).id(), 1.0 / (params.rrfK() + r + 1), Double::sum);
-        }
-    }
-
-    /** Adds weight * normalised score of {@code ranking}; papers only in {@code other} get its floor. */
-    private void addNormalised(Map<String, Double> fused, List<ScoredPaper> ranking, double weight,
-            List<ScoredPaper> other) {
-        List<ScoredPaper> top = ranking.subList(0, Math.min(params.depth(), ranking.size()));
-        if (top.isEmpty()) {
-            other.stream().limit(params.depth()).forEach(p -> fused.merge(p.id(), 0.0, Double::sum));
-            return;
-        }
-        double[] norm = normalise(top);
-        double floor = Double.MAX_VALUE;
-        Map<String, Double> mine = new HashMap<>();
-        for (int i = 0; i < top.size(); i++) {
-            mine.put(top.get(i).id(), norm[i]);
-            floor = Math.min(floor, norm[i]);
-        }
-        mine.forEach((id, s) -> fused.merge(id, weight * s, Double::sum));
-        for (ScoredPaper p : other.subList(0, Math.min(params.depth(), other.size()))) {
-            if (!mine.containsKey(p.id())) {
-                fused.merge(p.id(), weight * floor, Double::sum);
+            case ZSCORE -> {
+                double mean = Arrays.stream(s).average().orElse(0);
+                double sd = Math.sqrt(Arrays.stream(s).map(x -> (x - mean) * (x - mean)).average().orElse(0));
+                for (int i = 0; i < s.length; i++) s[i] = sd == 0 ? 0.0 : (s[i] - mean) / sd;
             }
         }
+        for (int i = 0; i < s.length; i++) out.put(ranking.get(i).id(), s[i]);
+        return out;
     }
 
-    private double[] normalise(List<ScoredPaper> top) {
-        double[] s = top.stream().mapToDouble(ScoredPaper::score).toArray();
-        if (params.method() == FusionParams.Method.MINMAX) {
-            double min = java.util.Arrays.stream(s).min().orElse(0), max = java.util.Arrays.stream(s).max().orElse(0);
-            double range = max - min;
-            for (int i = 0; i < s.length; i++) s[i] = range == 0 ? 1.0 : (s[i] - min) / range;
-        } else {
-            double mean = java.util.Arrays.stream(s).average().orElse(0);
-            double var = java.util.Arrays.stream(s).map(x -> (x - mean) * (x - mean)).average().orElse(0);
-            double sd = Math.sqrt(var);
-            for (int i = 0; i < s.length; i++) s[i] = sd == 0 ? 0.0 : (s[i] - mean) / sd;
+    /** What a paper missing from a list gets: 0 in RRF, else the list's minimum. */
+    private double floor(Map<String, Double> scores) {
+        if (params.method() == FusionParams.Method.RRF || scores.isEmpty()) {
+            return 0.0;
         }
-        return s;
+        return scores.values().stream().mapToDouble(Double::doubleValue).min().orElse(0.0);
     }
 
     @Override

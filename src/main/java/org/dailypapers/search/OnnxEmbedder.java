@@ -25,14 +25,16 @@ import java.util.stream.IntStream;
 public final class OnnxEmbedder implements Embedder {
 
     private final EmbeddingModelName name;
+    private final String queryPrefix;
     private final EmbeddingModel model;
     private final ExecutorService executor;
 
-    private OnnxEmbedder(EmbeddingModelName name, int threads) {
+    private OnnxEmbedder(EmbeddingModelName name, int threads, boolean queryInstruction) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
         this.name = name;
+        this.queryPrefix = queryInstruction ? name.queryInstruction() : "";
         this.executor = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "embedder");
             t.setDaemon(true);
@@ -48,18 +50,30 @@ public final class OnnxEmbedder implements Embedder {
         };
     }
 
-    /** Loads the named model; {@code threads} calling threads for document batches (1 is usually best). */
-    public static OnnxEmbedder load(EmbeddingModelName name, int threads) {
-        return new OnnxEmbedder(name, threads);
+    /**
+     * Loads the named model.
+     *
+     * @param threads calling threads for document batches (1 is best on 2 cores: docs/EVAL.md)
+     * @param queryInstruction put the model's query instruction (bge: "Represent this sentence for searching
+     *     relevant passages: ") before queries; off by default because it measured worse on SciFact train
+     */
+    public static OnnxEmbedder load(EmbeddingModelName name, int threads, boolean queryInstruction) {
+        return new OnnxEmbedder(name, threads, queryInstruction);
     }
 
-    public static OnnxEmbedder load(String modelName) {
-        return load(EmbeddingModelName.parse(modelName), 1);
+    /** The named model, one thread, no query instruction. */
+    public static OnnxEmbedder load(EmbeddingModelName name) {
+        return load(name, 1, false);
     }
 
     @Override
     public float[] embedQuery(String query) {
-        return model.embed(name.queryPrefix() + query).content().vector();
+        return model.embed(queryPrefix + query).content().vector();
+    }
+
+    @Override
+    public String queryPrefix() {
+        return queryPrefix;
     }
 
     @Override

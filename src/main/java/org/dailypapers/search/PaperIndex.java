@@ -156,6 +156,25 @@ public final class PaperIndex implements Closeable {
         return ids;
     }
 
+    /** Those of {@code ids} that are indexed without a vector. */
+    public Set<String> withoutVector(Set<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Query q = new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(new org.apache.lucene.search.TermInSetQuery(IndexFields.ID,
+                        ids.stream().map(org.apache.lucene.util.BytesRef::new).toList()),
+                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.HAS_VECTOR, "0")),
+                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .build();
+        return withSearcher(s -> {
+            Set<String> out = new HashSet<>();
+            ResultIds.of(s.getIndexReader(), s.search(q, ids.size())).forEach(p -> out.add(p.id()));
+            return out;
+        });
+    }
+
     /** The stored document of a paper, as of the last refresh. */
     public Optional<SearchDocument> document(String id) {
         return withSearcher(s -> {

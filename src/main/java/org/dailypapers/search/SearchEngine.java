@@ -33,19 +33,20 @@ public final class SearchEngine implements Retriever {
         } else {
             this.dense = embedder == null ? null : new DenseRetriever(index, embedder);
         }
-        this.retriever = compose(pipeline, lexical);
+        this.retriever = compose(index, pipeline, lexical);
     }
 
-    private Retriever compose(SearchPipeline p, Retriever lexical) {
+    private Retriever compose(PaperIndex index, SearchPipeline p, Retriever lexical) {
         if (p.denseModel() == null) {
             return lexical;
         }
         Retriever denseSide = dense;
+        java.util.function.Function<java.util.Set<String>, java.util.Set<String>> blind = index::withoutVector;
         if (p.rocchio() != null) {
-            Retriever feedback = lexical == null ? dense : new HybridRetriever(lexical, dense, p.fusion());
+            Retriever feedback = lexical == null ? dense : new HybridRetriever(lexical, dense, p.fusion(), blind);
             denseSide = new RocchioExpander(dense, feedback, p.rocchio());
         }
-        return lexical == null ? denseSide : new HybridRetriever(lexical, denseSide, p.fusion());
+        return lexical == null ? denseSide : new HybridRetriever(lexical, denseSide, p.fusion(), blind);
     }
 
     @Override
