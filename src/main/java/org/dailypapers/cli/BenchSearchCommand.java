@@ -1,0 +1,72 @@
+package org.dailypapers.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.dailypapers.eval.ArxivListings;
+import org.dailypapers.eval.SearchBenchmark;
+import org.dailypapers.search.EmbeddingModelName;
+import org.dailypapers.search.OnnxEmbedder;
+import org.dailypapers.search.SearchPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench search}: index build rate, index size, query latency and throughput, heap. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Benchmark indexing and search on arXiv listings (JSON lines, optionally gzip).")
+public final class BenchSearchCommand implements Callable<Integer> {
+
+    @Option(names = "--listings", defaultValue = "../shared/data/arxiv-listings.jsonl.gz",
+            description = "papers to index (default: ${DEFAULT-VALUE})")
+    Path listings;
+
+    @Option(names = "--limit", defaultValue = "1000000", description = "index at most this many papers")
+    int limit;
+
+    @Option(names = "--embed-sample", defaultValue = "200",
+            description = "papers really encoded to measure the rate (the rest get random vectors) (default: ${DEFAULT-VALUE})")
+    int embedSample;
+
+    @Option(names = "--method", defaultValue = "bm25,hybrid", split = ",",
+            description = "methods to time (default: ${DEFAULT-VALUE})")
+    List<String> methods;
+
+    @Option(names = "--queries", defaultValue = "500", description = "timed queries per phase (default: ${DEFAULT-VALUE})")
+    int queries;
+
+    @Option(names = "--warmup", defaultValue = "200", description = "untimed queries first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--threads", defaultValue = "2", description = "threads of the throughput phase (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--work-dir", description = "where the indexes go (default: a temporary directory, deleted after)")
+    Path workDir;
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Override
+    public Integer call() throws Exception {
+        List<SearchPipeline> pipelines = methods.stream().map(pipeline::build).toList();
+        Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("dailypapers-bench");
+        try {
+            OnnxEmbedder embedder = OnnxEmbedder.load(EmbeddingModelName.parse(pipeline.model), pipeline.embedThreads,
+                    pipeline.queryInstruction);
+            new SearchBenchmark(embedder, System.out).run(new SearchBenchmark.Options(
+                    ArxivListings.read(listings, limit), embedSample, pipelines, queries, warmup, threads, dir,
+                    pipeline.vectors));
+        } finally {
+            if (workDir == null) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+package org.dailypapers.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dailypapers.eval.BeirDataset;
+import org.dailypapers.eval.EvalRunner;
+import org.dailypapers.eval.TrecRunWriter;
+import org.dailypapers.search.CachedEmbedder;
+import org.dailypapers.search.Embedder;
+import org.dailypapers.search.EmbeddingModelName;
+import org.dailypapers.search.OnnxEmbedder;
+import org.dailypapers.search.SearchPipeline;
+import org.dailypapers.search.VectorStorage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code eval}: scores search methods on a BEIR collection and prints one line per method, e.g.
+ * {@code method=bm25 nDCG@10=0.6789 Recall@100=0.9253 MRR@10=0.6421}; the run tag and timing go to stderr.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate search methods on a BEIR dataset (nDCG@10, Recall@100, MRR@10).")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--dataset", required = true, description = "BEIR directory (corpus.jsonl, queries.jsonl, qrels/)")
+    Path dataset;
+
+    @Option(names = "--split", defaultValue = "test", description = "qrels split (default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(names = "--method", defaultValue = SearchPipeline.DEFAULT_METHOD, split = ",",
+            description = "one or more of bm25, bm25+rm3, dense, dense+prf, hybrid, hybrid-rrf, hybrid+rm3, hybrid+prf "
+                    + "(default: ${DEFAULT-VALUE})")
+    List<String> methods;
+
+    @Option(names = "--run-file", description = "write a TREC run file (with several methods: one per method, "
+            + "the method name added before the extension)")
+    Path runFile;
+
+    @Option(names = "--cache", defaultValue = "data/cache", description = "embedding cache (default: ${DEFAULT-VALUE})")
+    Path cache;
+
+    @Option(names = "--hits", defaultValue = "1000", description = "results per query (default: ${DEFAULT-VALUE})")
+    int hits;
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Override
+    public Integer call() throws Exception {
+        List<SearchPipeline> pipelines = methods.stream().map(pipeline::build).toList();
+        Embedder embedder = null;
+        if (pipelines.stream().anyMatch(SearchPipeline::needsVectors)) {
+            embedder = new CachedEmbedder(
+                    OnnxEmbedder.load(EmbeddingModelName.parse(pipeline.model), pipeline.embedThreads,
+                            pipeline.queryInstruction), cache);
+        }
+        try (EvalRunner runner = new EvalRunner(BeirDataset.load(dataset), embedder, pipeline.vectors, hits)) {
+            for (SearchPipeline p : pipelines) {
+                EvalRunner.Evaluation e = runner.evaluate(p, split);
+                System.out.println(e.result().summary());
+                System.err.printf(Locale.ROOT, "  tag=%s split=%s queries=%d ms/query=%.2f%n", e.result().tag(),
+                        split, e.result().queries(), e.result().millisPerQuery());
+                if (runFile != null) {
+                    new TrecRunWriter().write(e.run(), pipelines.size() == 1 ? runFile : perMethod(runFile, p.name()));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static Path perMethod(Path file, String method) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? "" : name.substring(dot);
+        return file.resolveSibling(base + "." + method.replace('+', '-') + ext);
+    }
+}

@@ -1,0 +1,64 @@
+package org.dailypapers.cli;
+
+import org.dailypapers.search.Bm25Params;
+import org.dailypapers.search.EmbeddingModelName;
+import org.dailypapers.search.FusionParams;
+import org.dailypapers.search.Rm3Params;
+import org.dailypapers.search.RocchioParams;
+import org.dailypapers.search.SearchPipeline;
+import org.dailypapers.search.VectorStorage;
+import picocli.CommandLine.Option;
+
+/**
+ * Flags that tune a named search method, shared by {@code eval} and {@code bench}. An absent flag keeps the
+ * method's default; a flag for a stage the method does not run is ignored.
+ */
+public final class PipelineOptions {
+
+    @Option(names = "--model", defaultValue = "bge-small-en-v1.5-q",
+            description = "embedding model: bge-small-en-v1.5-q or all-minilm-l6-v2-q (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--embed-threads", defaultValue = "1", description = "document encoding threads (default: ${DEFAULT-VALUE})")
+    int embedThreads;
+
+    @Option(names = "--query-instruction", description = "put the model's query instruction before queries (off: measured worse)")
+    boolean queryInstruction;
+
+    @Option(names = "--vectors", defaultValue = "FLOAT32", description = "HNSW vector storage: FLOAT32 or INT8 (default: ${DEFAULT-VALUE})")
+    VectorStorage vectors;
+
+    @Option(names = "--bm25-k1") Double bm25K1;
+    @Option(names = "--bm25-b") Double bm25B;
+    @Option(names = "--bm25-title", description = "weight of the title field beside contents") Double bm25Title;
+    @Option(names = "--bm25-authors", description = "weight of the authors field") Double bm25Authors;
+    @Option(names = "--rm3-fb-docs") Integer rm3FbDocs;
+    @Option(names = "--rm3-fb-terms") Integer rm3FbTerms;
+    @Option(names = "--rm3-weight", description = "original query weight") Double rm3Weight;
+    @Option(names = "--rocchio-fb-docs") Integer rocchioFbDocs;
+    @Option(names = "--rocchio-weight", description = "query weight, 0.5..1") Double rocchioWeight;
+    @Option(names = "--fusion", description = "RRF, MINMAX or ZSCORE") FusionParams.Method fusion;
+    @Option(names = "--fusion-alpha", description = "dense weight of MINMAX/ZSCORE") Double fusionAlpha;
+    @Option(names = "--fusion-k", description = "RRF k") Integer fusionK;
+    @Option(names = "--fusion-depth", description = "results per side") Integer fusionDepth;
+
+    /** The named method with these flags applied. */
+    public SearchPipeline build(String method) {
+        SearchPipeline p = SearchPipeline.named(method, EmbeddingModelName.parse(model).id());
+        Bm25Params b = Bm25Params.DEFAULT;
+        p = p.withBm25(new Bm25Params(or(bm25K1, b.k1()), or(bm25B, b.b()), or(bm25Title, b.titleWeight()),
+                or(bm25Authors, b.authorsWeight())));
+        Rm3Params r = p.rm3() != null ? p.rm3() : Rm3Params.DEFAULT;
+        p = p.withRm3(new Rm3Params(or(rm3FbDocs, r.fbDocs()), or(rm3FbTerms, r.fbTerms()), or(rm3Weight,
+                r.originalQueryWeight())));
+        RocchioParams c = p.rocchio() != null ? p.rocchio() : RocchioParams.DEFAULT;
+        p = p.withRocchio(new RocchioParams(or(rocchioFbDocs, c.fbDocs()), or(rocchioWeight, c.queryWeight())));
+        FusionParams f = p.fusion() != null ? p.fusion() : FusionParams.DEFAULT;
+        return p.withFusion(new FusionParams(fusion != null ? fusion : f.method(), or(fusionAlpha, f.denseWeight()),
+                or(fusionK, f.rrfK()), or(fusionDepth, f.depth())));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

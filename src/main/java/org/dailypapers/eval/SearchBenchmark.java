@@ -1,0 +1,170 @@
+package org.dailypapers.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.dailypapers.search.Embedder;
+import org.dailypapers.search.PaperIndex;
+import org.dailypapers.search.SearchDocument;
+import org.dailypapers.search.SearchEngine;
+import org.dailypapers.search.SearchPipeline;
+import org.dailypapers.search.SearchRequest;
+
+/**
+ * Measures indexing and query speed on a collection of papers and prints one line per figure. Index builds
+ * go to directories on disk under {@code workDir}. Vectors: the first {@code embedSample} papers are really
+ * encoded (the encoding rate is measured there and extrapolated, and the output says so); the others get
+ * seeded random unit vectors, which is stated in the output too: HNSW search over random vectors is, if
+ * anything, slower than over real ones. Query embedding is always real and inside every latency.
+ */
+public final class SearchBenchmark {
+
+    /** Settings of one benchmark run. */
+    public record Options(List<SearchDocument> docs, int embedSample, List<SearchPipeline> pipelines,
+            int queries, int warmup, int threads, Path workDir,
+            org.dailypapers.search.VectorStorage storage) {}
+
+    private final Embedder embedder;
+    private final PrintStream out;
+
+    public SearchBenchmark(Embedder embedder, PrintStream out) {
+        this.embedder = embedder;
+        this.out = out;
+    }
+
+    public void run(Options o) throws Exception {
+        List<SearchDocument> docs = o.docs();
+        out.printf(Locale.ROOT, "papers=%d cores=%d java=%s maxHeapMB=%d%n", docs.size(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+        Path lexicalDir = o.workDir().resolve("bench-lexical");
+        try (PaperIndex index = PaperIndex.open(lexicalDir, o.storage())) {
+            long t = System.nanoTime();
+            docs.forEach(d -> index.upsert(d, null));
+            index.commit();
+            double s = (System.nanoTime() - t) / 1e9;
+            out.printf(Locale.ROOT, "index-build-no-vectors docs=%d seconds=%.1f docs/s=%.0f sizeMB=%.1f%n",
+                    docs.size(), s, docs.size() / s, sizeMb(lexicalDir));
+        }
+        List<float[]> sample = encodeSample(docs, o.embedSample());
+        Path fullDir = o.workDir().resolve("bench-full");
+        try (PaperIndex index = PaperIndex.open(fullDir, o.storage())) {
+            Random random = new Random(42);
+            long t = System.nanoTime();
+            for (int i = 0; i < docs.size(); i++) {
+                index.upsert(docs.get(i), i < sample.size() ? sample.get(i) : randomUnit(random, embedder.dimension()));
+            }
+            index.commit();
+            double s = (System.nanoTime() - t) / 1e9;
+            out.printf(Locale.ROOT, "index-build-with-vectors docs=%d (real=%d, random=%d) storage=%s seconds=%.1f "
+                    + "docs/s=%.0f sizeMB=%.1f (excluding encoding)%n", docs.size(), sample.size(),
+                    docs.size() - sample.size(), o.storage(), s, docs.size() / s, sizeMb(fullDir));
+            List<String> titles = new ArrayList<>(docs.stream().map(SearchDocument::title)
+                    .filter(x -> !x.isBlank()).toList());
+            java.util.Collections.shuffle(titles, new Random(7));
+            int next = 0;
+            for (SearchPipeline p : o.pipelines()) {
+                SearchEngine engine = new SearchEngine(index, p.needsVectors() ? embedder : null, p);
+                // distinct titles per phase and method, so no phase meets a query another has seen
+                List<String> warm = slice(titles, next, o.warmup());
+                List<String> single = slice(titles, next += o.warmup(), o.queries());
+                List<String> multi = slice(titles, next += o.queries(), o.queries());
+                next += o.queries();
+                warm.forEach(q -> engine.retrieve(SearchRequest.of(q, 10)));
+                long[] lat = latencies(engine, single);
+                double qps = throughput(engine, multi, o.threads());
+                out.printf(Locale.ROOT, "query method=%s p50ms=%.2f p99ms=%.2f meanms=%.2f queries=%d "
+                        + "throughput(%d threads)=%.0f q/s tag=%s%n", p.name(), pct(lat, 0.50), pct(lat, 0.99),
+                        Arrays.stream(lat).average().orElse(0) / 1e6, lat.length, o.threads(), qps, engine.tag());
+            }
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            out.printf(Locale.ROOT, "heap-used-after-gc MB=%d (index open, model loaded)%n",
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+    }
+
+    private List<float[]> encodeSample(List<SearchDocument> docs, int n) {
+        if (n == 0) {
+            return List.of();
+        }
+        List<String> texts = docs.subList(0, Math.min(n, docs.size())).stream()
+                .map(SearchDocument::embeddingText).toList();
+        long t = System.nanoTime();
+        List<float[]> vectors = new ArrayList<>();
+        for (int from = 0; from < texts.size(); from += 32) {
+            vectors.addAll(embedder.embedDocuments(texts.subList(from, Math.min(texts.size(), from + 32))));
+        }
+        double s = (System.nanoTime() - t) / 1e9;
+        double rate = texts.size() / s;
+        out.printf(Locale.ROOT, "encode model=%s docs=%d seconds=%.1f docs/s=%.1f -> all %d papers: about %.1f h "
+                + "(extrapolated, not measured)%n", embedder.modelId(), texts.size(), s, rate, docs.size(),
+                docs.size() / rate / 3600);
+        return vectors;
+    }
+
+    private static long[] latencies(SearchEngine engine, List<String> queries) {
+        long[] lat = new long[queries.size()];
+        for (int i = 0; i < lat.length; i++) {
+            long t = System.nanoTime();
+            engine.retrieve(SearchRequest.of(queries.get(i), 10));
+            lat[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(lat);
+        return lat;
+    }
+
+    private static double throughput(SearchEngine engine, List<String> queries, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t = System.nanoTime();
+            List<Future<?>> fs = new ArrayList<>();
+            for (String q : queries) {
+                fs.add(pool.submit(() -> engine.retrieve(SearchRequest.of(q, 10))));
+            }
+            for (Future<?> f : fs) f.get();
+            return queries.size() / ((System.nanoTime() - t) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static List<String> slice(List<String> titles, int from, int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(titles.get((from + i) % titles.size()));
+        }
+        return out;
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    private static float[] randomUnit(Random r, int dim) {
+        float[] v = new float[dim];
+        double n = 0;
+        for (int i = 0; i < dim; i++) {
+            v[i] = (float) r.nextGaussian();
+            n += v[i] * v[i];
+        }
+        float inv = (float) (1 / Math.sqrt(n));
+        for (int i = 0; i < dim; i++) v[i] *= inv;
+        return v;
+    }
+
+    private static double sizeMb(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1e6;
+        }
+    }
+}

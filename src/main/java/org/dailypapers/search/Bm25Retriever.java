@@ -1,0 +1,160 @@
+package org.dailypapers.search;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * BM25 over the paper index (Robertson and Zaragoza, 2009; Lucene's variant without the (k1+1) factor).
+ * Free text is a disjunction of its analysed terms, phrases and fielded clauses are required, filters
+ * restrict. An empty query returns the filtered papers newest first; a query whose words are all stop words
+ * or punctuation returns nothing. Thread-safe.
+ */
+public final class Bm25Retriever implements Retriever {
+
+    private final PaperIndex index;
+    private final Bm25Params params;
+    private final BM25Similarity similarity;
+    private final QueryBuilder builder;
+    private final UserQueryParser parser = new UserQueryParser();
+
+    public Bm25Retriever(PaperIndex index, Bm25Params params) {
+        this.index = index;
+        this.params = params;
+        this.similarity = new BM25Similarity((float) params.k1(), (float) params.b());
+        this.builder = new QueryBuilder(index.analyzer());
+    }
+
+    @Override
+    public List<ScoredPaper> retrieve(SearchRequest request) {
+        ParsedQuery parsed = parser.parse(request.query());
+        if (parsed.isEmpty()) {
+            return newest(request, parsed);
+        }
+        Query scoring = scoringQuery(parsed);
+        if (scoring == null) {
+            return List.of();
+        }
+        return run(scoring, request, parsed);
+    }
+
+    /**
+     * Ranks by a weighted bag of already-analysed contents terms (an expanded query from pseudo-relevance
+     * feedback), under the filters and required clauses of {@code request}.
+     */
+    public List<ScoredPaper> retrieveWeighted(Map<String, Float> contentsTerms, SearchRequest request) {
+        ParsedQuery parsed = parser.parse(request.query());
+        BooleanQuery.Builder terms = new BooleanQuery.Builder();
+        contentsTerms.forEach((t, w) -> terms.add(
+                new BoostQuery(new TermQuery(new Term(IndexFields.CONTENTS, t)), w), Occur.SHOULD));
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(terms.build(), Occur.MUST);
+        addRequired(b, parsed.withoutText());
+        return run(b.build(), request, parsed);
+    }
+
+    /** Analyses text as the contents field is analysed (for feedback term statistics). */
+    public List<String> analyzeContents(String text) {
+        return index.analyzeTerms(IndexFields.CONTENTS, text);
+    }
+
+    @Override
+    public String tag() {
+        return params.tag();
+    }
+
+    /** Free text over the weighted fields plus required clauses; null when nothing is left to match. */
+    private Query scoringQuery(ParsedQuery parsed) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean any = false;
+        if (!parsed.text().isBlank()) {
+            BooleanQuery.Builder text = new BooleanQuery.Builder();
+            boolean anyText = false;
+            anyText |= addField(text, IndexFields.CONTENTS, parsed.text(), 1.0);
+            anyText |= addField(text, IndexFields.TITLE, parsed.text(), params.titleWeight());
+            anyText |= addField(text, IndexFields.AUTHORS, parsed.text(), params.authorsWeight());
+            if (anyText) {
+                b.add(text.build(), Occur.MUST);
+                any = true;
+            }
+        }
+        any |= addRequired(b, parsed);
+        return any ? b.build() : null;
+    }
+
+    private boolean addField(BooleanQuery.Builder b, String field, String text, double weight) {
+        if (weight <= 0) {
+            return false;
+        }
+        Query q = builder.createBooleanQuery(field, text, Occur.SHOULD);
+        if (q == null) {
+            return false;
+        }
+        b.add(weight == 1.0 ? q : new BoostQuery(q, (float) weight), Occur.SHOULD);
+        return true;
+    }
+
+    /** Phrases, titles and authors must match (and score); exclusions must not. True if one scores. */
+    private boolean addRequired(BooleanQuery.Builder b, ParsedQuery parsed) {
+        boolean any = false;
+        for (String p : parsed.phrases()) {
+            any |= add(b, builder.createPhraseQuery(IndexFields.CONTENTS, p), Occur.MUST);
+        }
+        for (String t : parsed.titles()) {
+            any |= add(b, builder.createBooleanQuery(IndexFields.TITLE, t, Occur.MUST), Occur.MUST);
+        }
+        for (String a : parsed.authors()) {
+            any |= add(b, builder.createPhraseQuery(IndexFields.AUTHORS, a), Occur.MUST);
+        }
+        for (String e : parsed.excluded()) {
+            add(b, builder.createPhraseQuery(IndexFields.CONTENTS, e), Occur.MUST_NOT);
+        }
+        if (!any && (!parsed.organizations().isEmpty() || !parsed.categories().isEmpty())) {
+            b.add(new MatchAllDocsQuery(), Occur.MUST); // filters alone: every paper scores the same
+            any = true;
+        }
+        return any;
+    }
+
+    private static boolean add(BooleanQuery.Builder b, Query q, Occur occur) {
+        if (q == null) {
+            return false;
+        }
+        b.add(q, occur);
+        return true;
+    }
+
+    private List<ScoredPaper> run(Query scoring, SearchRequest request, ParsedQuery parsed) {
+        Query filter = QueryFilters.of(request, parsed);
+        Query query = filter == null ? scoring
+                : new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
+        return index.withSearcher(shared -> {
+            IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+            s.setSimilarity(similarity);
+            return toResults(s, s.search(query, request.limit()));
+        });
+    }
+
+    private List<ScoredPaper> newest(SearchRequest request, ParsedQuery parsed) {
+        Query filter = QueryFilters.of(request, parsed);
+        Query query = filter == null ? new MatchAllDocsQuery() : filter;
+        Sort byDay = new Sort(new SortField(IndexFields.DAY, SortField.Type.LONG, true));
+        return index.withSearcher(s -> toResults(s, s.search(query, request.limit(), byDay)));
+    }
+
+    private static List<ScoredPaper> toResults(IndexSearcher s, TopDocs top) throws IOException {
+        return ResultIds.of(s.getIndexReader(), top);
+    }
+}

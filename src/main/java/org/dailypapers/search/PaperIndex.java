@@ -1,0 +1,289 @@
+package org.dailypapers.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The Lucene index of papers: text fields for BM25, filter fields, and an optional HNSW vector per paper.
+ *
+ * <p>Writes ({@link #upsert}, {@link #setVector}, {@link #delete}) are visible to searches after
+ * {@link #refresh()} (cheap, near-real-time) and durable after {@link #commit()} (which also refreshes). A paper
+ * is keyed by its id: upserting an id replaces the old document, never duplicates it. A document without a
+ * vector is still found by BM25; {@link #idsWithoutVector()} lists them for a background encoder. Thread-safe.
+ */
+public final class PaperIndex implements Closeable {
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer analyzer;
+
+    private PaperIndex(Directory directory, VectorStorage storage) throws IOException {
+        this.directory = directory;
+        this.analyzer = PaperAnalyzer.create();
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(64);
+        if (storage == VectorStorage.INT8) {
+            KnnVectorsFormat int8 = new Lucene104HnswScalarQuantizedVectorsFormat();
+            config.setCodec(new Lucene104Codec() {
+                @Override
+                public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                    return int8;
+                }
+            });
+        }
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens (or creates) an index in a directory on disk. */
+    public static PaperIndex open(Path dir, VectorStorage storage) throws IOException {
+        return new PaperIndex(FSDirectory.open(dir), storage);
+    }
+
+    /** A new, empty index in memory (for evaluation and tests). */
+    public static PaperIndex inMemory(VectorStorage storage) {
+        try {
+            return new PaperIndex(new ByteBuffersDirectory(), storage);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds or replaces the paper with this id; {@code vector} (unit length, nullable) feeds dense search. */
+    public void upsert(SearchDocument doc, float[] vector) {
+        try {
+            writer.updateDocument(new Term(IndexFields.ID, doc.id()), DocumentMapper.toLucene(doc, vector));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Gives an indexed paper its vector (or replaces it), keeping its text. Returns false when the id is not in
+     * the index as of the last refresh.
+     */
+    public boolean setVector(String id, float[] vector) {
+        Optional<SearchDocument> doc = document(id);
+        doc.ifPresent(d -> upsert(d, vector));
+        return doc.isPresent();
+    }
+
+    public void delete(String id) {
+        try {
+            writer.deleteDocuments(new Term(IndexFields.ID, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes all writes durable and visible. */
+    public void commit() {
+        try {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes all writes visible to searches (not durable). */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Number of papers visible to searches. */
+    public int count() {
+        return withSearcher(s -> s.getIndexReader().numDocs());
+    }
+
+    /** Id to {@link SearchDocument#version()} of every visible paper: what a catch-up compares against. */
+    public Map<String, String> indexedVersions() {
+        Map<String, String> versions = new HashMap<>();
+        forEachMatch(new MatchAllDocsQuery(), Set.of(IndexFields.ID, IndexFields.VERSION),
+                d -> versions.put(d.get(IndexFields.ID), d.get(IndexFields.VERSION)));
+        return versions;
+    }
+
+    public Set<String> indexedIds() {
+        return Set.copyOf(indexedVersions().keySet());
+    }
+
+    /** Ids of visible papers that have no vector yet. */
+    public Set<String> idsWithoutVector() {
+        Set<String> ids = new HashSet<>();
+        forEachMatch(new TermQuery(new Term(IndexFields.HAS_VECTOR, "0")), Set.of(IndexFields.ID),
+                d -> ids.add(d.get(IndexFields.ID)));
+        return ids;
+    }
+
+    /** Those of {@code ids} that are indexed without a vector. */
+    public Set<String> withoutVector(Set<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Query q = new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(new org.apache.lucene.search.TermInSetQuery(IndexFields.ID,
+                        ids.stream().map(org.apache.lucene.util.BytesRef::new).toList()),
+                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.HAS_VECTOR, "0")),
+                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .build();
+        return withSearcher(s -> {
+            Set<String> out = new HashSet<>();
+            ResultIds.of(s.getIndexReader(), s.search(q, ids.size())).forEach(p -> out.add(p.id()));
+            return out;
+        });
+    }
+
+    /** The stored document of a paper, as of the last refresh. */
+    public Optional<SearchDocument> document(String id) {
+        return withSearcher(s -> {
+            TopDocs top = s.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(DocumentMapper.fromStored(s.storedFields().document(top.scoreDocs[0].doc)));
+        });
+    }
+
+    /** The vector of a paper, if it has one. */
+    public Optional<float[]> vector(String id) {
+        return withSearcher(s -> {
+            TopDocs top = s.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return vectorOf(s.getIndexReader(), top.scoreDocs[0].doc);
+        });
+    }
+
+    /** The vector of a (global) doc number of the given reader, if it has one. */
+    static Optional<float[]> vectorOf(IndexReader reader, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+        if (values == null) {
+            return Optional.empty();
+        }
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        int local = doc - leaf.docBase;
+        if (it.advance(local) != local) {
+            return Optional.empty();
+        }
+        return Optional.of(values.vectorValue(it.index()).clone());
+    }
+
+    /** The analysed terms of {@code text} as the given field indexes it, in order, duplicates kept. */
+    List<String> analyzeTerms(String field, String text) {
+        List<String> terms = new java.util.ArrayList<>();
+        try (var ts = analyzer.tokenStream(field, text)) {
+            var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                terms.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    /** Fraction of visible papers whose contents hold {@code term} (an analysed term). */
+    public double contentsDocumentFrequency(String term) {
+        return withSearcher(s -> {
+            int n = s.getIndexReader().numDocs();
+            return n == 0 ? 0.0 : s.getIndexReader().docFreq(new Term(IndexFields.CONTENTS, term)) / (double) n;
+        });
+    }
+
+    Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** A function of a searcher that may throw IOException. */
+    @FunctionalInterface
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs {@code f} on the current searcher, releasing it afterwards. */
+    <T> T withSearcher(SearcherFunction<T> f) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return f.apply(s);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void forEachMatch(Query query, Set<String> fields, java.util.function.Consumer<Document> action) {
+        withSearcher(s -> {
+            Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Scorer scorer = w.scorer(leaf);
+                if (scorer == null) continue;
+                Bits live = leaf.reader().getLiveDocs();
+                var stored = leaf.reader().storedFields();
+                var it = scorer.iterator();
+                for (int d = it.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                    if (live == null || live.get(d)) {
+                        action.accept(stored.document(d, fields));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

@@ -1,0 +1,103 @@
+package org.dailypapers.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dense, hybrid and Rocchio search with the real all-MiniLM-L6-v2-q model (loaded once) on the fixture. */
+class DenseHybridTest {
+
+    private static Embedder embedder;
+    private static PaperIndex index;
+
+    @BeforeAll
+    static void build() {
+        embedder = OnnxEmbedder.load(EmbeddingModelName.ALL_MINILM_L6_V2_Q);
+        index = Fixture.index(embedder);
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    private static List<String> search(String method, String query) {
+        SearchEngine engine = new SearchEngine(index, embedder, SearchPipeline.named(method, embedder.modelId()));
+        return Fixture.ids(engine.retrieve(SearchRequest.of(query, 5)));
+    }
+
+    @Test
+    void embeddings_are_unit_length() {
+        float[] v = embedder.embedQuery("graph neural networks");
+        double n = 0;
+        for (float x : v) n += x * x;
+        assertThat(v).hasSize(384);
+        assertThat(n).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-3));
+    }
+
+    @Test
+    void dense_finds_papers_without_shared_words() {
+        // no fixture paper says "make pictures from noise": the diffusion papers should still come first
+        assertThat(search("dense", "make pictures from random noise")).first().isIn("2401.00007", "2401.00008");
+    }
+
+    @Test
+    void golden_rankings_per_method() {
+        String q = "combining keyword search with neural retrievers";
+        assertThat(search("bm25", q)).containsExactly(GOLDEN.get(0));
+        assertThat(search("dense", q)).containsExactly(GOLDEN.get(1));
+        assertThat(search("dense+prf", q)).containsExactly(GOLDEN.get(2));
+        assertThat(search("hybrid", q)).containsExactly(GOLDEN.get(3));
+        assertThat(search("hybrid+prf", q)).containsExactly(GOLDEN.get(4));
+        assertThat(search("bm25+rm3", q)).containsExactly(GOLDEN.get(5));
+        assertThat(search("hybrid-rrf", q)).containsExactly(GOLDEN.get(6));
+    }
+
+    static final List<String[]> GOLDEN = List.of(
+            new String[] {"2401.00005", "2401.00019", "2401.00004", "2401.00023", "2401.00024"},
+            new String[] {"2401.00003", "2401.00029", "2401.00018", "2401.00019", "2401.00006"},
+            new String[] {"2401.00003", "2401.00029", "2401.00018", "2401.00019", "2401.00006"},
+            new String[] {"2401.00019", "2401.00005", "2401.00003", "2401.00018", "2401.00004"},
+            new String[] {"2401.00019", "2401.00005", "2401.00003", "2401.00004", "2401.00018"},
+            new String[] {"2401.00005", "2401.00019", "2401.00023", "2401.00004", "2401.00024"},
+            new String[] {"2401.00019", "2401.00003", "2401.00005", "2401.00004", "2401.00018"});
+
+    @Test
+    void filters_apply_to_dense_search() {
+        SearchEngine engine = new SearchEngine(index, embedder, SearchPipeline.named("dense", embedder.modelId()));
+        List<String> ids = Fixture.ids(engine.retrieve(SearchRequest.of("image generation", 10).withOrganization("openai")));
+        assertThat(ids).isNotEmpty().allSatisfy(id -> assertThat(index.document(id).orElseThrow().organization())
+                .isEqualTo("openai"));
+    }
+
+    @Test
+    void similar_excludes_the_paper_itself() {
+        SearchEngine engine = new SearchEngine(index, embedder, SearchPipeline.named("hybrid", embedder.modelId()));
+        List<String> similar = Fixture.ids(engine.similar("2401.00007", 3));
+        assertThat(similar).hasSize(3).doesNotContain("2401.00007");
+        assertThat(similar.get(0)).isIn("2401.00008", "2401.00009");
+        assertThat(engine.similar("0000.00000", 3)).isEmpty();
+    }
+
+    @Test
+    void hybrid_still_finds_papers_lacking_vectors() throws IOException {
+        try (PaperIndex partial = PaperIndex.inMemory(VectorStorage.FLOAT32)) {
+            List<SearchDocument> docs = Fixture.papers();
+            for (SearchDocument d : docs) {
+                boolean withVector = !d.id().equals("2401.00024");
+                partial.upsert(d, withVector ? embedder.embedDocuments(List.of(d.embeddingText())).get(0) : null);
+            }
+            partial.commit();
+            SearchEngine engine = new SearchEngine(partial, embedder, SearchPipeline.named("hybrid", embedder.modelId()));
+            // only BM25 can see it: fusion must score it as if the dense side agreed, not bury it under the
+            // dense floor (which put it below rank 3 here)
+            assertThat(Fixture.ids(engine.retrieve(SearchRequest.of("navigable small world graphs", 3))))
+                    .contains("2401.00024");
+            assertThat(partial.idsWithoutVector()).containsExactly("2401.00024");
+        }
+    }
+}

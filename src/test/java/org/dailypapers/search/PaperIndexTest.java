@@ -1,0 +1,78 @@
+package org.dailypapers.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaperIndexTest {
+
+    private static float[] axis(int i) {
+        float[] v = new float[384];
+        v[i] = 1f;
+        return v;
+    }
+
+    @Test
+    void upsert_replaces_by_id_and_never_duplicates() {
+        try (PaperIndex index = Fixture.index(null)) {
+            SearchDocument first = Fixture.papers().get(0);
+            SearchDocument edited = new SearchDocument(first.id(), "A renamed paper about zebras", first.abstractText(),
+                    first.authors(), first.keywords(), first.categories(), first.organization(), first.day(), true);
+            index.upsert(edited, null);
+            index.upsert(edited, null);
+            index.commit();
+            assertThat(index.count()).isEqualTo(30);
+            Bm25Retriever bm25 = new Bm25Retriever(index, Bm25Params.DEFAULT);
+            assertThat(Fixture.ids(bm25.retrieve(SearchRequest.of("zebras", 10)))).containsExactly(first.id());
+            assertThat(index.indexedVersions()).containsEntry(first.id(), edited.version());
+        } catch (IOException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    @Test
+    void delete_removes_a_paper() throws IOException {
+        try (PaperIndex index = Fixture.index(null)) {
+            index.delete("2401.00001");
+            index.commit();
+            assertThat(index.count()).isEqualTo(29);
+            assertThat(index.indexedIds()).doesNotContain("2401.00001").contains("2401.00002");
+            assertThat(index.document("2401.00001")).isEmpty();
+        }
+    }
+
+    @Test
+    void vectors_can_come_later_and_missing_ones_are_listed() throws IOException {
+        try (PaperIndex index = Fixture.index(null)) {
+            assertThat(index.idsWithoutVector()).hasSize(30);
+            assertThat(index.setVector("2401.00003", axis(3))).isTrue();
+            assertThat(index.setVector("9999.99999", axis(3))).isFalse();
+            index.commit();
+            assertThat(index.idsWithoutVector()).hasSize(29).doesNotContain("2401.00003");
+            assertThat(index.vector("2401.00003")).hasValueSatisfying(v -> assertThat(v[3]).isEqualTo(1f));
+            assertThat(index.count()).isEqualTo(30);
+            SearchDocument kept = index.document("2401.00003").orElseThrow();
+            assertThat(kept).isEqualTo(Fixture.papers().get(2));
+            assertThat(index.indexedVersions().get("2401.00003")).isEqualTo(kept.version());
+        }
+    }
+
+    @Test
+    void an_index_on_disk_survives_reopening(@TempDir Path dir) throws IOException {
+        SearchDocument doc = Fixture.papers().get(4);
+        try (PaperIndex index = PaperIndex.open(dir, VectorStorage.INT8)) {
+            index.upsert(doc, axis(1));
+            index.commit();
+        }
+        try (PaperIndex index = PaperIndex.open(dir, VectorStorage.INT8)) {
+            assertThat(index.indexedVersions()).isEqualTo(java.util.Map.of(doc.id(), doc.version()));
+            assertThat(index.idsWithoutVector()).isEmpty();
+            assertThat(Fixture.ids(new Bm25Retriever(index, Bm25Params.DEFAULT)
+                    .retrieve(SearchRequest.of("reciprocal rank fusion", 5)))).isEqualTo(List.of(doc.id()));
+        }
+    }
+}
