@@ -18,6 +18,8 @@ import org.dailypapers.ingest.ImportSummary;
 import org.dailypapers.ingest.PaperImporter;
 import org.dailypapers.paper.FeedRepository;
 import org.dailypapers.paper.PaperRepository;
+import org.dailypapers.search.PaperSearch;
+import org.dailypapers.search.VectorFile;
 import org.dailypapers.store.Database;
 import org.dailypapers.web.WebApp;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ public final class App implements AutoCloseable {
     private final PaperRepository papers;
     private final FeedService feed;
     private final PaperImporter importer;
+    private final PaperSearch search;
     private final PrometheusMeterRegistry metrics;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -47,7 +50,11 @@ public final class App implements AutoCloseable {
         this.database = database;
         this.papers = new PaperRepository(database, clock);
         this.feed = new FeedService(new FeedRepository(database), FEED_CACHE_STALENESS);
-        this.importer = new PaperImporter(papers, changed -> feed.invalidate());
+        this.search = PaperSearch.open(config.dataDir().resolve("index"), papers, config.search());
+        this.importer = new PaperImporter(papers, changed -> {
+            feed.invalidate();
+            search.indexed(changed.stream().map(r -> r.paper().id()).distinct().toList());
+        });
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
@@ -81,6 +88,10 @@ public final class App implements AutoCloseable {
         return importer;
     }
 
+    public PaperSearch search() {
+        return search;
+    }
+
     /** Loads the bundled demo dataset when enabled and the database holds no papers; empty otherwise. */
     public java.util.Optional<ImportSummary> loadDemoIfEmpty() {
         if (!config.loadDemo() || papers.count() > 0) {
@@ -92,20 +103,43 @@ public final class App implements AutoCloseable {
                 throw new IllegalStateException("the demo dataset " + DEMO_RESOURCE + " is missing from the build");
             }
             ImportSummary summary = importer.importStream("demo dataset", in);
-            log.info("Demo dataset loaded: {}", summary);
+            search.catchUp(demoVectors());
+            log.info("Demo dataset loaded: {}; search: {}", summary, search.status());
             return java.util.Optional.of(summary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * The shipped vectors of the demo papers when they were computed with the configured model (a different
+     * model computes its own in the background); empty otherwise.
+     */
+    private java.util.Map<String, float[]> demoVectors() throws IOException {
+        String resource = "/demo/vectors-" + config.search().model().id() + ".dpvf";
+        try (InputStream in = App.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                log.info("No shipped demo vectors for {}: they will be computed in the background", config.search().model().id());
+                return java.util.Map.of();
+            }
+            java.nio.file.Path copy = Files.createTempFile(config.dataDir(), "demo-vectors", ".dpvf");
+            try {
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return VectorFile.read(copy).vectors();
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        }
+    }
+
     /** The web application, not yet started. */
     public Javalin web() {
-        return WebApp.create(new WebApp.Deps(feed, papers, metrics, json));
+        return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json));
     }
 
     @Override
     public void close() {
+        search.close();
         database.close();
         metrics.close();
     }

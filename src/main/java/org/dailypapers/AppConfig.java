@@ -3,6 +3,8 @@ package org.dailypapers;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import org.dailypapers.search.SearchConfig;
+import org.dailypapers.search.SearchPipeline;
 import org.dailypapers.store.DatabaseConfig;
 
 /**
@@ -10,14 +12,18 @@ import org.dailypapers.store.DatabaseConfig;
  * Sources, weakest first: built-in defaults, environment ({@code DAILYPAPERS_*}), command-line flags.
  *
  * @param loadDemo load the bundled demo dataset when the database holds no papers
+ * @param search the search pipeline, embedding model and background embedding
  */
-public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo) {
+public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo, SearchConfig search) {
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    /** The embedding model chosen on SciFact (docs/EVAL.md). */
+    public static final String DEFAULT_MODEL = "bge-small-en-v1.5-q";
 
     public AppConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(search, "search");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
         }
@@ -26,7 +32,8 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
     /**
      * Defaults overridden by the environment, then by flags (null where a flag was not given).
      * Recognised: DAILYPAPERS_DATA, DAILYPAPERS_PORT, DAILYPAPERS_DB_URL, DAILYPAPERS_DB_USER,
-     * DAILYPAPERS_DB_PASSWORD, DAILYPAPERS_DEMO (true/false).
+     * DAILYPAPERS_DB_PASSWORD, DAILYPAPERS_DEMO (true/false), DAILYPAPERS_SEARCH_METHOD, DAILYPAPERS_SEARCH_MODEL,
+     * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false).
      */
     public static AppConfig resolve(Map<String, String> env, Path dataFlag, Integer portFlag) {
         Path dataDir = dataFlag != null ? dataFlag : Path.of(env.getOrDefault("DAILYPAPERS_DATA", DEFAULT_DATA_DIR.toString()));
@@ -36,7 +43,16 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
                 ? DatabaseConfig.sqliteIn(dataDir)
                 : new DatabaseConfig(url, env.get("DAILYPAPERS_DB_USER"), env.get("DAILYPAPERS_DB_PASSWORD"), 16);
         boolean demo = parseBoolean("DAILYPAPERS_DEMO", env.getOrDefault("DAILYPAPERS_DEMO", "true"));
-        return new AppConfig(dataDir, port, database, demo);
+        SearchConfig search;
+        try {
+            search = SearchConfig.of(
+                    env.getOrDefault("DAILYPAPERS_SEARCH_METHOD", SearchPipeline.DEFAULT_METHOD),
+                    env.getOrDefault("DAILYPAPERS_SEARCH_MODEL", DEFAULT_MODEL),
+                    parseBoolean("DAILYPAPERS_EMBED", env.getOrDefault("DAILYPAPERS_EMBED", "true")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("DAILYPAPERS_SEARCH_METHOD / DAILYPAPERS_SEARCH_MODEL: " + e.getMessage(), e);
+        }
+        return new AppConfig(dataDir, port, database, demo, search);
     }
 
     private static int parsePort(String raw) {

@@ -33,6 +33,12 @@ public final class PaperRepository {
                 .findOne());
     }
 
+    /** The papers with these ids that exist, in the order of {@code ids}. */
+    public List<PaperRecord> findAll(List<ArxivId> ids) {
+        Map<ArxivId, PaperRecord> found = database.jdbi().withHandle(h -> loadIds(h, ids));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     public long count() {
         return database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM paper").mapTo(Long.class).one());
     }
@@ -127,8 +133,12 @@ public final class PaperRepository {
     }
 
     private static Map<ArxivId, PaperRecord> load(Handle h, List<PaperRecord> records) {
+        return loadIds(h, records.stream().map(r -> r.paper().id()).toList());
+    }
+
+    private static Map<ArxivId, PaperRecord> loadIds(Handle h, List<ArxivId> wanted) {
         Map<ArxivId, PaperRecord> stored = new LinkedHashMap<>();
-        List<String> ids = records.stream().map(r -> r.paper().id().value()).distinct().toList();
+        List<String> ids = wanted.stream().map(ArxivId::value).distinct().toList();
         for (int i = 0; i < ids.size(); i += 500) {
             h.createQuery(PaperRowMapper.SELECT + " WHERE p.arxiv_id IN (<ids>)")
                     .bindList("ids", ids.subList(i, Math.min(ids.size(), i + 500)))

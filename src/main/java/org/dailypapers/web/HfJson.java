@@ -49,6 +49,26 @@ final class HfJson {
         return item;
     }
 
+    /**
+     * An item of a search result: a daily item for papers on the feed, else the paper with its arXiv date
+     * standing in for the feed's.
+     */
+    ObjectNode searchItem(Paper p, FeedEntry e) {
+        if (e != null) {
+            return dailyItem(new FeedPaper(p, e));
+        }
+        ObjectNode item = json.createObjectNode();
+        item.set("paper", paper(p, null));
+        item.put("publishedAt", Timestamps.hf(p.publishedAt()));
+        item.put("title", p.title());
+        item.put("summary", p.summary());
+        item.put("numComments", 0);
+        if (p.organization() != null) {
+            item.set("organization", organization(p.organization()));
+        }
+        return item;
+    }
+
     /** The body of {@code /api/papers/{id}}; {@code entry} may be null for papers never on the feed. */
     ObjectNode paper(Paper p, FeedEntry e) {
         ObjectNode node = json.createObjectNode();

@@ -5,14 +5,21 @@ import io.javalin.http.Context;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.PaperRepository;
+import java.util.List;
+import org.dailypapers.paper.FeedPaper;
+import org.dailypapers.search.PaperSearch;
 
 /** A paper's page, {@code /papers/{arxivId}}: new- and old-style ids, with or without a version. */
 final class PaperRoutes {
+    static final int SIMILAR = 6;
+
     private final PaperRepository papers;
+    private final PaperSearch search;
     private final Templates templates;
 
-    PaperRoutes(PaperRepository papers, Templates templates) {
+    PaperRoutes(PaperRepository papers, PaperSearch search, Templates templates) {
         this.papers = papers;
+        this.search = search;
         this.templates = templates;
     }
 
@@ -28,7 +35,10 @@ final class PaperRoutes {
             ctx.redirect("/papers/" + record.paper().id().value(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        templates.page(ctx, "paper/paper.jte", new PaperPage(record.paper(), record.entry()));
+        List<ArxivId> similarIds = search.similar(record.paper().id(), SIMILAR).stream()
+                .map(s -> ArxivId.parse(s.id())).flatMap(java.util.Optional::stream).toList();
+        List<FeedPaper> similar = papers.findAll(similarIds).stream().map(r -> new FeedPaper(r.paper(), r.entry())).toList();
+        templates.page(ctx, "paper/paper.jte", new PaperPage(record.paper(), record.entry(), similar));
     }
 
     /** The paper with this id, or a 400 for a malformed id, or a 404. Shared with the API. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.dailypapers.feed.FeedService;
 import org.dailypapers.paper.PaperRepository;
+import org.dailypapers.search.PaperSearch;
 
 /** Builds the web application from its collaborators; {@link #create} does no I/O until started. */
 public final class WebApp {
@@ -22,7 +23,7 @@ public final class WebApp {
             + "frame-ancestors 'none'; form-action 'self'";
 
     /** What the web layer needs; built by the composition root. */
-    public record Deps(FeedService feed, PaperRepository papers, PrometheusMeterRegistry metrics, ObjectMapper json) {}
+    public record Deps(FeedService feed, PaperRepository papers, PaperSearch search, PrometheusMeterRegistry metrics, ObjectMapper json) {}
 
     private WebApp() {}
 
@@ -42,15 +43,26 @@ public final class WebApp {
             securityHeaders(config);
             timeRequests(config, deps.metrics());
             new ErrorHandling(templates, deps.json()).register(config.routes);
-            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "papers", deps.papers().count())));
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "papers", deps.papers().count(),
+                    "search", deps.search().status())));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(deps.metrics().scrape()));
             new FeedRoutes(deps.feed(), templates, pages).register(config.routes);
             new RssRoutes(deps.feed()).register(config.routes);
+            new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
             new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages).register(config.routes);
             new OrganizationRoutes(deps.feed(), templates).register(config.routes);
-            new PaperRoutes(deps.papers(), templates).register(config.routes);
+            new PaperRoutes(deps.papers(), deps.search(), templates).register(config.routes);
         });
+    }
+
+    /** The JSON of {@code /api/papers/search} for these papers, for the command line's {@code --json}. */
+    public static String searchJson(java.util.List<org.dailypapers.paper.PaperRecord> records) {
+        ObjectMapper json = new ObjectMapper();
+        HfJson hf = new HfJson(json);
+        var body = json.createArrayNode();
+        records.forEach(r -> body.add(hf.searchItem(r.paper(), r.entry())));
+        return body.toPrettyString();
     }
 
     private static void securityHeaders(JavalinConfig config) {

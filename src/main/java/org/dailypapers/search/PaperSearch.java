@@ -1,0 +1,231 @@
+package org.dailypapers.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.PaperRecord;
+import org.dailypapers.paper.PaperRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Search over the papers of the database: a Lucene index derived from it and kept in step with it
+ * ({@link #catchUp}, {@link #reindex}), the configured pipeline, similar papers, and a background worker that
+ * loads the embedding model and computes missing vectors. Until the model is loaded, searches run BM25 only;
+ * papers without a vector keep their lexical score in hybrid fusion, so search works throughout.
+ * Thread-safe; close it once.
+ */
+public final class PaperSearch implements Closeable {
+    private static final Logger log = LoggerFactory.getLogger(PaperSearch.class);
+    private static final int EMBED_BATCH = 32;
+
+    private final PaperIndex index;
+    private final PaperRepository papers;
+    private final SearchConfig config;
+    private final SnippetMaker snippets = new SnippetMaker();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "search-worker");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+    private final AtomicBoolean backfillQueued = new AtomicBoolean();
+    private volatile Embedder embedder;
+    private volatile SearchEngine engine;
+
+    private PaperSearch(PaperIndex index, PaperRepository papers, SearchConfig config) {
+        this.index = index;
+        this.papers = papers;
+        this.config = config;
+        this.engine = new SearchEngine(index, null, SearchPipeline.named("bm25", null));
+    }
+
+    /** Opens (or creates) the index in {@code dir}. */
+    public static PaperSearch open(Path dir, PaperRepository papers, SearchConfig config) {
+        try {
+            return new PaperSearch(PaperIndex.open(dir, config.storage()), papers, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + dir, e);
+        }
+    }
+
+    /**
+     * Brings the index in step with the database: adds missing papers, re-indexes changed ones (by
+     * {@link SearchDocument#version()}) and removes papers the database no longer has. Vectors come from
+     * {@code knownVectors} (keyed by arXiv id, e.g. the shipped demo vectors), else from the old document when
+     * its text is unchanged; the rest are left to the background worker.
+     */
+    public CatchUp catchUp(Map<String, float[]> knownVectors) {
+        Map<String, String> indexed = new HashMap<>(index.indexedVersions());
+        java.util.Set<String> lacking = knownVectors.isEmpty() ? java.util.Set.of() : index.idsWithoutVector();
+        int[] counts = new int[2];
+        papers.forEach(r -> {
+            SearchDocument doc = document(r);
+            String had = indexed.remove(doc.id());
+            boolean vectorArrived = lacking.contains(doc.id()) && knownVectors.containsKey(doc.id());
+            if (!doc.version().equals(had) || vectorArrived) {
+                index.upsert(doc, vectorFor(doc, had != null, knownVectors));
+                counts[had == null ? 0 : 1]++;
+            }
+        });
+        indexed.keySet().forEach(index::delete);
+        index.commit();
+        wakeBackfill();
+        return new CatchUp(counts[0], counts[1], indexed.size());
+    }
+
+    /** Re-reads these papers from the database into the index (after an import saved them). */
+    public void indexed(Collection<ArxivId> ids) {
+        for (ArxivId id : ids) {
+            Optional<PaperRecord> r = papers.find(id);
+            if (r.isPresent()) {
+                SearchDocument doc = document(r.get());
+                index.upsert(doc, vectorFor(doc, true, Map.of()));
+            } else {
+                index.delete(id.value());
+            }
+        }
+        index.commit();
+        wakeBackfill();
+    }
+
+    private static SearchDocument document(PaperRecord r) {
+        return SearchDocument.from(r.paper(), r.entry() == null ? null : r.entry().feedDay());
+    }
+
+    private float[] vectorFor(SearchDocument doc, boolean wasIndexed, Map<String, float[]> known) {
+        float[] shipped = known.get(doc.id());
+        if (shipped != null) {
+            return shipped;
+        }
+        if (!wasIndexed) {
+            return null;
+        }
+        Optional<SearchDocument> old = index.document(doc.id());
+        return old.isPresent() && old.get().embeddingText().equals(doc.embeddingText())
+                ? index.vector(doc.id()).orElse(null) : null;
+    }
+
+    /** Runs the configured pipeline (BM25 alone until the embedding model has loaded). */
+    public List<ScoredPaper> search(SearchRequest request) {
+        return engine.retrieve(request);
+    }
+
+    /** Papers most like this one by embedding, itself excluded; empty until it has a vector. */
+    public List<ScoredPaper> similar(ArxivId id, int k) {
+        return engine.similar(id.value(), k);
+    }
+
+    /** The passage of {@code text} that best matches {@code query}, with the matching words marked. */
+    public Snippet snippet(String query, String text, int width) {
+        return snippets.snippet(query, text, width);
+    }
+
+    public Status status() {
+        return new Status(index.count(), index.idsWithoutVector().size(), embedder != null, engine.tag());
+    }
+
+    /**
+     * Starts the background worker: catches the index up with the database (after a crash or an import by
+     * another process), loads the embedding model (then searches use the full pipeline) and, when
+     * {@link SearchConfig#embedInBackground()}, computes the vectors papers lack, now and after each change.
+     */
+    public void startBackground() {
+        worker.execute(() -> {
+            CatchUp caughtUp = catchUp(Map.of());
+            log.info("Search index caught up with the database: {}", caughtUp);
+            loadEmbedder();
+            backfillQueued.set(false);
+            backfill(Integer.MAX_VALUE);
+        });
+    }
+
+    /** Loads the embedding model now (on this thread), switching searches to the full pipeline. */
+    public synchronized void loadEmbedder() {
+        if (embedder != null || !config.pipeline().needsVectors()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        Embedder loaded = OnnxEmbedder.load(config.model());
+        embedder = loaded;
+        engine = new SearchEngine(index, loaded, config.pipeline());
+        log.info("Embedding model {} loaded in {} ms; searching with {}", loaded.modelId(),
+                (System.nanoTime() - t0) / 1_000_000, engine.tag());
+    }
+
+    /** Computes up to {@code max} missing vectors on this thread; returns how many it computed. */
+    public int backfill(int max) {
+        if (embedder == null || !config.embedInBackground() && max == Integer.MAX_VALUE) {
+            return 0;
+        }
+        List<String> todo = new ArrayList<>(index.idsWithoutVector());
+        todo.sort(null);
+        int done = 0;
+        for (int i = 0; i < todo.size() && done < max; i += EMBED_BATCH) {
+            List<SearchDocument> docs = todo.subList(i, Math.min(todo.size(), i + EMBED_BATCH)).stream()
+                    .map(index::document).flatMap(Optional::stream).toList();
+            List<float[]> vectors = embedder.embedDocuments(docs.stream().map(SearchDocument::embeddingText).toList());
+            for (int j = 0; j < docs.size(); j++) {
+                index.upsert(docs.get(j), vectors.get(j));
+            }
+            done += docs.size();
+            index.refresh();
+            if (done % 1024 < EMBED_BATCH) {
+                index.commit();
+                log.info("Embedded {} of {} papers lacking vectors", done, todo.size());
+            }
+        }
+        index.commit();
+        return done;
+    }
+
+    private void wakeBackfill() {
+        if (embedder != null && config.embedInBackground() && backfillQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                backfillQueued.set(false);
+                backfill(Integer.MAX_VALUE);
+            });
+        }
+    }
+
+    /** Deletes every document and indexes the database afresh, keeping vectors whose text is unchanged. */
+    public CatchUp reindex() {
+        Map<String, float[]> keep = new HashMap<>();
+        papers.forEach(r -> {
+            SearchDocument doc = document(r);
+            index.document(doc.id()).filter(old -> old.embeddingText().equals(doc.embeddingText()))
+                    .flatMap(old -> index.vector(doc.id()))
+                    .ifPresent(v -> keep.put(doc.id(), v));
+        });
+        index.indexedIds().forEach(index::delete);
+        index.commit();
+        return catchUp(keep);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            index.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a catch-up did. */
+    public record CatchUp(int added, int updated, int removed) {}
+
+    /** The state of search, for /health and the CLI. */
+    public record Status(int indexed, int withoutVector, boolean modelLoaded, String method) {}
+}

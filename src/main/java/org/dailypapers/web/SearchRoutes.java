@@ -1,0 +1,95 @@
+package org.dailypapers.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.FeedPaper;
+import org.dailypapers.paper.PaperRecord;
+import org.dailypapers.paper.PaperRepository;
+import org.dailypapers.search.PaperSearch;
+import org.dailypapers.search.ScoredPaper;
+
+/**
+ * Search: the {@code /search} screen and {@code GET /api/papers/search?q=&limit=}. Pasting an arXiv id or an
+ * arxiv.org / huggingface.co papers link goes straight to the paper.
+ */
+final class SearchRoutes {
+    static final int PAGE_SIZE = 20;
+    static final int MAX_PAGE = 24;
+    static final int MAX_API_LIMIT = 120;
+    private static final int SNIPPET_WIDTH = 320;
+
+    private final PaperSearch search;
+    private final PaperRepository papers;
+    private final Templates templates;
+    private final ObjectMapper json;
+    private final HfJson hf;
+
+    SearchRoutes(PaperSearch search, PaperRepository papers, Templates templates, ObjectMapper json) {
+        this.search = search;
+        this.papers = papers;
+        this.templates = templates;
+        this.json = json;
+        this.hf = new HfJson(json);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/search", this::page);
+        routes.get("/api/papers/search", this::api);
+    }
+
+    private void page(Context ctx) {
+        SearchForm form = SearchForm.of(ctx);
+        Optional<ArxivId> pasted = ArxivId.parseLoose(form.q());
+        if (pasted.isPresent() && papers.find(pasted.get()).isPresent()) {
+            ctx.redirect("/papers/" + pasted.get().value());
+            return;
+        }
+        if (form.isEmpty()) {
+            templates.page(ctx, "search/search.jte", new SearchPage(form, List.of(), 0, null, null,
+                    "Search by topic, by a half-remembered description, by author:name, org:handle or \"an exact phrase\"; "
+                            + "or paste an arXiv id or link.", search.status().method()));
+            return;
+        }
+        int page = ApiRoutes.intParam(ctx, "p", 0, 0, MAX_PAGE);
+        List<ScoredPaper> found = search.search(form.request((page + 1) * PAGE_SIZE + 1));
+        List<ScoredPaper> shown = found.subList(Math.min(found.size(), page * PAGE_SIZE), Math.min(found.size(), (page + 1) * PAGE_SIZE));
+        List<SearchPage.Hit> hits = load(shown).stream()
+                .map(r -> new SearchPage.Hit(new FeedPaper(r.paper(), r.entry()),
+                        search.snippet(form.q(), r.paper().summary(), SNIPPET_WIDTH)))
+                .toList();
+        String base = "/search?" + form.query() + "&p=";
+        String notice = hits.isEmpty()
+                ? pasted.map(id -> "No paper " + id + " here yet.").orElse("No papers match. Try fewer words or filters.")
+                : null;
+        templates.page(ctx, "search/search.jte", new SearchPage(form, hits, page,
+                page > 0 ? base + (page - 1) : null, found.size() > (page + 1) * PAGE_SIZE ? base + (page + 1) : null,
+                notice, search.status().method()));
+    }
+
+    private void api(Context ctx) {
+        SearchForm form = SearchForm.of(ctx);
+        if (form.q().isEmpty()) {
+            throw HttpProblem.badRequest("q is required: the search query");
+        }
+        int limit = ApiRoutes.intParam(ctx, "limit", ApiRoutes.DEFAULT_LIMIT, 1, MAX_API_LIMIT);
+        ArrayNode body = json.createArrayNode();
+        load(search.search(form.request(limit))).forEach(r -> body.add(hf.searchItem(r.paper(), r.entry())));
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    /** The records of these results, in result order. */
+    private List<PaperRecord> load(List<ScoredPaper> results) {
+        List<ArxivId> ids = results.stream().map(s -> ArxivId.parse(s.id())).flatMap(Optional::stream).toList();
+        Map<ArxivId, PaperRecord> byId = papers.findAll(ids).stream()
+                .collect(Collectors.toMap(r -> r.paper().id(), Function.identity()));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+}

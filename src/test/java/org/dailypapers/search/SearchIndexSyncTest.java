@@ -1,0 +1,59 @@
+package org.dailypapers.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.dailypapers.TestInstance;
+import org.dailypapers.paper.ArxivId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index is derived from the database: imports reach it, and it catches up after a crash. */
+class SearchIndexSyncTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void every_import_reaches_the_index_without_duplicates() {
+        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf")) {
+            PaperSearch search = instance.app().search();
+            assertThat(search.status().indexed()).isEqualTo(60);
+            instance.importFixtures("hf", "listings.jsonl.gz");
+            assertThat(search.status().indexed()).isEqualTo(instance.app().papers().count()).isEqualTo(60 + 12);
+            assertThat(search.search(SearchRequest.of("\"Awakening Static Worlds\"", 10)))
+                    .extracting(ScoredPaper::id).containsExactly("2608.19880");
+            // The listing renamed 2608.19880: the index holds the new title only.
+            assertThat(search.search(SearchRequest.of("title:v2", 10))).extracting(ScoredPaper::id).contains("2608.19880");
+        }
+    }
+
+    @Test
+    void after_a_crash_the_index_catches_up_from_the_database() throws Exception {
+        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf")) {
+            assertThat(instance.app().search().status().indexed()).isEqualTo(60);
+        }
+        // Simulate an index that missed writes: remove a paper and the index of another day entirely.
+        try (PaperIndex index = PaperIndex.open(dataDir.resolve("index"), VectorStorage.FLOAT32)) {
+            index.delete("2608.19880");
+            index.upsert(SearchDocument.ofText("2601.99999", "A paper the database never had", "ghost"), null);
+            index.commit();
+        }
+        try (TestInstance instance = TestInstance.withFixtures(dataDir)) {
+            PaperSearch.CatchUp caughtUp = instance.app().search().catchUp(java.util.Map.of());
+            assertThat(caughtUp).isEqualTo(new PaperSearch.CatchUp(1, 0, 1));
+            assertThat(instance.app().search().status().indexed()).isEqualTo(60);
+            assertThat(instance.app().search().search(SearchRequest.of("ghost", 10))).isEmpty();
+            assertThat(instance.app().search().catchUp(java.util.Map.of())).isEqualTo(new PaperSearch.CatchUp(0, 0, 0));
+        }
+    }
+
+    @Test
+    void reindex_rebuilds_from_the_database() {
+        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf")) {
+            PaperSearch.CatchUp result = instance.app().search().reindex();
+            assertThat(result.added()).isEqualTo(60);
+            assertThat(instance.app().search().status().indexed()).isEqualTo(60);
+            assertThat(instance.app().search().similar(ArxivId.parse("2608.19880").orElseThrow(), 3)).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.dailypapers.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dailypapers.TestInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Search in the web app and API, BM25 side (the embedding model is not loaded here: see SimilarPapersTest). */
+class SearchWebTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+
+    static TestInstance instance;
+
+    @BeforeAll
+    static void start() {
+        instance = TestInstance.withFixtures(dataDir, "hf", "listings.jsonl.gz", "bad/2026-08-24.json").start();
+    }
+
+    @AfterAll
+    static void stop() {
+        instance.close();
+    }
+
+    static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    static List<String> resultIds(String html) {
+        Matcher m = Pattern.compile("<h3 id=\"t-\\d+\" class=\"title math\"><a href=\"/papers/([^\"]+)\"").matcher(html);
+        List<String> ids = new ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    @Test
+    void a_topic_query_finds_the_paper_and_marks_the_words() {
+        HttpResponse<String> response = instance.get("/search?q=" + q("reconstructing 4D humans from a monocular video"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(resultIds(response.body())).first().isEqualTo("2608.20335");
+        assertThat(response.body()).contains("<mark>monocular</mark>")
+                .contains("value=\"reconstructing 4D humans from a monocular video\"");
+    }
+
+    @Test
+    void every_page_has_a_search_box() {
+        assertThat(instance.get("/").body()).contains("<form class=\"site-search\" action=\"/search\"");
+        assertThat(instance.get("/papers/2608.19880").body()).contains("name=\"q\"");
+    }
+
+    @Test
+    void author_syntax_and_phrases() {
+        List<String> byAuthor = resultIds(instance.get("/search?q=" + q("author:\"Chengsong Huang\"")).body());
+        assertThat(byAuthor).contains("2608.19880");
+        List<String> phrase = resultIds(instance.get("/search?q=" + q("\"Awakening Static Worlds\"")).body());
+        assertThat(phrase).containsExactly("2608.19880");
+    }
+
+    @Test
+    void filters_restrict_results() {
+        String html = instance.get("/search?q=" + q("learning") + "&org=google").body();
+        assertThat(resultIds(html)).isNotEmpty().allSatisfy(id -> assertThat(instance.get("/papers/" + id).body()).contains("Google"));
+        String withCode = instance.get("/search?q=" + q("learning") + "&code=yes&from=2026-08-01&to=2026-08-31").body();
+        assertThat(resultIds(withCode)).isNotEmpty().allSatisfy(id -> assertThat(id).startsWith("2608."));
+    }
+
+    @Test
+    void a_pasted_link_or_id_goes_straight_to_the_paper() {
+        for (String pasted : List.of("https://arxiv.org/abs/2608.19880v2", "https://huggingface.co/papers/2608.19880", "2608.19880")) {
+            HttpResponse<String> response = instance.get("/search?q=" + q(pasted));
+            assertThat(response.statusCode()).as(pasted).isEqualTo(302);
+            assertThat(response.headers().firstValue("location")).hasValue("/papers/2608.19880");
+        }
+        assertThat(instance.get("/search?q=" + q("2501.00000")).body()).contains("No paper 2501.00000 here yet.");
+    }
+
+    @Test
+    void an_empty_query_gets_help_not_an_error() {
+        HttpResponse<String> response = instance.get("/search");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Search by topic");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"((( AND:", "\"unclosed", "author:", "*:*", "title:[a TO z]", "\\", "-", "org:", "a~2^3",
+        "<script>alert(1)</script>", "' OR 1=1 --", "🙂 emoji"})
+    void hostile_queries_get_a_page_never_a_500(String query) {
+        HttpResponse<String> response = instance.get("/search?q=" + q(query));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("<script>alert(1)</script>");
+        assertThat(instance.get("/api/papers/search?q=" + q(query)).statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"q=x&from=2026-02-30", "q=x&from=2026-08-02&to=2026-08-01", "q=x&cat=%3Cb%3E", "q=x&code=maybe",
+        "q=x&p=-1", "q=x&p=999", "q=x&org=a%20b"})
+    void bad_filters_get_a_400_page(String query) {
+        HttpResponse<String> response = instance.get("/search?" + query);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("<html");
+    }
+
+    @Test
+    void the_api_returns_items_like_daily_papers() throws Exception {
+        HttpResponse<String> response = instance.get("/api/papers/search?q=" + q("4D humans monocular video") + "&limit=5");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode items = JSON.readTree(response.body());
+        assertThat(items.size()).isBetween(1, 5);
+        assertThat(items.get(0).path("paper").path("id").asText()).isEqualTo("2608.20335");
+        assertThat(items.get(0).path("paper").path("upvotes").asInt()).isEqualTo(38);
+        assertThat(items.get(0).path("publishedAt").asText()).matches(ApiTest.HF_TIMESTAMP);
+    }
+
+    @Test
+    void papers_only_in_the_arxiv_listing_are_found_too() throws Exception {
+        JsonNode items = JSON.readTree(instance.get("/api/papers/search?q=" + q("Gaussian Splatting sensor simulation")).body());
+        assertThat(items.findValuesAsText("id")).contains("2503.11731");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"q=x&limit=0", "q=x&limit=121", "limit=5", "q=x&limit=ten"})
+    void bad_api_parameters_get_a_400(String query) throws Exception {
+        HttpResponse<String> response = instance.get("/api/papers/search?" + query);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).isNotBlank();
+    }
+
+    @Test
+    void results_are_paginated_without_overlap() {
+        String first = instance.get("/search?q=" + q("model")).body();
+        String second = instance.get("/search?q=" + q("model") + "&p=1").body();
+        assertThat(resultIds(first)).hasSize(SearchRoutes.PAGE_SIZE);
+        assertThat(first).contains("rel=\"next\" href=\"/search?q=model&amp;p=1\"");
+        assertThat(resultIds(second)).isNotEmpty().doesNotContainAnyElementsOf(resultIds(first));
+    }
+}
