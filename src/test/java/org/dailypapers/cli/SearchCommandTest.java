@@ -1,0 +1,33 @@
+package org.dailypapers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.dailypapers.TestInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchCommandTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void searches_from_the_terminal_as_text_and_as_json() throws Exception {
+        String data = dataDir.toString();
+        assertThat(MainTest.run("import", "--data", data, TestInstance.fixture("hf").toString()).exitCode()).isZero();
+        // The embedding side is not needed for these assertions: keep the test quick with BM25.
+        MainTest.Run text = MainTest.run("search", "--data", data, "--limit", "3", "4D", "humans", "monocular", "video");
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains(" 1. 2608.20335  4DAnyone");
+
+        MainTest.Run json = MainTest.run("search", "--data", data, "--json", "--limit", "2", "monocular video");
+        JsonNode items = new ObjectMapper().readTree(json.out());
+        assertThat(items.size()).isEqualTo(2);
+        assertThat(items.get(0).path("paper").path("id").asText()).isEqualTo("2608.20335");
+
+        assertThat(MainTest.run("search", "--data", data, "--limit", "500", "x").exitCode()).isEqualTo(2);
+        assertThat(MainTest.run("search", "--help").out()).contains("--json", "--limit", "author:name");
+    }
+}
