@@ -102,7 +102,8 @@ public final class App implements AutoCloseable {
             if (in == null) {
                 throw new IllegalStateException("the demo dataset " + DEMO_RESOURCE + " is missing from the build");
             }
-            ImportSummary summary = importer.importStream("demo dataset", in);
+            // Indexed once afterwards, with the shipped vectors, rather than batch by batch without them.
+            ImportSummary summary = new PaperImporter(papers, changed -> feed.invalidate()).importStream("demo dataset", in);
             search.catchUp(demoVectors());
             log.info("Demo dataset loaded: {}; search: {}", summary, search.status());
             return java.util.Optional.of(summary);

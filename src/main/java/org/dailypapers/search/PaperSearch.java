@@ -87,10 +87,12 @@ public final class PaperSearch implements Closeable {
 
     /** Re-reads these papers from the database into the index (after an import saved them). */
     public void indexed(Collection<ArxivId> ids) {
+        Map<ArxivId, PaperRecord> found = new HashMap<>();
+        papers.findAll(List.copyOf(ids)).forEach(r -> found.put(r.paper().id(), r));
         for (ArxivId id : ids) {
-            Optional<PaperRecord> r = papers.find(id);
-            if (r.isPresent()) {
-                SearchDocument doc = document(r.get());
+            PaperRecord r = found.get(id);
+            if (r != null) {
+                SearchDocument doc = document(r);
                 index.upsert(doc, vectorFor(doc, true, Map.of()));
             } else {
                 index.delete(id.value());
