@@ -39,7 +39,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration/" + (config.isSqlite() ? "sqlite" : "postgresql"))
+                    .locations(migrationLocations(config))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
@@ -47,6 +47,17 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /**
+     * Portable migrations live in {@code db/migration/common}; a migration that must differ by database goes
+     * to {@code db/migration/sqlite} or {@code db/migration/postgresql}, read only when present.
+     */
+    private static String[] migrationLocations(DatabaseConfig config) {
+        String vendor = "db/migration/" + (config.isSqlite() ? "sqlite" : "postgresql");
+        return Database.class.getClassLoader().getResource(vendor) == null
+                ? new String[] {"classpath:db/migration/common"}
+                : new String[] {"classpath:db/migration/common", "classpath:" + vendor};
     }
 
     public Jdbi jdbi() {

@@ -1,4 +1,4 @@
--- Papers and their place on the daily feed. Portable SQL: the PostgreSQL migration is the same text.
+-- Papers and their place on the daily feed. Portable SQL: SQLite and PostgreSQL run this same file.
 -- Instants are epoch milliseconds (BIGINT); feed days are ISO dates (VARCHAR(10)), which sort as text.
 -- Lists (authors in order, categories, keywords) are JSON arrays of strings.
 CREATE TABLE organization (
