@@ -31,7 +31,7 @@ public final class SearchBenchmark {
 
     /** Settings of one benchmark run. */
     public record Options(List<SearchDocument> docs, int embedSample, List<SearchPipeline> pipelines,
-            int queries, int warmup, int threads, int queryWords, Path workDir,
+            int queries, int warmup, int threads, int queryWords, boolean optimize, Path workDir,
             org.dailypapers.search.VectorStorage storage) {}
 
     private final Embedder embedder;
@@ -66,8 +66,14 @@ public final class SearchBenchmark {
             index.commit();
             double s = (System.nanoTime() - t) / 1e9;
             out.printf(Locale.ROOT, "index-build-with-vectors docs=%d (real=%d, random=%d) storage=%s seconds=%.1f "
-                    + "docs/s=%.0f sizeMB=%.1f (excluding encoding)%n", docs.size(), sample.size(),
-                    docs.size() - sample.size(), o.storage(), s, docs.size() / s, sizeMb(fullDir));
+                    + "docs/s=%.0f sizeMB=%.1f segments=%d (excluding encoding)%n", docs.size(), sample.size(),
+                    docs.size() - sample.size(), o.storage(), s, docs.size() / s, sizeMb(fullDir), index.segmentCount());
+            if (o.optimize()) {
+                t = System.nanoTime();
+                index.optimize();
+                out.printf(Locale.ROOT, "optimize (merge to 1 segment) seconds=%.1f sizeMB=%.1f%n",
+                        (System.nanoTime() - t) / 1e9, sizeMb(fullDir));
+            }
             List<String> titles = new ArrayList<>(docs.stream().map(SearchDocument::title)
                     .filter(x -> !x.isBlank()).map(x -> firstWords(x, o.queryWords())).toList());
             java.util.Collections.shuffle(titles, new Random(7));
