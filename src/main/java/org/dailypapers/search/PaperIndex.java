@@ -94,11 +94,23 @@ public final class PaperIndex implements Closeable {
     }
 
     /**
-     * Gives an indexed paper its vector (or replaces it), keeping its text. Returns false when the id is not in
-     * the index as of the last refresh.
+     * Gives an indexed paper its vector (or replaces it), keeping its text as of the last refresh. Returns
+     * false when the id is not in the index. Not atomic against a concurrent upsert of the same id: a
+     * background encoder should use {@link #setVector(String, String, float[])}.
      */
     public boolean setVector(String id, float[] vector) {
-        Optional<SearchDocument> doc = document(id);
+        return setVector(id, null, vector);
+    }
+
+    /**
+     * Like {@link #setVector(String, float[])}, but only when the indexed document still has
+     * {@code expectedVersion} (the {@link SearchDocument#version()} whose text was encoded; null skips the
+     * check), so that a vector of an old text never lands on a newer one. Returns whether it was set.
+     */
+    public synchronized boolean setVector(String id, String expectedVersion, float[] vector) {
+        refresh();
+        Optional<SearchDocument> doc = document(id)
+                .filter(d -> expectedVersion == null || expectedVersion.equals(d.version()));
         doc.ifPresent(d -> upsert(d, vector));
         return doc.isPresent();
     }
