@@ -15,11 +15,8 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -223,40 +220,13 @@ public final class PaperIndex implements Closeable {
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
             }
-            return vectorOf(s.getIndexReader(), top.scoreDocs[0].doc);
+            return StoredVectors.of(s.getIndexReader(), top.scoreDocs[0].doc);
         });
-    }
-
-    /** The vector of a (global) doc number of the given reader, if it has one. */
-    static Optional<float[]> vectorOf(IndexReader reader, int doc) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-        if (values == null) {
-            return Optional.empty();
-        }
-        KnnVectorValues.DocIndexIterator it = values.iterator();
-        int local = doc - leaf.docBase;
-        if (it.advance(local) != local) {
-            return Optional.empty();
-        }
-        return Optional.of(values.vectorValue(it.index()).clone());
     }
 
     /** The analysed terms of {@code text} as the given field indexes it, in order, duplicates kept. */
     List<String> analyzeTerms(String field, String text) {
-        List<String> terms = new java.util.ArrayList<>();
-        try (var ts = analyzer.tokenStream(field, text)) {
-            var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                terms.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return PaperAnalyzer.terms(analyzer, field, text);
     }
 
     /** Fraction of visible papers whose contents hold {@code term} (an analysed term). */
