@@ -44,6 +44,14 @@ public final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "threads of the throughput phase (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--query-words", defaultValue = "0",
+            description = "cut each title query to its first N words (0: whole titles) (default: ${DEFAULT-VALUE})")
+    int queryWords;
+
+    @Option(names = "--optimize", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "merge the index to one segment before timing queries (default: ${DEFAULT-VALUE})")
+    boolean optimize;
+
     @Option(names = "--work-dir", description = "where the indexes go (default: a temporary directory, deleted after)")
     Path workDir;
 
@@ -58,7 +66,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
             OnnxEmbedder embedder = OnnxEmbedder.load(EmbeddingModelName.parse(pipeline.model), pipeline.embedThreads,
                     pipeline.queryInstruction);
             new SearchBenchmark(embedder, System.out).run(new SearchBenchmark.Options(
-                    ArxivListings.read(listings, limit), embedSample, pipelines, queries, warmup, threads, dir,
+                    ArxivListings.read(listings, limit), embedSample, pipelines, queries, warmup, threads, queryWords, optimize, dir,
                     pipeline.vectors));
         } finally {
             if (workDir == null) {

@@ -12,7 +12,6 @@ import org.dailypapers.search.Embedder;
 import org.dailypapers.search.EmbeddingModelName;
 import org.dailypapers.search.OnnxEmbedder;
 import org.dailypapers.search.SearchPipeline;
-import org.dailypapers.search.VectorStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -28,14 +28,14 @@ public final class PipelineOptions {
     @Option(names = "--vectors", defaultValue = "FLOAT32", description = "HNSW vector storage: FLOAT32 or INT8 (default: ${DEFAULT-VALUE})")
     VectorStorage vectors;
 
-    @Option(names = "--bm25-k1") Double bm25K1;
-    @Option(names = "--bm25-b") Double bm25B;
+    @Option(names = "--bm25-k1", description = "BM25 term saturation (0.9)") Double bm25K1;
+    @Option(names = "--bm25-b", description = "BM25 length normalisation (0.4)") Double bm25B;
     @Option(names = "--bm25-title", description = "weight of the title field beside contents") Double bm25Title;
     @Option(names = "--bm25-authors", description = "weight of the authors field") Double bm25Authors;
-    @Option(names = "--rm3-fb-docs") Integer rm3FbDocs;
-    @Option(names = "--rm3-fb-terms") Integer rm3FbTerms;
+    @Option(names = "--rm3-fb-docs", description = "RM3 feedback documents") Integer rm3FbDocs;
+    @Option(names = "--rm3-fb-terms", description = "RM3 expansion terms") Integer rm3FbTerms;
     @Option(names = "--rm3-weight", description = "original query weight") Double rm3Weight;
-    @Option(names = "--rocchio-fb-docs") Integer rocchioFbDocs;
+    @Option(names = "--rocchio-fb-docs", description = "Rocchio feedback documents") Integer rocchioFbDocs;
     @Option(names = "--rocchio-weight", description = "query weight, 0.5..1") Double rocchioWeight;
     @Option(names = "--fusion", description = "RRF, MINMAX or ZSCORE") FusionParams.Method fusion;
     @Option(names = "--fusion-alpha", description = "dense weight of MINMAX/ZSCORE") Double fusionAlpha;

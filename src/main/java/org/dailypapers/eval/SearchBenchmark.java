@@ -31,7 +31,7 @@ public final class SearchBenchmark {
 
     /** Settings of one benchmark run. */
     public record Options(List<SearchDocument> docs, int embedSample, List<SearchPipeline> pipelines,
-            int queries, int warmup, int threads, Path workDir,
+            int queries, int warmup, int threads, int queryWords, boolean optimize, Path workDir,
             org.dailypapers.search.VectorStorage storage) {}
 
     private final Embedder embedder;
@@ -66,10 +66,16 @@ public final class SearchBenchmark {
             index.commit();
             double s = (System.nanoTime() - t) / 1e9;
             out.printf(Locale.ROOT, "index-build-with-vectors docs=%d (real=%d, random=%d) storage=%s seconds=%.1f "
-                    + "docs/s=%.0f sizeMB=%.1f (excluding encoding)%n", docs.size(), sample.size(),
-                    docs.size() - sample.size(), o.storage(), s, docs.size() / s, sizeMb(fullDir));
+                    + "docs/s=%.0f sizeMB=%.1f segments=%d (excluding encoding)%n", docs.size(), sample.size(),
+                    docs.size() - sample.size(), o.storage(), s, docs.size() / s, sizeMb(fullDir), index.segmentCount());
+            if (o.optimize()) {
+                t = System.nanoTime();
+                index.optimize();
+                out.printf(Locale.ROOT, "optimize (merge to 1 segment) seconds=%.1f sizeMB=%.1f%n",
+                        (System.nanoTime() - t) / 1e9, sizeMb(fullDir));
+            }
             List<String> titles = new ArrayList<>(docs.stream().map(SearchDocument::title)
-                    .filter(x -> !x.isBlank()).toList());
+                    .filter(x -> !x.isBlank()).map(x -> firstWords(x, o.queryWords())).toList());
             java.util.Collections.shuffle(titles, new Random(7));
             int next = 0;
             for (SearchPipeline p : o.pipelines()) {
@@ -82,8 +88,8 @@ public final class SearchBenchmark {
                 warm.forEach(q -> engine.retrieve(SearchRequest.of(q, 10)));
                 long[] lat = latencies(engine, single);
                 double qps = throughput(engine, multi, o.threads());
-                out.printf(Locale.ROOT, "query method=%s p50ms=%.2f p99ms=%.2f meanms=%.2f queries=%d "
-                        + "throughput(%d threads)=%.0f q/s tag=%s%n", p.name(), pct(lat, 0.50), pct(lat, 0.99),
+                out.printf(Locale.ROOT, "query words=%s method=%s p50ms=%.2f p99ms=%.2f meanms=%.2f queries=%d "
+                        + "throughput(%d threads)=%.0f q/s tag=%s%n", o.queryWords() == 0 ? "title" : "<=" + o.queryWords(), p.name(), pct(lat, 0.50), pct(lat, 0.99),
                         Arrays.stream(lat).average().orElse(0) / 1e6, lat.length, o.threads(), qps, engine.tag());
             }
             System.gc();
@@ -136,6 +142,12 @@ public final class SearchBenchmark {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** The first {@code n} words of a title (all when n is 0): short queries like users type. */
+    private static String firstWords(String title, int n) {
+        String[] words = title.strip().split("\\s+");
+        return n <= 0 || words.length <= n ? title : String.join(" ", Arrays.copyOf(words, n));
     }
 
     private static List<String> slice(List<String> titles, int from, int n) {

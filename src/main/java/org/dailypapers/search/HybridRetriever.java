@@ -41,8 +41,16 @@ public final class HybridRetriever implements Retriever {
         return fuse(lexical.retrieve(deep), dense.retrieve(deep), request.limit());
     }
 
-    /** Fuses two rankings (best first) and keeps the top {@code limit}. */
+    /**
+     * Fuses two rankings (best first) and keeps the top {@code limit}. When one side is empty (e.g. a query of
+     * filters only, which BM25 answers newest first and dense search not at all) the other side's ranking is
+     * returned unchanged.
+     */
     List<ScoredPaper> fuse(List<ScoredPaper> lexRanking, List<ScoredPaper> denseRanking, int limit) {
+        if (lexRanking.isEmpty() || denseRanking.isEmpty()) {
+            List<ScoredPaper> only = lexRanking.isEmpty() ? denseRanking : lexRanking;
+            return only.size() > limit ? List.copyOf(only.subList(0, limit)) : only;
+        }
         List<ScoredPaper> lex = top(lexRanking);
         List<ScoredPaper> den = top(denseRanking);
         Map<String, Double> l = normalise(lex);

@@ -10,17 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -95,11 +91,23 @@ public final class PaperIndex implements Closeable {
     }
 
     /**
-     * Gives an indexed paper its vector (or replaces it), keeping its text. Returns false when the id is not in
-     * the index as of the last refresh.
+     * Gives an indexed paper its vector (or replaces it), keeping its text as of the last refresh. Returns
+     * false when the id is not in the index. Not atomic against a concurrent upsert of the same id: a
+     * background encoder should use {@link #setVector(String, String, float[])}.
      */
     public boolean setVector(String id, float[] vector) {
-        Optional<SearchDocument> doc = document(id);
+        return setVector(id, null, vector);
+    }
+
+    /**
+     * Like {@link #setVector(String, float[])}, but only when the indexed document still has
+     * {@code expectedVersion} (the {@link SearchDocument#version()} whose text was encoded; null skips the
+     * check), so that a vector of an old text never lands on a newer one. Returns whether it was set.
+     */
+    public synchronized boolean setVector(String id, String expectedVersion, float[] vector) {
+        refresh();
+        Optional<SearchDocument> doc = document(id)
+                .filter(d -> expectedVersion == null || expectedVersion.equals(d.version()));
         doc.ifPresent(d -> upsert(d, vector));
         return doc.isPresent();
     }
@@ -120,6 +128,25 @@ public final class PaperIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Merges the index into one segment, then commits. Each segment has its own HNSW graph that a vector
+     * query searches separately, so after a bulk import this makes dense search several times faster
+     * (measured in docs/PERFORMANCE-search.md). Takes tens of seconds on 75k papers; searches keep working.
+     */
+    public void optimize() {
+        try {
+            writer.forceMerge(1);
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Number of segments visible to searches (each has its own HNSW graph). */
+    public int segmentCount() {
+        return withSearcher(s -> s.getIndexReader().leaves().size());
     }
 
     /** Makes all writes visible to searches (not durable). */
@@ -193,40 +220,13 @@ public final class PaperIndex implements Closeable {
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
             }
-            return vectorOf(s.getIndexReader(), top.scoreDocs[0].doc);
+            return StoredVectors.of(s.getIndexReader(), top.scoreDocs[0].doc);
         });
-    }
-
-    /** The vector of a (global) doc number of the given reader, if it has one. */
-    static Optional<float[]> vectorOf(IndexReader reader, int doc) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-        if (values == null) {
-            return Optional.empty();
-        }
-        KnnVectorValues.DocIndexIterator it = values.iterator();
-        int local = doc - leaf.docBase;
-        if (it.advance(local) != local) {
-            return Optional.empty();
-        }
-        return Optional.of(values.vectorValue(it.index()).clone());
     }
 
     /** The analysed terms of {@code text} as the given field indexes it, in order, duplicates kept. */
     List<String> analyzeTerms(String field, String text) {
-        List<String> terms = new java.util.ArrayList<>();
-        try (var ts = analyzer.tokenStream(field, text)) {
-            var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                terms.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return PaperAnalyzer.terms(analyzer, field, text);
     }
 
     /** Fraction of visible papers whose contents hold {@code term} (an analysed term). */

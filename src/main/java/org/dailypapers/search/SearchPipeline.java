@@ -38,11 +38,18 @@ public record SearchPipeline(
         }
     }
 
-    /** A named method with default parameters; {@code model} is the dense model id (ignored by bm25*). */
+    /**
+     * A named method with its default parameters (docs/EVAL.md); {@code model} is the dense model id, e.g.
+     * {@code embedder.modelId()} (may be null for bm25 and bm25+rm3 only).
+     */
     public static SearchPipeline named(String name, String model) {
         Bm25Params b = Bm25Params.DEFAULT;
         FusionParams f = FusionParams.DEFAULT;
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (model == null && !key.startsWith("bm25")) {
+            throw new IllegalArgumentException("method '" + name + "' needs an embedding model");
+        }
+        return switch (key) {
             case "bm25" -> new SearchPipeline("bm25", b, null, null, null, null);
             case "bm25+rm3" -> new SearchPipeline("bm25+rm3", b, Rm3Params.TUNED, null, null, null);
             case "dense" -> new SearchPipeline("dense", null, null, model, null, null);

@@ -75,6 +75,13 @@ class DenseHybridTest {
     }
 
     @Test
+    void hybrid_with_only_filters_lists_newest_first() {
+        SearchEngine engine = new SearchEngine(index, embedder, SearchPipeline.named("hybrid", embedder.modelId()));
+        assertThat(Fixture.ids(engine.retrieve(SearchRequest.of("", 3).withOrganization("openai"))))
+                .containsExactly("2401.00022", "2401.00020", "2401.00016");
+    }
+
+    @Test
     void similar_excludes_the_paper_itself() {
         SearchEngine engine = new SearchEngine(index, embedder, SearchPipeline.named("hybrid", embedder.modelId()));
         List<String> similar = Fixture.ids(engine.similar("2401.00007", 3));

@@ -51,8 +51,10 @@ class PaperIndexTest {
             assertThat(index.idsWithoutVector()).hasSize(30);
             assertThat(index.setVector("2401.00003", axis(3))).isTrue();
             assertThat(index.setVector("9999.99999", axis(3))).isFalse();
+            assertThat(index.setVector("2401.00004", "stale-version", axis(4))).isFalse();
+            assertThat(index.setVector("2401.00004", Fixture.papers().get(3).version(), axis(4))).isTrue();
             index.commit();
-            assertThat(index.idsWithoutVector()).hasSize(29).doesNotContain("2401.00003");
+            assertThat(index.idsWithoutVector()).hasSize(28).doesNotContain("2401.00003", "2401.00004");
             assertThat(index.vector("2401.00003")).hasValueSatisfying(v -> assertThat(v[3]).isEqualTo(1f));
             assertThat(index.count()).isEqualTo(30);
             SearchDocument kept = index.document("2401.00003").orElseThrow();

@@ -1,7 +1,6 @@
 package org.dailypapers.search.feedback;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
