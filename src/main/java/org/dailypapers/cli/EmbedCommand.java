@@ -45,7 +45,7 @@ final class EmbedCommand implements Callable<Integer> {
             description = "Embedding model: bge-small-en-v1.5-q or all-minilm-l6-v2-q (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--encoding", paramLabel = "E", defaultValue = "INT8",
+    @Option(names = "--encoding", paramLabel = "E", defaultValue = "FLOAT16",
             description = "Vector encoding in the file: FLOAT32, FLOAT16 or INT8 (default: ${DEFAULT-VALUE}).")
     VectorEncoding encoding;
 
