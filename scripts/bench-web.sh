@@ -42,4 +42,10 @@ for path in "/" "/api/daily_papers" "/papers/2608.19880"; do
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$PORT$path" \
     | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%"
 done
+# Every request a different URL: no rendered-page cache hits, so this measures rendering itself.
+LUA="$DATA/unique.lua"
+printf 'n = 0\nrequest = function() n = n + 1; return wrk.format(nil, "/?uncached=" .. n) end\n' >"$LUA"
+echo "== GET / with a unique query string per request (page rendered every time): wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s"
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$LUA" "http://127.0.0.1:$PORT" \
+  | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%"
 echo "heap after load: $(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/{s+=$NF} END{printf "%.0f MB", s/1048576}')"

@@ -133,7 +133,7 @@ public final class PaperIndex implements Closeable {
     /**
      * Merges the index into one segment, then commits. Each segment has its own HNSW graph that a vector
      * query searches separately, so after a bulk import this makes dense search several times faster
-     * (measured in docs/PERFORMANCE-search.md). Takes tens of seconds on 75k papers; searches keep working.
+     * (measured in docs/PERFORMANCE.md). Takes tens of seconds on 75k papers; searches keep working.
      */
     public void optimize() {
         try {

@@ -16,10 +16,12 @@ final class PaperRoutes {
     private final PaperRepository papers;
     private final PaperSearch search;
     private final Templates templates;
+    private final RenderedPages pages;
 
-    PaperRoutes(PaperRepository papers, PaperSearch search, Templates templates) {
+    PaperRoutes(PaperRepository papers, PaperSearch search, Templates templates, RenderedPages pages) {
         this.papers = papers;
         this.search = search;
+        this.pages = pages;
         this.templates = templates;
     }
 
@@ -35,10 +37,14 @@ final class PaperRoutes {
             ctx.redirect("/papers/" + record.paper().id().value(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
             return;
         }
+        Templates.html(ctx, pages.get(ctx, () -> templates.pageBytes("paper/paper.jte", page(record))));
+    }
+
+    private PaperPage page(PaperRecord record) {
         List<ArxivId> similarIds = search.similar(record.paper().id(), SIMILAR).stream()
                 .map(s -> ArxivId.parse(s.id())).flatMap(java.util.Optional::stream).toList();
         List<FeedPaper> similar = papers.findAll(similarIds).stream().map(r -> new FeedPaper(r.paper(), r.entry())).toList();
-        templates.page(ctx, "paper/paper.jte", new PaperPage(record.paper(), record.entry(), similar));
+        return new PaperPage(record.paper(), record.entry(), similar);
     }
 
     /** The paper with this id, or a 400 for a malformed id, or a 404. Shared with the API. */

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 import org.dailypapers.feed.FeedService;
 
 /**
- * Rendered feed pages and API bodies, reused while the feed has not changed: rendering dominates the cost
- * of a feed request once its data is cached. Keyed by the feed's generation and the full request URL, so a
+ * Rendered pages (feed, paper) and API bodies, reused while the feed has not changed: rendering (and, for a
+ * paper, finding its similar papers) dominates the cost of a request once its data is cached. Keyed by the feed's generation and the full request URL, so a
  * write makes every older entry unreachable; entries also expire like the feed's own cache. Thread-safe.
  */
 final class RenderedPages {

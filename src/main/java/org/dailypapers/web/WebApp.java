@@ -52,7 +52,7 @@ public final class WebApp {
             new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
             new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages).register(config.routes);
             new OrganizationRoutes(deps.feed(), templates).register(config.routes);
-            new PaperRoutes(deps.papers(), deps.search(), templates).register(config.routes);
+            new PaperRoutes(deps.papers(), deps.search(), templates, pages).register(config.routes);
         });
     }
 
