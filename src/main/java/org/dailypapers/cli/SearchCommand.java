@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dailypapers.App;
-import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.ScoredPaper;
@@ -47,8 +46,7 @@ final class SearchCommand implements Callable<Integer> {
             search.catchUp(java.util.Map.of());
             search.loadEmbedder();
             List<ScoredPaper> found = search.search(SearchRequest.of(query, limit));
-            List<PaperRecord> records = app.papers().findAll(
-                    found.stream().map(s -> ArxivId.parse(s.id())).flatMap(java.util.Optional::stream).toList());
+            List<PaperRecord> records = search.records(found);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(WebApp.searchJson(records));

@@ -129,6 +129,11 @@ public final class PaperSearch implements Closeable {
         return engine.similar(id.value(), k);
     }
 
+    /** The stored papers of these results, in result order (a result the database no longer has is skipped). */
+    public List<PaperRecord> records(List<ScoredPaper> results) {
+        return papers.findAll(results.stream().map(s -> ArxivId.parse(s.id())).flatMap(Optional::stream).toList());
+    }
+
     /** The passage of {@code text} that best matches {@code query}, with the matching words marked. */
     public Snippet snippet(String query, String text, int width) {
         return snippets.snippet(query, text, width);

@@ -37,15 +37,7 @@ final class HfJson {
         }
         item.put("isAuthorParticipating", false);
         // huggingface_hub's PaperInfo reads these from the item, not from item.paper: repeat them here.
-        putIfPresent(item, "githubRepo", p.githubRepo());
-        if (p.githubStars() != null) {
-            item.put("githubStars", p.githubStars());
-        }
-        putIfPresent(item, "projectPage", p.projectPage());
-        putIfPresent(item, "ai_summary", p.aiSummary());
-        if (!p.keywords().isEmpty()) {
-            p.keywords().forEach(item.putArray("ai_keywords")::add);
-        }
+        putCommunityFields(item, p);
         return item;
     }
 
@@ -85,6 +77,19 @@ final class HfJson {
         node.put("title", p.title());
         node.put("summary", p.summary());
         node.put("upvotes", e == null ? 0 : e.upvotes());
+        putCommunityFields(node, p);
+        if (!p.categories().isEmpty()) {
+            p.categories().forEach(node.putArray("categories")::add);
+        }
+        putIfPresent(node, "comment", p.comment());
+        if (p.organization() != null) {
+            node.set("organization", organization(p.organization()));
+        }
+        return node;
+    }
+
+    /** Code, project page and the AI summary and keywords, under Hugging Face's names. */
+    private static void putCommunityFields(ObjectNode node, Paper p) {
         putIfPresent(node, "githubRepo", p.githubRepo());
         if (p.githubStars() != null) {
             node.put("githubStars", p.githubStars());
@@ -94,14 +99,6 @@ final class HfJson {
         if (!p.keywords().isEmpty()) {
             p.keywords().forEach(node.putArray("ai_keywords")::add);
         }
-        if (!p.categories().isEmpty()) {
-            p.categories().forEach(node.putArray("categories")::add);
-        }
-        putIfPresent(node, "comment", p.comment());
-        if (p.organization() != null) {
-            node.set("organization", organization(p.organization()));
-        }
-        return node;
     }
 
     private ObjectNode organization(Organization org) {

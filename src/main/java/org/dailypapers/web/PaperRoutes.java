@@ -2,11 +2,11 @@ package org.dailypapers.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.FeedPaper;
 import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.PaperRepository;
-import java.util.List;
-import org.dailypapers.paper.FeedPaper;
 import org.dailypapers.search.PaperSearch;
 
 /** A paper's page, {@code /papers/{arxivId}}: new- and old-style ids, with or without a version. */
@@ -41,9 +41,8 @@ final class PaperRoutes {
     }
 
     private PaperPage page(PaperRecord record) {
-        List<ArxivId> similarIds = search.similar(record.paper().id(), SIMILAR).stream()
-                .map(s -> ArxivId.parse(s.id())).flatMap(java.util.Optional::stream).toList();
-        List<FeedPaper> similar = papers.findAll(similarIds).stream().map(r -> new FeedPaper(r.paper(), r.entry())).toList();
+        List<FeedPaper> similar = search.records(search.similar(record.paper().id(), SIMILAR)).stream()
+                .map(r -> new FeedPaper(r.paper(), r.entry())).toList();
         return new PaperPage(record.paper(), record.entry(), similar);
     }
 

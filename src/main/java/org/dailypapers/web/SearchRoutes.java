@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.FeedPaper;
-import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.ScoredPaper;
@@ -61,7 +57,7 @@ final class SearchRoutes {
         int page = ApiRoutes.intParam(ctx, "p", 0, 0, MAX_PAGE);
         List<ScoredPaper> found = search.search(form.request((page + 1) * PAGE_SIZE + 1));
         List<ScoredPaper> shown = found.subList(Math.min(found.size(), page * PAGE_SIZE), Math.min(found.size(), (page + 1) * PAGE_SIZE));
-        List<SearchPage.Hit> hits = load(shown).stream()
+        List<SearchPage.Hit> hits = search.records(shown).stream()
                 .map(r -> new SearchPage.Hit(new FeedPaper(r.paper(), r.entry()),
                         search.snippet(form.q(), r.paper().summary(), SNIPPET_WIDTH)))
                 .toList();
@@ -81,15 +77,8 @@ final class SearchRoutes {
         }
         int limit = ApiRoutes.intParam(ctx, "limit", ApiRoutes.DEFAULT_LIMIT, 1, MAX_API_LIMIT);
         ArrayNode body = json.createArrayNode();
-        load(search.search(form.request(limit))).forEach(r -> body.add(hf.searchItem(r.paper(), r.entry())));
+        search.records(search.search(form.request(limit))).forEach(r -> body.add(hf.searchItem(r.paper(), r.entry())));
         ctx.contentType("application/json").result(body.toString());
     }
 
-    /** The records of these results, in result order. */
-    private List<PaperRecord> load(List<ScoredPaper> results) {
-        List<ArxivId> ids = results.stream().map(s -> ArxivId.parse(s.id())).flatMap(Optional::stream).toList();
-        Map<ArxivId, PaperRecord> byId = papers.findAll(ids).stream()
-                .collect(Collectors.toMap(r -> r.paper().id(), Function.identity()));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-    }
 }
