@@ -139,6 +139,17 @@ public final class PaperSearch implements Closeable {
         return snippets.snippet(query, text, width);
     }
 
+    /** Papers in the index: cheap, for health checks. */
+    public int indexedCount() {
+        return index.count();
+    }
+
+    /** The run tag of the pipeline searches use now (BM25 alone until the model has loaded). */
+    public String method() {
+        return engine.tag();
+    }
+
+    /** The full state, including a scan for papers without vectors: for the command line and logs. */
     public Status status() {
         return new Status(index.count(), index.idsWithoutVector().size(), embedder != null, engine.tag());
     }

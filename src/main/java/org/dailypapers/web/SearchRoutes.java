@@ -51,7 +51,7 @@ final class SearchRoutes {
         if (form.isEmpty()) {
             templates.page(ctx, "search/search.jte", new SearchPage(form, List.of(), 0, null, null,
                     "Search by topic, by a half-remembered description, by author:name, org:handle or \"an exact phrase\"; "
-                            + "or paste an arXiv id or link.", search.status().method()));
+                            + "or paste an arXiv id or link.", search.method()));
             return;
         }
         int page = ApiRoutes.intParam(ctx, "p", 0, 0, MAX_PAGE);
@@ -67,7 +67,7 @@ final class SearchRoutes {
                 : null;
         templates.page(ctx, "search/search.jte", new SearchPage(form, hits, page,
                 page > 0 ? base + (page - 1) : null, found.size() > (page + 1) * PAGE_SIZE ? base + (page + 1) : null,
-                notice, search.status().method()));
+                notice, search.method()));
     }
 
     private void api(Context ctx) {

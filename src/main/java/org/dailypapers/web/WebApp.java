@@ -44,7 +44,7 @@ public final class WebApp {
             timeRequests(config, deps.metrics());
             new ErrorHandling(templates, deps.json()).register(config.routes);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "papers", deps.papers().count(),
-                    "search", deps.search().status())));
+                    "search", Map.of("indexed", deps.search().indexedCount(), "method", deps.search().method()))));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(deps.metrics().scrape()));
             new FeedRoutes(deps.feed(), templates, pages).register(config.routes);

@@ -170,7 +170,7 @@ class PagesTest {
     void health_and_metrics() {
         HttpResponse<String> health = instance.get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"papers\":62");
+        assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"papers\":62").contains("\"indexed\":62");
         instance.get("/");
         HttpResponse<String> metrics = instance.get("/metrics");
         assertThat(metrics.body()).contains("http_server_requests_seconds_count").contains("jvm_memory_used_bytes");
