@@ -60,8 +60,9 @@ final class SearchCommand implements Callable<Integer> {
                 if (records.isEmpty()) {
                     out.println("No papers match.");
                 }
-                out.println("(" + search.status().method() + ", " + search.status().withoutVector() + " of "
-                        + search.status().indexed() + " papers still without vectors)");
+                PaperSearch.Status status = search.status();
+                out.println("(" + status.method() + ", " + status.withoutVector() + " of " + status.indexed()
+                        + " papers still without vectors)");
             }
             out.flush();
             return 0;
