@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class PaperSearch implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(PaperSearch.class);
     private static final int EMBED_BATCH = 32;
+    /** A file in the index directory naming the model of its vectors. */
+    static final String MODEL_MARKER = "vectors-model.txt";
 
     private final PaperIndex index;
     private final PaperRepository papers;
@@ -51,10 +53,26 @@ public final class PaperSearch implements Closeable {
         this.engine = new SearchEngine(index, null, SearchPipeline.named("bm25", null));
     }
 
-    /** Opens (or creates) the index in {@code dir}. */
+    /**
+     * Opens (or creates) the index in {@code dir}. Vectors are only comparable within one model, so when the
+     * index holds vectors of another model than the configured one, it is emptied: the next catch-up re-adds
+     * every paper and the background worker computes the new model's vectors.
+     */
     public static PaperSearch open(Path dir, PaperRepository papers, SearchConfig config) {
         try {
-            return new PaperSearch(PaperIndex.open(dir, config.storage()), papers, config);
+            PaperIndex index = PaperIndex.open(dir, config.storage());
+            Path marker = dir.resolve(MODEL_MARKER);
+            String model = config.model().id();
+            String indexed = java.nio.file.Files.exists(marker) ? java.nio.file.Files.readString(marker).strip() : null;
+            if (indexed != null && !indexed.equals(model)) {
+                log.info("The index holds {} vectors but the configured model is {}: rebuilding it", indexed, model);
+                index.indexedIds().forEach(index::delete);
+                index.commit();
+            }
+            if (!model.equals(indexed)) {
+                java.nio.file.Files.writeString(marker, model + "\n");
+            }
+            return new PaperSearch(index, papers, config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + dir, e);
         }

@@ -48,6 +48,21 @@ class SearchIndexSyncTest {
     }
 
     @Test
+    void vectors_of_another_model_are_never_mixed_in() throws Exception {
+        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf/2026-08-21.json")) {
+            assertThat(instance.app().search().status().indexed()).isEqualTo(17);
+        }
+        // Pretend the vectors were made by another model: the index must be emptied and rebuilt.
+        java.nio.file.Files.writeString(dataDir.resolve("index").resolve(PaperSearch.MODEL_MARKER), "some-other-model\n");
+        try (TestInstance instance = TestInstance.withFixtures(dataDir)) {
+            assertThat(instance.app().search().status().indexed()).isZero();
+            assertThat(instance.app().search().catchUp(java.util.Map.of()).added()).isEqualTo(17);
+        }
+        assertThat(java.nio.file.Files.readString(dataDir.resolve("index").resolve(PaperSearch.MODEL_MARKER)).strip())
+                .isEqualTo("bge-small-en-v1.5-q");
+    }
+
+    @Test
     void reindex_rebuilds_from_the_database() {
         try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf")) {
             PaperSearch.CatchUp result = instance.app().search().reindex();
