@@ -69,7 +69,13 @@ public final class App implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
-        return new App(config, Database.open(config.database()), clock);
+        Database database = Database.open(config.database());
+        try {
+            return new App(config, database, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public AppConfig config() {

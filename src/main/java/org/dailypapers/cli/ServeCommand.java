@@ -31,7 +31,9 @@ final class ServeCommand implements Callable<Integer> {
         app.loadDemoIfEmpty();
         long loaded = System.nanoTime();
         Javalin web = app.web().start(app.config().port());
-        app.search().startBackground();
+        if (!exitWhenReady) {
+            app.search().startBackground();
+        }
         org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info(
                 "start-up: database {} ms, demo data {} ms, web {} ms",
                 (opened - started) / 1_000_000, (loaded - opened) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);

@@ -16,11 +16,11 @@ import org.dailypapers.paper.FeedRepository;
  *
  * <p>Feed pages are read far more often than the feed changes, so answers are cached. {@link #invalidate()}
  * drops them when this process writes; entries also expire after {@code maxStaleness}, which bounds how long
- * a write by another process (an {@code import} beside a running {@code serve}) takes to show.
+ * a write by another process sharing the database (a second server on PostgreSQL) takes to show.
  */
 public final class FeedService {
-    /** At most this many papers on one feed page (a month holds a few hundred). */
-    public static final int PAGE_LIMIT = 500;
+    /** At most this many papers on one feed page: the busiest month of the demo data holds 631. */
+    public static final int PAGE_LIMIT = 2_000;
 
     private final FeedRepository feed;
     private final Cache<Object, Object> cache;
@@ -35,6 +35,8 @@ public final class FeedService {
 
     /** Forgets every cached answer: call after writing papers or feed entries. */
     public void invalidate() {
+        // New reads use new keys at once; a load still running under the old generation stores its (maybe
+        // stale) answer where nothing reads it, which invalidateAll alone would not guarantee.
         generation.incrementAndGet();
         cache.invalidateAll();
     }
@@ -84,8 +86,10 @@ public final class FeedService {
 
     @SuppressWarnings("unchecked")
     private <T> T cached(Object key, java.util.function.Supplier<T> load) {
-        return (T) cache.get(key, k -> load.get());
+        return (T) cache.get(new GenerationKey(generation.get(), key), k -> load.get());
     }
+
+    private record GenerationKey(long generation, Object key) {}
 
     private record PageKey(FeedPeriod period, FeedOrder order, int offset, int limit) {}
 

@@ -43,6 +43,7 @@ public final class PaperSearch implements Closeable {
         return t;
     });
     private final AtomicBoolean backfillQueued = new AtomicBoolean();
+    private volatile boolean closed;
     private volatile Embedder embedder;
     private volatile SearchEngine engine;
 
@@ -73,6 +74,9 @@ public final class PaperSearch implements Closeable {
                 java.nio.file.Files.writeString(marker, model + "\n");
             }
             return new PaperSearch(index, papers, config);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            throw new IllegalStateException("the search index in " + dir + " is in use by another process (a running serve?):"
+                    + " stop it first, or use another data directory", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + dir, e);
         }
@@ -179,6 +183,9 @@ public final class PaperSearch implements Closeable {
      */
     public void startBackground() {
         worker.execute(() -> {
+            if (closed) {
+                return;
+            }
             CatchUp caughtUp = catchUp(Map.of());
             log.info("Search index caught up with the database: {}", caughtUp);
             loadEmbedder();
@@ -189,7 +196,7 @@ public final class PaperSearch implements Closeable {
 
     /** Loads the embedding model now (on this thread), switching searches to the full pipeline. */
     public synchronized void loadEmbedder() {
-        if (embedder != null || !config.pipeline().needsVectors()) {
+        if (embedder != null || closed || !config.pipeline().needsVectors()) {
             return;
         }
         long t0 = System.nanoTime();
@@ -208,12 +215,13 @@ public final class PaperSearch implements Closeable {
         List<String> todo = new ArrayList<>(index.idsWithoutVector());
         todo.sort(null);
         int done = 0;
-        for (int i = 0; i < todo.size() && done < max; i += EMBED_BATCH) {
+        for (int i = 0; i < todo.size() && done < max && !closed; i += EMBED_BATCH) {
             List<SearchDocument> docs = todo.subList(i, Math.min(todo.size(), i + EMBED_BATCH)).stream()
                     .map(index::document).flatMap(Optional::stream).toList();
             List<float[]> vectors = embedder.embedDocuments(docs.stream().map(SearchDocument::embeddingText).toList());
             for (int j = 0; j < docs.size(); j++) {
-                index.upsert(docs.get(j), vectors.get(j));
+                // Only if the text is still the one encoded: an import may have changed it meanwhile.
+                index.setVector(docs.get(j).id(), docs.get(j).version(), vectors.get(j));
             }
             done += docs.size();
             index.refresh();
@@ -227,7 +235,7 @@ public final class PaperSearch implements Closeable {
     }
 
     private void wakeBackfill() {
-        if (embedder != null && config.embedInBackground() && backfillQueued.compareAndSet(false, true)) {
+        if (embedder != null && !closed && config.embedInBackground() && backfillQueued.compareAndSet(false, true)) {
             worker.execute(() -> {
                 backfillQueued.set(false);
                 backfill(Integer.MAX_VALUE);
@@ -240,18 +248,32 @@ public final class PaperSearch implements Closeable {
         Map<String, float[]> keep = new HashMap<>();
         papers.forEach(r -> {
             SearchDocument doc = document(r);
-            index.document(doc.id()).filter(old -> old.embeddingText().equals(doc.embeddingText()))
-                    .flatMap(old -> index.vector(doc.id()))
-                    .ifPresent(v -> keep.put(doc.id(), v));
+            float[] vector = vectorFor(doc, true, Map.of());
+            if (vector != null) {
+                keep.put(doc.id(), vector);
+            }
         });
         index.indexedIds().forEach(index::delete);
         index.commit();
         return catchUp(keep);
     }
 
+    /**
+     * Stops the background worker after its current step (never interrupting the model or the index
+     * mid-write: ONNX Runtime crashes when its session is torn down under a running encode), then closes
+     * the index.
+     */
     @Override
     public void close() {
-        worker.shutdownNow();
+        closed = true;
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                log.warn("The search worker did not stop within 60 s; closing the index anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             index.close();
         } catch (IOException e) {

@@ -61,6 +61,13 @@ final class HfJson {
         return item;
     }
 
+    /** The body of {@code /api/papers/search}: one {@link #searchItem} per paper, in order. */
+    com.fasterxml.jackson.databind.node.ArrayNode searchItems(java.util.List<org.dailypapers.paper.PaperRecord> records) {
+        var items = json.createArrayNode();
+        records.forEach(r -> items.add(searchItem(r.paper(), r.entry())));
+        return items;
+    }
+
     /** The body of {@code /api/papers/{id}}; {@code entry} may be null for papers never on the feed. */
     ObjectNode paper(Paper p, FeedEntry e) {
         ObjectNode node = json.createObjectNode();

@@ -1,7 +1,6 @@
 package org.dailypapers.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -76,9 +75,7 @@ final class SearchRoutes {
             throw HttpProblem.badRequest("q is required: the search query");
         }
         int limit = ApiRoutes.intParam(ctx, "limit", ApiRoutes.DEFAULT_LIMIT, 1, MAX_API_LIMIT);
-        ArrayNode body = json.createArrayNode();
-        search.records(search.search(form.request(limit))).forEach(r -> body.add(hf.searchItem(r.paper(), r.entry())));
-        ctx.contentType("application/json").result(body.toString());
+        ctx.contentType("application/json").result(hf.searchItems(search.records(search.search(form.request(limit)))).toString());
     }
 
 }

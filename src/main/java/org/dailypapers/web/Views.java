@@ -57,6 +57,11 @@ public final class Views {
         return text.substring(0, cut > max / 2 ? cut : max).stripTrailing() + " …";
     }
 
+    /** An organization's page; the name is one path segment, whatever characters it holds. */
+    public static String organizationPath(String name) {
+        return "/organizations/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The paper page's path; old-style ids keep their slash. */
     public static String paperPath(String arxivId) {
         return "/papers/" + arxivId;

@@ -58,11 +58,7 @@ public final class WebApp {
 
     /** The JSON of {@code /api/papers/search} for these papers, for the command line's {@code --json}. */
     public static String searchJson(java.util.List<org.dailypapers.paper.PaperRecord> records) {
-        ObjectMapper json = new ObjectMapper();
-        HfJson hf = new HfJson(json);
-        var body = json.createArrayNode();
-        records.forEach(r -> body.add(hf.searchItem(r.paper(), r.entry())));
-        return body.toPrettyString();
+        return new HfJson(new ObjectMapper()).searchItems(records).toPrettyString();
     }
 
     private static void securityHeaders(JavalinConfig config) {

@@ -41,6 +41,16 @@ class MainTest {
     }
 
     @Test
+    void a_second_process_on_the_same_data_directory_is_refused_with_a_clear_error() {
+        try (TestInstance running = TestInstance.withFixtures(dataDir)) {
+            Run result = run("import", "--data", dataDir.toString(), TestInstance.fixture("hf").toString());
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).contains("is in use by another process (a running serve?)");
+            assertThat(running.app().papers().count()).isZero();
+        }
+    }
+
+    @Test
     void a_bad_option_is_a_usage_error() {
         Run result = run("serve", "--port", "http");
         assertThat(result.exitCode()).isEqualTo(2);
