@@ -156,9 +156,9 @@ public final class PaperSearch implements Closeable {
         return papers.findAll(results.stream().map(s -> ArxivId.parse(s.id())).flatMap(Optional::stream).toList());
     }
 
-    /** The passage of {@code text} that best matches {@code query}, with the matching words marked. */
-    public Snippet snippet(String query, String text, int width) {
-        return snippets.snippet(query, text, width);
+    /** For each text, the passage that best matches {@code query}, with the matching words marked. */
+    public List<Snippet> snippets(String query, List<String> texts, int width) {
+        return snippets.snippets(query, texts, width);
     }
 
     /** Papers in the index: cheap, for health checks. */

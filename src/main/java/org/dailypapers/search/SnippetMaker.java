@@ -20,8 +20,14 @@ public final class SnippetMaker {
     private final Analyzer analyzer = PaperAnalyzer.create();
     private final UserQueryParser parser = new UserQueryParser();
 
-    /** A passage of about {@code width} characters of {@code text} for {@code query}. */
-    public Snippet snippet(String query, String text, int width) {
+    /** Passages of about {@code width} characters of each text for {@code query}, in order. */
+    public List<Snippet> snippets(String query, List<String> texts, int width) {
+        Set<String> wanted = terms(query);
+        return texts.stream().map(text -> snippet(wanted, text, width)).toList();
+    }
+
+    /** The analysed terms of the query's words, phrases and title words: parsed once per query. */
+    private Set<String> terms(String query) {
         ParsedQuery parsed = parser.parse(query == null ? "" : query);
         Set<String> wanted = new HashSet<>();
         for (String part : parts(parsed)) {
@@ -29,6 +35,10 @@ public final class SnippetMaker {
                 wanted.add(t.term);
             }
         }
+        return wanted;
+    }
+
+    private Snippet snippet(Set<String> wanted, String text, int width) {
         List<Token> hits = tokens(text).stream().filter(t -> wanted.contains(t.term)).toList();
         int start = bestStart(hits, text, width);
         int end = Math.min(text.length(), start + width);

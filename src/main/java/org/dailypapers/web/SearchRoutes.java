@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.FeedPaper;
+import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.ScoredPaper;
+import org.dailypapers.search.Snippet;
 
 /**
  * Search: the {@code /search} screen and {@code GET /api/papers/search?q=&limit=}. Pasting an arXiv id or an
@@ -56,10 +58,12 @@ final class SearchRoutes {
         int page = ApiRoutes.intParam(ctx, "p", 0, 0, MAX_PAGE);
         List<ScoredPaper> found = search.search(form.request((page + 1) * PAGE_SIZE + 1));
         List<ScoredPaper> shown = found.subList(Math.min(found.size(), page * PAGE_SIZE), Math.min(found.size(), (page + 1) * PAGE_SIZE));
-        List<SearchPage.Hit> hits = search.records(shown).stream()
-                .map(r -> new SearchPage.Hit(new FeedPaper(r.paper(), r.entry()),
-                        search.snippet(form.q(), r.paper().summary(), SNIPPET_WIDTH)))
-                .toList();
+        List<PaperRecord> records = search.records(shown);
+        List<Snippet> snippets = search.snippets(form.q(), records.stream().map(r -> r.paper().summary()).toList(), SNIPPET_WIDTH);
+        List<SearchPage.Hit> hits = new java.util.ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            hits.add(new SearchPage.Hit(new FeedPaper(records.get(i).paper(), records.get(i).entry()), snippets.get(i)));
+        }
         String base = "/search?" + form.query() + "&p=";
         String notice = hits.isEmpty()
                 ? pasted.map(id -> "No paper " + id + " here yet.").orElse("No papers match. Try fewer words or filters.")
