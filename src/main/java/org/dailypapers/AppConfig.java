@@ -13,8 +13,11 @@ import org.dailypapers.store.DatabaseConfig;
  *
  * @param loadDemo load the bundled demo dataset when the database holds no papers
  * @param search the search pipeline, embedding model and background embedding
+ * @param baseUrl the public address of this instance (scheme, host, optional port and path prefix) for absolute
+ *     links in mail; when absent, a web request links to its own host and a command to http://localhost:PORT
  */
-public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo, SearchConfig search) {
+public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo, SearchConfig search,
+        java.util.Optional<java.net.URI> baseUrl) {
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     /** The embedding model chosen on SciFact (docs/EVAL.md). */
@@ -24,6 +27,7 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(baseUrl, "baseUrl");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
         }
@@ -33,7 +37,7 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
      * Defaults overridden by the environment, then by flags (null where a flag was not given).
      * Recognised: DAILYPAPERS_DATA, DAILYPAPERS_PORT, DAILYPAPERS_DB_URL, DAILYPAPERS_DB_USER,
      * DAILYPAPERS_DB_PASSWORD, DAILYPAPERS_DEMO (true/false), DAILYPAPERS_SEARCH_METHOD, DAILYPAPERS_SEARCH_MODEL,
-     * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false).
+     * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false), DAILYPAPERS_BASE_URL.
      */
     public static AppConfig resolve(Map<String, String> env, Path dataFlag, Integer portFlag) {
         Path dataDir = dataFlag != null ? dataFlag : Path.of(env.getOrDefault("DAILYPAPERS_DATA", DEFAULT_DATA_DIR.toString()));
@@ -52,7 +56,28 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("DAILYPAPERS_SEARCH_METHOD / DAILYPAPERS_SEARCH_MODEL: " + e.getMessage(), e);
         }
-        return new AppConfig(dataDir, port, database, demo, search);
+        return new AppConfig(dataDir, port, database, demo, search, parseBaseUrl(env.get("DAILYPAPERS_BASE_URL")));
+    }
+
+    /** The configured public address, or http://localhost:PORT for links made outside a web request. */
+    public java.net.URI baseUrlOrLocal() {
+        return baseUrl.orElseGet(() -> java.net.URI.create("http://localhost:" + (port == 0 ? DEFAULT_PORT : port)));
+    }
+
+    private static java.util.Optional<java.net.URI> parseBaseUrl(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            java.net.URI uri = new java.net.URI(raw.strip().replaceAll("/+$", ""));
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new java.net.URISyntaxException(raw, "needs http(s)://host[:port][/path], without query or fragment");
+            }
+            return java.util.Optional.of(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("DAILYPAPERS_BASE_URL '" + raw + "': " + e.getReason());
+        }
     }
 
     private static int parsePort(String raw) {

@@ -30,5 +30,16 @@ class AppConfigTest {
                 .hasMessageContaining("jdbc:sqlite: or jdbc:postgresql:");
         assertThatThrownBy(() -> AppConfig.resolve(Map.of("DAILYPAPERS_DEMO", "maybe"), null, null))
                 .hasMessageContaining("DAILYPAPERS_DEMO");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of("DAILYPAPERS_BASE_URL", "ftp://x.org"), null, null))
+                .hasMessageContaining("DAILYPAPERS_BASE_URL");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of("DAILYPAPERS_BASE_URL", "https://x.org/?a=1"), null, null))
+                .hasMessageContaining("DAILYPAPERS_BASE_URL");
+    }
+
+    @Test
+    void base_url_is_configured_or_local() {
+        assertThat(AppConfig.resolve(Map.of(), null, 9001).baseUrlOrLocal()).hasToString("http://localhost:9001");
+        assertThat(AppConfig.resolve(Map.of("DAILYPAPERS_BASE_URL", "https://papers.example.org/dp/"), null, null)
+                .baseUrlOrLocal()).hasToString("https://papers.example.org/dp");
     }
 }

@@ -30,7 +30,14 @@ public final class TestInstance implements AutoCloseable {
 
     /** An instance without the demo dataset, with {@code fixtures} (resource folders or files) imported. */
     public static TestInstance withFixtures(Path dataDir, String... fixtures) {
-        AppConfig config = AppConfig.resolve(Map.of("DAILYPAPERS_DEMO", "false"), dataDir, 0);
+        return withEnv(dataDir, Map.of(), fixtures);
+    }
+
+    /** As {@link #withFixtures}, configured by {@code env} (DAILYPAPERS_* variables) on top of no demo data. */
+    public static TestInstance withEnv(Path dataDir, Map<String, String> env, String... fixtures) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putIfAbsent("DAILYPAPERS_DEMO", "false");
+        AppConfig config = AppConfig.resolve(all, dataDir, 0);
         TestInstance instance = new TestInstance(App.open(config, Clock.systemUTC()));
         if (fixtures.length > 0) {
             instance.importFixtures(fixtures);
