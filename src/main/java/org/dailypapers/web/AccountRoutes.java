@@ -1,0 +1,131 @@
+package org.dailypapers.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.util.Optional;
+import org.dailypapers.account.Accounts;
+import org.dailypapers.account.Session;
+import org.dailypapers.mail.EmailAddress;
+import org.dailypapers.vote.Upvotes;
+import org.dailypapers.web.CommunityPages.AccountPage;
+import org.dailypapers.web.CommunityPages.MenuPage;
+import org.dailypapers.web.CommunityPages.SignInPage;
+import org.dailypapers.web.CommunityPages.VerifyPage;
+
+/**
+ * Sign-in by emailed link, sign-out and the account settings. Opening the link shows a confirmation button
+ * rather than signing in on the GET itself: mail scanners that fetch links must not use them up, and a
+ * link planted by someone else cannot sign a visitor into the planter's account without a click.
+ */
+final class AccountRoutes {
+    /** The most recent upvotes whose state app.js shows; older ones show as not voted until clicked. */
+    static final int MAX_VOTED = 5_000;
+
+    private final Accounts accounts;
+    private final Upvotes upvotes;
+    private final Visitors visitors;
+    private final Templates templates;
+    private final Optional<URI> baseUrl;
+
+    AccountRoutes(Accounts accounts, Upvotes upvotes, Visitors visitors, Templates templates, Optional<URI> baseUrl) {
+        this.accounts = accounts;
+        this.upvotes = upvotes;
+        this.visitors = visitors;
+        this.templates = templates;
+        this.baseUrl = baseUrl;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/signin", ctx -> signInForm(ctx, ""));
+        routes.post("/signin", this::requestLink);
+        routes.get("/signin/verify", this::confirm);
+        routes.post("/signin/verify", this::signIn);
+        routes.post("/signout", this::signOut);
+        routes.get("/account", this::settings);
+        routes.post("/account", this::saveSettings);
+        routes.get("/account/menu", this::menu);
+        routes.get("/account/state", this::state);
+    }
+
+    private void signInForm(Context ctx, String email) {
+        noStore(ctx);
+        if (visitors.session(ctx).isPresent()) {
+            ctx.redirect("/account");
+            return;
+        }
+        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), email, null));
+    }
+
+    private void requestLink(Context ctx) {
+        noStore(ctx);
+        EmailAddress sentTo = accounts.requestLink(ctx.formParam("email"), ctx.ip(), base(ctx));
+        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), sentTo.value(), sentTo.value()));
+    }
+
+    private void confirm(Context ctx) {
+        noStore(ctx);
+        String token = ctx.queryParam("token");
+        EmailAddress email = accounts.checkLink(token);
+        templates.page(ctx, "account/verify.jte", new VerifyPage(visitors.csrfToken(ctx), token, email.value()));
+    }
+
+    private void signIn(Context ctx) {
+        visitors.startSession(ctx, accounts.signIn(ctx.formParam("token")));
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void signOut(Context ctx) {
+        visitors.endSession(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void settings(Context ctx) {
+        noStore(ctx);
+        Optional<Session> session = visitors.session(ctx);
+        if (session.isEmpty()) {
+            ctx.redirect("/signin");
+            return;
+        }
+        templates.page(ctx, "account/account.jte", new AccountPage(session.get().account(), session.get().csrfToken(),
+                accounts.isAdmin(session.get().account()), ctx.queryParam("saved") != null));
+    }
+
+    private void saveSettings(Context ctx) {
+        Session session = visitors.require(ctx, "change your settings");
+        accounts.setDisplayName(session.account(), ctx.formParam("displayName"));
+        ctx.redirect("/account?saved", HttpStatus.SEE_OTHER);
+    }
+
+    /** The sign-in link or the signed-in menu, loaded into every (cached, user-neutral) page by htmx. */
+    private void menu(Context ctx) {
+        noStore(ctx);
+        Optional<Session> session = visitors.session(ctx);
+        templates.fragment(ctx, "account/menu.jte", new MenuPage(session.map(Session::account).orElse(null),
+                session.map(Session::csrfToken).orElse(null), session.map(s -> accounts.isAdmin(s.account())).orElse(false)));
+    }
+
+    /** For app.js: whether signed in, the CSRF token for htmx requests, and which papers this person upvoted. */
+    private void state(Context ctx) {
+        noStore(ctx);
+        Optional<Session> session = visitors.session(ctx);
+        var json = new java.util.LinkedHashMap<String, Object>();
+        json.put("signedIn", session.isPresent());
+        session.ifPresent(s -> {
+            json.put("handle", s.account().handle());
+            json.put("csrf", s.csrfToken());
+            json.put("voted", upvotes.votedIds(s.account(), MAX_VOTED));
+        });
+        ctx.json(json);
+    }
+
+    /** Where links in mail point: the configured base URL, else this request's own address. */
+    private URI base(Context ctx) {
+        return baseUrl.orElseGet(() -> URI.create(ctx.scheme() + "://" + ctx.host()));
+    }
+
+    static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+    }
+}
