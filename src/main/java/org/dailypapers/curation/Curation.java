@@ -24,6 +24,7 @@ public final class Curation {
     private final Clock clock;
     private final Runnable afterChange;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
     public Curation(Database database, AccountConfig accounts, Clock clock, Runnable afterChange) {
         this.repository = new CurationRepository(database);
@@ -44,9 +45,7 @@ public final class Curation {
         if (detail != null && detail.length() > MAX_REASON) {
             throw new Refused(Reason.INVALID, "Reason: at most " + MAX_REASON + " characters (got " + detail.length() + ").");
         }
-        byte[] id = new byte[12];
-        random.nextBytes(id);
-        if (!repository.apply(action, paper.value(), actor.email().value(), detail, HexFormat.of().formatHex(id), clock.instant())) {
+        if (!repository.apply(action, paper.value(), actor.email().value(), detail, nextId(), clock.instant())) {
             throw new Refused(Reason.NOT_FOUND, action == Action.REMOVE_SUBMISSION
                     ? "Paper " + paper + " was not submitted here, so there is no submission to remove (hide it instead)."
                     : "Paper " + paper + " is not on the feed.");
@@ -69,6 +68,17 @@ public final class Curation {
     /** Whether the paper is on the feed and hidden / featured: {hidden, featured}; empty when not on the feed. */
     public java.util.Optional<boolean[]> flags(ArxivId paper) {
         return repository.flags(paper.value());
+    }
+
+    /**
+     * Audit ids sort in the order actions happened in this process, even within one millisecond (the log
+     * is read newest first); a random suffix keeps ids of several processes apart.
+     */
+    private String nextId() {
+        long micros = sequence.updateAndGet(last -> Math.max(last + 1, clock.millis() * 1000));
+        byte[] suffix = new byte[3];
+        random.nextBytes(suffix);
+        return String.format("%019d", micros) + HexFormat.of().formatHex(suffix);
     }
 
     public boolean isAdmin(Account account) {

@@ -57,7 +57,7 @@ final class CurationRepository {
 
     List<AuditEntry> log(int limit) {
         return database.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT at, actor, action, arxiv_id, detail FROM audit_log ORDER BY at DESC, id LIMIT :limit")
+                        "SELECT at, actor, action, arxiv_id, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT :limit")
                 .bind("limit", limit)
                 .map((rs, ctx) -> new AuditEntry(Instant.ofEpochMilli(rs.getLong("at")), rs.getString("actor"),
                         Action.valueOf(rs.getString("action")), rs.getString("arxiv_id"), rs.getString("detail")))
