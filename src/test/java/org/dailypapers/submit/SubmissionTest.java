@@ -102,6 +102,7 @@ class SubmissionTest {
         assertRefused(ada, "abc", 400, "is not an arXiv id or an arxiv.org");
         assertRefused(ada, "https://example.org/abs/1605.08386", 400, "is not an arXiv id");
         assertRefused(ada, "x".repeat(301), 400, "at most 300 characters");
+        assertRefused(ada, "1605.08386 " + "x".repeat(70_000), 413, "Request too large"); // over the 64 KB request limit
         assertRefused(ada, "2608.19880", 400, "already on the feed (2026-08-21)");
         assertRefused(ada, "0000.0000", 404, "arXiv does not know a paper 0000.0000");
         assertRefused(ada, "astro-ph/0601001", 400, "only papers from the last 14 days");

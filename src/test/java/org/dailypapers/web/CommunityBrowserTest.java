@@ -66,8 +66,10 @@ class CommunityBrowserTest {
         }
     }
 
-    static WebDriverWait await() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    /** Waits, retrying when htmx replaced an element between finding and reading it. */
+    static org.openqa.selenium.support.ui.FluentWait<WebDriver> await() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @Test
