@@ -17,7 +17,8 @@ document.addEventListener("DOMContentLoaded", () => {
 });
 
 // Community: pages are cached for everyone, so what belongs to the visitor (the CSRF token for htmx
-// requests, which papers they upvoted) is fetched once per page from /account/state.
+// requests and for empty _csrf fields of forms, which papers they upvoted) is fetched once per page from
+// /account/state.
 (() => {
   let state = { signedIn: false, voted: [] };
   fetch("/account/state", { credentials: "same-origin", headers: { Accept: "application/json" } })
@@ -25,6 +26,10 @@ document.addEventListener("DOMContentLoaded", () => {
     .then((s) => {
       state = s;
       markVotes(document);
+      // Forms on cached pages are the same for everyone: their CSRF field is filled in here.
+      for (const field of document.querySelectorAll('input[name="_csrf"]')) {
+        if (!field.value && state.csrf) field.value = state.csrf;
+      }
     })
     .catch(() => {});
 

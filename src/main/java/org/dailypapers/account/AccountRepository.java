@@ -95,6 +95,8 @@ final class AccountRepository {
     }
 
     void saveSession(String idHash, String accountId, String csrf, Instant now, Instant expires) {
+        database.jdbi().useHandle(h -> h.createUpdate("DELETE FROM account_session WHERE expires_at < :now")
+                .bind("now", now.toEpochMilli()).execute());
         database.jdbi().useHandle(h -> h.createUpdate(
                         "INSERT INTO account_session (id_hash, account_id, csrf_token, created_at, expires_at) VALUES (:id, :account, :csrf, :now, :expires)")
                 .bind("id", idHash).bind("account", accountId).bind("csrf", csrf)

@@ -106,15 +106,20 @@ final class AccountRoutes {
                 session.map(Session::csrfToken).orElse(null), session.map(s -> accounts.isAdmin(s.account())).orElse(false)));
     }
 
-    /** For app.js: whether signed in, the CSRF token for htmx requests, and which papers this person upvoted. */
+    /**
+     * For app.js: whether signed in, the CSRF token for htmx requests and for empty {@code _csrf} fields of
+     * forms on cached pages, and which papers this person upvoted.
+     */
     private void state(Context ctx) {
         noStore(ctx);
         Optional<Session> session = visitors.session(ctx);
         var json = new java.util.LinkedHashMap<String, Object>();
         json.put("signedIn", session.isPresent());
+        // Signed out, the token is the anonymous one (its cookie set here): forms on cached pages, such as
+        // a subscribe form, get it filled in by app.js.
+        json.put("csrf", visitors.csrfToken(ctx));
         session.ifPresent(s -> {
             json.put("handle", s.account().handle());
-            json.put("csrf", s.csrfToken());
             json.put("voted", upvotes.votedIds(s.account(), MAX_VOTED));
         });
         ctx.json(json);

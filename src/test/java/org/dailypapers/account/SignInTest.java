@@ -147,6 +147,18 @@ class SignInTest {
     }
 
     @Test
+    void signed_out_visitors_get_an_anonymous_token_for_forms_on_cached_pages() {
+        Visitor eve = visitor();
+        HttpResponse<String> state = eve.get("/account/state");
+        assertThat(state.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(state.body()).contains("\"signedIn\":false").contains("\"csrf\":\"").doesNotContain("voted");
+        eve.learnToken();
+        assertThat(eve.csrf()).isEqualTo(eve.cookie("dp_csrf")).hasSize(43);
+        // That token lets the visitor ask for a sign-in link; it is not a session's token.
+        assertThat(eve.post("/signin", fields("email", "eve@example.org")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void sign_out_ends_the_session_on_the_server() {
         Visitor ada = visitor().signIn(dir, "ada@example.org");
         String cookie = ada.cookie("dp_session");

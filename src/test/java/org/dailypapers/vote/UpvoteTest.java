@@ -76,6 +76,9 @@ class UpvoteTest {
         assertThat(instance.get("/papers/date/2026-08-21").body()).contains("<span class=\"count\">" + (IMPORTED + 1) + "</span>");
         assertThat(instance.get("/api/papers/" + PAPER).body()).contains("\"upvotes\":" + (IMPORTED + 1));
         assertThat(ada.get("/account/state").body()).contains("\"voted\":[\"" + PAPER + "\"]");
+        // Search results carry the same button (the index follows imports).
+        assertThat(instance.get("/search?q=EnvHarness").body()).contains("hx-post=\"/papers/" + PAPER + "/upvote\"")
+                .contains("<span class=\"count\">" + (IMPORTED + 1) + "</span>");
 
         HttpResponse<String> undone = ada.htmx("/papers/" + PAPER + "/upvote", fields("up", "false"));
         assertThat(count(undone.body())).isEqualTo(IMPORTED);
