@@ -103,6 +103,34 @@ class SignInTest {
     }
 
     @Test
+    void a_link_used_by_many_clicks_at_once_signs_in_exactly_once() throws Exception {
+        Visitor ada = visitor();
+        ada.requestLink("ada@example.org");
+        String link = Visitor.linkFromOutbox(dir, "ada@example.org");
+        java.util.List<Visitor> clickers = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Visitor v = visitor();
+            assertThat(v.get(link.substring(link.indexOf("/signin/verify"))).statusCode()).isEqualTo(200);
+            clickers.add(v);
+        }
+        String token = java.net.URLDecoder.decode(link.substring(link.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var results = pool.invokeAll(clickers.stream()
+                    .map(v -> (java.util.concurrent.Callable<Integer>) () -> v.post("/signin/verify", fields("token", token)).statusCode())
+                    .toList());
+            long signedIn = 0;
+            for (var r : results) {
+                signedIn += r.get() == 303 ? 1 : 0;
+                assertThat(r.get()).isIn(303, 400);
+            }
+            assertThat(signedIn).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void a_link_still_works_just_before_its_fifteen_minutes_are_up() {
         Visitor ada = visitor();
         ada.requestLink("ada@example.org");

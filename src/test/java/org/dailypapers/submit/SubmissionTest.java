@@ -96,6 +96,33 @@ class SubmissionTest {
     }
 
     @Test
+    void of_several_people_submitting_one_paper_at_once_exactly_one_gets_it() throws Exception {
+        java.util.List<Visitor> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            people.add(person("p" + i + "@example.org"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var results = pool.invokeAll(people.stream()
+                    .map(v -> (java.util.concurrent.Callable<HttpResponse<String>>) () -> v.post("/submit", fields("paper", "1605.08386")))
+                    .toList());
+            long accepted = 0;
+            for (var r : results) {
+                if (r.get().statusCode() == 303) {
+                    accepted++;
+                } else {
+                    assertThat(r.get().statusCode()).isEqualTo(400);
+                    assertThat(r.get().body()).containsAnyOf("already on the feed", "just submitted by someone else");
+                }
+            }
+            assertThat(accepted).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(stored("1605.08386").entry().submittedBy()).startsWith("p");
+    }
+
+    @Test
     void every_refusal_says_why_and_saves_nothing() {
         Visitor ada = person("ada@example.org");
         assertRefused(ada, "", 400, "give an arXiv id");
