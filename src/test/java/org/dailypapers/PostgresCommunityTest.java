@@ -1,10 +1,9 @@
-package org.dailypapers.vote;
+package org.dailypapers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dailypapers.testing.Visitor.fields;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,40 +11,30 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.dailypapers.TestInstance;
 import org.dailypapers.account.Accounts;
 import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.testing.Visitor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The community migration and concurrent votes on PostgreSQL. Runs when DAILYPAPERS_TEST_POSTGRES_URL names
- * a server (e.g. jdbc:postgresql://127.0.0.1:5432/postgres, user from DAILYPAPERS_TEST_POSTGRES_USER) on
- * which it may create databases; each run uses a new database.
+ * The community migration, concurrent votes and curation on PostgreSQL, on the server {@code ./run-tests}
+ * starts (DAILYPAPERS_TEST_PG_URL; see {@link PostgresTest}), in a fresh database.
  */
-@EnabledIfEnvironmentVariable(named = "DAILYPAPERS_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.*")
 class PostgresCommunityTest {
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void requireServer() {
+        PostgresTest.requireServer();
+    }
+
     @Test
     void many_people_voting_at_once_and_twice_are_counted_exactly_on_postgresql() throws Exception {
-        String admin = System.getenv("DAILYPAPERS_TEST_POSTGRES_URL");
-        String user = System.getenv().getOrDefault("DAILYPAPERS_TEST_POSTGRES_USER", "postgres");
-        String db = "dp_test_" + Long.toHexString(System.nanoTime());
-        try (var c = DriverManager.getConnection(admin, user, System.getenv("DAILYPAPERS_TEST_POSTGRES_PASSWORD"));
-                var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + db);
-        }
-        String url = admin.substring(0, admin.lastIndexOf('/') + 1) + db;
-        Map<String, String> env = new java.util.HashMap<>(Map.of("DAILYPAPERS_DB_URL", url, "DAILYPAPERS_DB_USER", user,
-                "DAILYPAPERS_ADMINS", "root@example.org"));
-        if (System.getenv("DAILYPAPERS_TEST_POSTGRES_PASSWORD") != null) {
-            env.put("DAILYPAPERS_DB_PASSWORD", System.getenv("DAILYPAPERS_TEST_POSTGRES_PASSWORD"));
-        }
+        Map<String, String> env = Map.of("DAILYPAPERS_DB_URL", PostgresTest.freshDatabase(), "DAILYPAPERS_ADMINS", "root@example.org");
         try (TestInstance instance = TestInstance.withEnv(dir, env, "hf/2026-08-21.json").start()) {
             String paper = "2608.19880";
             int people = 80;
