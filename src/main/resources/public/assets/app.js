@@ -56,7 +56,8 @@ document.addEventListener("DOMContentLoaded", () => {
     if (elt.matches && elt.matches("button.vote")) {
       if (!state.signedIn) {
         event.preventDefault();
-        announce(elt.closest(".votes"), 'Please <a href="/signin">sign in</a> to upvote.');
+        const back = encodeURIComponent(location.pathname + location.search);
+        announce(elt.closest(".votes"), 'Please <a href="/signin?next=' + back + '">sign in</a> to upvote.');
         return;
       }
       event.detail.parameters.up = elt.getAttribute("aria-pressed") === "true" ? "false" : "true";

@@ -48,9 +48,10 @@ public final class Accounts {
      *
      * @param client who asks (the client's IP address), for the per-client limit
      * @param base the public address of this site, which the link points to
+     * @param next a path on this site to return to after signing in ("/" for none)
      * @throws Refused INVALID for a malformed address, TOO_MANY over a limit, UNAVAILABLE when mail fails
      */
-    public EmailAddress requestLink(String rawEmail, String client, URI base) {
+    public EmailAddress requestLink(String rawEmail, String client, URI base, String next) {
         EmailAddress email;
         try {
             email = EmailAddress.parse(rawEmail);
@@ -66,7 +67,8 @@ public final class Accounts {
         String token = Tokens.random();
         Instant now = clock.instant();
         repository.saveLink(Tokens.hash(token), email, now, now.plus(config.linkLifetime()));
-        String link = base.toString().replaceAll("/+$", "") + "/signin/verify?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String link = base.toString().replaceAll("/+$", "") + "/signin/verify?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + (next.equals("/") ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         long minutes = config.linkLifetime().toMinutes();
         try {
             mailer.send(MailMessage.text(email, "Your Daily Papers sign-in link", """

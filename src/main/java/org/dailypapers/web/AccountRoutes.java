@@ -38,7 +38,7 @@ final class AccountRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/signin", ctx -> signInForm(ctx, ""));
+        routes.get("/signin", this::signInForm);
         routes.post("/signin", this::requestLink);
         routes.get("/signin/verify", this::confirm);
         routes.post("/signin/verify", this::signIn);
@@ -49,31 +49,33 @@ final class AccountRoutes {
         routes.get("/account/state", this::state);
     }
 
-    private void signInForm(Context ctx, String email) {
+    private void signInForm(Context ctx) {
         noStore(ctx);
         if (visitors.session(ctx).isPresent()) {
             ctx.redirect("/account");
             return;
         }
-        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), email, null));
+        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), "", null, next(ctx.queryParam("next"))));
     }
 
     private void requestLink(Context ctx) {
         noStore(ctx);
-        EmailAddress sentTo = accounts.requestLink(ctx.formParam("email"), ctx.ip(), base(ctx));
-        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), sentTo.value(), sentTo.value()));
+        String next = next(ctx.formParam("next"));
+        EmailAddress sentTo = accounts.requestLink(ctx.formParam("email"), ctx.ip(), base(ctx), next);
+        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), sentTo.value(), sentTo.value(), next));
     }
 
     private void confirm(Context ctx) {
         noStore(ctx);
         String token = ctx.queryParam("token");
         EmailAddress email = accounts.checkLink(token);
-        templates.page(ctx, "account/verify.jte", new VerifyPage(visitors.csrfToken(ctx), token, email.value()));
+        templates.page(ctx, "account/verify.jte", new VerifyPage(visitors.csrfToken(ctx), token, email.value(),
+                next(ctx.queryParam("next"))));
     }
 
     private void signIn(Context ctx) {
         visitors.startSession(ctx, accounts.signIn(ctx.formParam("token")));
-        ctx.redirect("/", HttpStatus.SEE_OTHER);
+        ctx.redirect(next(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
 
     private void signOut(Context ctx) {
@@ -123,6 +125,18 @@ final class AccountRoutes {
             json.put("voted", upvotes.votedIds(s.account(), MAX_VOTED));
         });
         ctx.json(json);
+    }
+
+    /**
+     * Where to go after signing in: a path on this site, or {@code /}. Anything else ({@code //host},
+     * {@code https://...}, backslashes, control characters) is ignored, so the parameter cannot send a
+     * visitor to another site.
+     */
+    static String next(String raw) {
+        if (raw == null || raw.length() > 500 || !raw.matches("/(?![/\\\\])[\\x21-\\x7e]*")) {
+            return "/";
+        }
+        return raw;
     }
 
     /** Where links in mail point: the configured base URL, else this request's own address. */

@@ -11,10 +11,10 @@ public final class CommunityPages {
     private CommunityPages() {}
 
     /** The sign-in form; {@code sentTo} is set once a link was mailed. */
-    public record SignInPage(String csrf, String email, String sentTo) {}
+    public record SignInPage(String csrf, String email, String sentTo, String next) {}
 
     /** "Sign in as ...?": the button that uses the link. */
-    public record VerifyPage(String csrf, String token, String email) {}
+    public record VerifyPage(String csrf, String token, String email, String next) {}
 
     public record AccountPage(Account account, String csrf, boolean admin, boolean saved) {}
 

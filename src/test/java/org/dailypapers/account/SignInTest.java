@@ -72,6 +72,28 @@ class SignInTest {
     }
 
     @Test
+    void after_signing_in_the_visitor_returns_to_the_page_they_came_from_on_this_site_only() {
+        Visitor ada = visitor();
+        ada.get("/signin?next=/papers/2608.19880");
+        ada.post("/signin", fields("email", "ada@example.org", "next", "/papers/2608.19880"));
+        String link = Visitor.linkFromOutbox(dir, "ada@example.org");
+        assertThat(link).endsWith("&next=%2Fpapers%2F2608.19880");
+        assertThat(ada.useLink(link).headers().firstValue("Location")).hasValue("/papers/2608.19880");
+
+        String[] evils = {"//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "/a b"};
+        for (int i = 0; i < evils.length; i++) {
+            String evil = evils[i];
+            Visitor bob = visitor();
+            bob.get("/signin");
+            bob.post("/signin", fields("email", "bob" + i + "@example.org", "next", evil));
+            String bobs = Visitor.linkFromOutbox(dir, "bob" + i + "@example.org");
+            assertThat(bobs).as(evil).doesNotContain("next=");
+            HttpResponse<String> page = bob.get(bobs.substring(bobs.indexOf("/signin/verify")) + "&next=" + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.body()).as(evil).contains("name=\"next\" value=\"/\"");
+        }
+    }
+
+    @Test
     void a_used_link_a_forged_link_and_an_expired_link_are_refused() {
         Visitor ada = visitor();
         ada.requestLink("ada@example.org");

@@ -78,7 +78,7 @@ class SubmissionTest {
         assertThat(r.entry().upvotes()).isZero();
 
         String page = instance.get("/papers/1605.08386").body();
-        assertThat(page).contains("Submitted by ada");
+        assertThat(page).contains("Submitted by <a href=\"/users/ada\">ada</a>");
         assertThat(instance.get("/papers/date/2016-06-01").body()).contains("Heat-bath random walks with Markov bases");
         assertThat(instance.get("/users/ada").body()).contains("Heat-bath random walks");
         assertThat(instance.app().search().records(instance.app().search().search(

@@ -25,7 +25,7 @@ import org.dailypapers.mail.Outbox;
  */
 public final class Visitor {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern LINK = Pattern.compile("https?://\\S+/signin/verify\\?token=[A-Za-z0-9_%-]+");
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/signin/verify\\?token=[A-Za-z0-9_%-]+(&next=\\S+)?");
 
     private final Function<String, String> url;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -110,8 +110,12 @@ public final class Visitor {
         if (page.statusCode() != 200) {
             return page;
         }
-        String token = path.substring(path.indexOf("token=") + 6);
-        return post("/signin/verify", Map.of("token", java.net.URLDecoder.decode(token, StandardCharsets.UTF_8)));
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return post("/signin/verify", form);
     }
 
     /** Signs in through the mail: request, read the outbox, open the link, confirm; then learns the session's token. */
