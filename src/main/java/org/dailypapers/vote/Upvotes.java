@@ -52,10 +52,6 @@ public final class Upvotes {
         return new Tally(paper, count, up);
     }
 
-    public boolean voted(Account account, ArxivId paper) {
-        return repository.voted(account.id(), paper.value());
-    }
-
     /** Every paper this person upvoted, most recent first (at most {@code limit}). */
     public List<ArxivId> votedBy(Account account, int limit) {
         return repository.votedBy(account.id(), limit).stream().map(ArxivId::new).toList();

@@ -59,12 +59,6 @@ final class VoteRepository {
                 .bind("id", arxivId).mapTo(Integer.class).findOne();
     }
 
-    boolean voted(String accountId, String arxivId) {
-        return database.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT COUNT(*) FROM upvote WHERE account_id = :account AND arxiv_id = :id")
-                .bind("account", accountId).bind("id", arxivId).mapTo(Integer.class).one() > 0);
-    }
-
     /** The papers this person upvoted, most recent vote first; at most {@code limit}. */
     List<String> votedBy(String accountId, int limit) {
         return database.jdbi().withHandle(h -> h.createQuery(

@@ -63,11 +63,12 @@ final class SubmitRoutes {
             ctx.result("");
             return;
         }
-        boolean submitter = submissions.submitterId(id).map(session.get().account().id()::equals).orElse(false);
+        Optional<String> submitterId = submissions.submitterId(id);
+        boolean submitter = submitterId.map(session.get().account().id()::equals).orElse(false);
         boolean admin = curation.isAdmin(session.get().account());
         boolean[] flags = curation.flags(id).orElse(new boolean[] {false, false});
         templates.fragment(ctx, "submit/tools.jte", new PaperTools(id.value(), session.get().csrfToken(), submitter, admin,
-                flags[0], flags[1], submissions.submitterId(id).isPresent()));
+                flags[0], flags[1], submitterId.isPresent()));
     }
 
     static ArxivId id(Context ctx) {
