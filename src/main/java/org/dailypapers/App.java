@@ -16,6 +16,10 @@ import java.time.Clock;
 import org.dailypapers.feed.FeedService;
 import org.dailypapers.ingest.ImportSummary;
 import org.dailypapers.ingest.PaperImporter;
+import org.dailypapers.mail.Mailer;
+import org.dailypapers.mail.OutboxMailer;
+import org.dailypapers.mail.Outbox;
+import org.dailypapers.mail.SmtpMailer;
 import org.dailypapers.paper.FeedRepository;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
@@ -43,6 +47,7 @@ public final class App implements AutoCloseable {
     private final PaperImporter importer;
     private final PaperSearch search;
     private final PrometheusMeterRegistry metrics;
+    private final Mailer mailer;
     private final ObjectMapper json = new ObjectMapper();
 
     private App(AppConfig config, Database database, Clock clock) {
@@ -55,6 +60,9 @@ public final class App implements AutoCloseable {
             feed.invalidate();
             search.indexed(changed.stream().map(r -> r.paper().id()).distinct().toList());
         });
+        this.mailer = config.mail().smtp()
+                .<Mailer>map(smtp -> new SmtpMailer(smtp, config.mail().from()))
+                .orElseGet(() -> new OutboxMailer(outbox(), config.mail().from(), clock));
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
@@ -96,6 +104,16 @@ public final class App implements AutoCloseable {
 
     public PaperSearch search() {
         return search;
+    }
+
+    /** Where mail goes: SMTP when configured, otherwise the outbox. */
+    public Mailer mailer() {
+        return mailer;
+    }
+
+    /** The outbox in the data directory; it receives mail only when no SMTP server is configured. */
+    public Outbox outbox() {
+        return new Outbox(config.dataDir().resolve("outbox"));
     }
 
     /** Loads the bundled demo dataset when enabled and the database holds no papers; empty otherwise. */
@@ -141,11 +159,15 @@ public final class App implements AutoCloseable {
 
     /** The web application, not yet started. */
     public Javalin web() {
-        return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json));
+        java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
+        return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox));
     }
 
     @Override
     public void close() {
+        if (mailer instanceof SmtpMailer smtp) {
+            smtp.close();
+        }
         search.close();
         database.close();
         metrics.close();
