@@ -3,7 +3,6 @@ package org.dailypapers.digest;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +38,15 @@ final class DigestMessages {
         return MailMessage.text(to, "Confirm your Daily Papers digest", text);
     }
 
-    MailMessage alreadySubscribed(EmailAddress to, URI base, String manageUrl) {
+    /**
+     * Carries no signed link on purpose: without a configured base URL, links follow the request's Host
+     * header, which whoever filled the form chose; a manage link pointing at their host would hand them the
+     * token.
+     */
+    MailMessage alreadySubscribed(EmailAddress to) {
         String text = "Hello,\n\nsomeone (hopefully you) asked for a Daily Papers digest at " + to.value()
                 + ", which already receives one. Nothing was changed.\n\n"
-                + "To change its period or topics, or to unsubscribe, open:\n" + manageUrl + "\n\n" + base + "/\n";
+                + "To change its period or topics, or to unsubscribe, use the links at the bottom of any digest.\n";
         return MailMessage.text(to, "Your Daily Papers digest", text);
     }
 

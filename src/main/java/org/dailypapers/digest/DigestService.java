@@ -56,7 +56,7 @@ public final class DigestService {
     /**
      * Asks for a digest: validates everything before storing anything, stores the request as pending and
      * mails a confirmation link to the address. An address that is already confirmed keeps its settings
-     * (the form is anonymous: anyone may type any address) and gets a note with its manage link instead.
+     * (the form is anonymous: anyone may type any address) and gets a note that it already has a digest.
      * Either mail goes out at most once per {@link #CONFIRMATION_INTERVAL} per address. The answer is the
      * same in every case, so the form does not reveal who is subscribed.
      *
@@ -73,7 +73,7 @@ public final class DigestService {
                 .filter(at -> at.isAfter(clock.instant().minus(CONFIRMATION_INTERVAL))).isPresent();
         if (existing.isPresent() && existing.get().status() == Status.CONFIRMED) {
             if (!recentlyMailed) {
-                mailer.send(messages.alreadySubscribed(address, base, manageUrl(base, address)));
+                mailer.send(messages.alreadySubscribed(address));
                 subscriptions.confirmSent(address);
             }
             return address;
@@ -101,6 +101,11 @@ public final class DigestService {
             throw new InvalidTokenException("This subscription was cancelled: subscribe again to get a new confirmation mail.");
         }
         return s;
+    }
+
+    /** The address a valid token of {@code purpose} was issued for; changes nothing (pages before a button). */
+    public EmailAddress addressOf(String token, Purpose purpose) {
+        return tokens.verify(token, purpose);
     }
 
     /** The confirmed subscription a manage token was issued for. */
@@ -150,10 +155,6 @@ public final class DigestService {
     /** Deliveries of a period by state (claimed, sending, sent, failed, bounced). */
     public java.util.Map<String, Integer> deliveryStates(DigestPeriod kind, LocalDate day) {
         return deliveries.countByState(kind.feedPeriod(day).key());
-    }
-
-    private String manageUrl(URI base, EmailAddress address) {
-        return base + "/digest/manage?token=" + tokens.issue(Purpose.MANAGE, address);
     }
 
     private static <T> T field(String name, java.util.function.Supplier<T> parse) {
