@@ -163,6 +163,16 @@ public final class DigestSender {
         if (run.stopping.get()) {
             return;
         }
+        try {
+            deliverOrRetry(run, s);
+        } catch (RuntimeException | Error e) {
+            // A bug or a dying JVM: start nothing more (the queued work of this run is skipped, its claims expire).
+            run.stopping.set(true);
+            throw e;
+        }
+    }
+
+    private void deliverOrRetry(Run run, Subscription s) {
         String email = s.email().value();
         MailMessage message = messages.digest(run.edition.viewFor(s.email(), s.topics(), tokens), s.email());
         for (int attempt = 1; ; attempt++) {
