@@ -24,6 +24,8 @@ import org.dailypapers.web.DigestPage.Screen;
  */
 final class DigestRoutes {
     private static final int MAX_TOPICS_FIELD = 1_100;
+    /** An Origin header: scheme://host[:port], nothing else ("null" from sandboxed or privacy-sensitive contexts never matches). */
+    private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile("https?://([^/\\s]+)");
 
     private final DigestService digests;
     private final Optional<URI> baseUrl;
@@ -125,9 +127,10 @@ final class DigestRoutes {
         if (origin == null) {
             return;
         }
-        URI from = URI.create(origin.equals("null") ? "null:" : origin);
-        boolean same = from.getHost() != null && (hostAndPort(from).equalsIgnoreCase(ctx.host())
-                || baseUrl.map(b -> hostAndPort(b).equalsIgnoreCase(hostAndPort(from))).orElse(false));
+        java.util.regex.Matcher m = ORIGIN.matcher(origin);
+        String from = m.matches() ? m.group(1) : null;
+        boolean same = from != null && (from.equalsIgnoreCase(ctx.host())
+                || baseUrl.map(b -> hostAndPort(b).equalsIgnoreCase(from)).orElse(false));
         if (!same) {
             throw HttpProblem.forbidden("This form can only be sent from this site's own pages.");
         }
