@@ -19,7 +19,6 @@ import org.dailypapers.mail.MailConfig;
 import org.dailypapers.mail.Mailer;
 import org.dailypapers.mail.SmtpMailer;
 import org.dailypapers.store.Database;
-import org.dailypapers.store.DatabaseConfig;
 
 /**
  * A real instance (SQLite, Lucene, the fixture feed) plus a second connection pool on its database, from which
@@ -38,10 +37,17 @@ final class DigestWorld implements AutoCloseable {
     private final List<AutoCloseable> closeables = new java.util.ArrayList<>();
 
     DigestWorld(Path dataDir, GreenMailOperations greenMail) {
+        this(dataDir, greenMail, Map.of());
+    }
+
+    /** With more settings, e.g. DAILYPAPERS_DB_URL for PostgreSQL. */
+    DigestWorld(Path dataDir, GreenMailOperations greenMail, Map<String, String> env) {
         this.dataDir = dataDir;
         this.greenMail = greenMail;
-        this.instance = TestInstance.withEnv(dataDir, smtpEnv(greenMail), "hf");
-        this.database = Database.open(DatabaseConfig.sqliteIn(dataDir));
+        Map<String, String> all = new java.util.HashMap<>(smtpEnv(greenMail));
+        all.putAll(env);
+        this.instance = TestInstance.withEnv(dataDir, all, "hf");
+        this.database = Database.open(instance.app().config().database());
     }
 
     static Map<String, String> smtpEnv(GreenMailOperations greenMail) {
@@ -64,7 +70,7 @@ final class DigestWorld implements AutoCloseable {
 
     /** As {@link #service}, with a connection pool of its own: like another process on the same database. */
     DigestService otherProcess(Mailer mailer) {
-        Database own = Database.open(DatabaseConfig.sqliteIn(dataDir));
+        Database own = Database.open(instance.app().config().database());
         closeables.add(own);
         return service(mailer, own);
     }
