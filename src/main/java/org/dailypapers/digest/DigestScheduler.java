@@ -42,22 +42,22 @@ public final class DigestScheduler implements AutoCloseable {
         }
         scheduleNext();
         log.info("Digests are sent daily at {} {} (weekly ones on Mondays); next run {}", config.sendAt(), config.zone(),
-                nextRun(now));
+                nextRun(config.sendAt(), now));
     }
 
     private void scheduleNext() {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(digests.config().zone()));
-        ZonedDateTime next = nextRun(now);
+        ZonedDateTime next = nextRun(digests.config().sendAt(), now);
         timer.schedule(() -> {
             runFor(next.toLocalDate());
             scheduleNext();
         }, Math.max(0, Duration.between(now, next).toMillis()), TimeUnit.MILLISECONDS);
     }
 
-    /** The first moment after {@code now} at the configured time of day. */
-    ZonedDateTime nextRun(ZonedDateTime now) {
-        ZonedDateTime today = now.toLocalDate().atTime(digests.config().sendAt()).atZone(now.getZone());
-        return today.isAfter(now) ? today : now.toLocalDate().plusDays(1).atTime(digests.config().sendAt()).atZone(now.getZone());
+    /** The first moment after {@code now} at {@code sendAt} local time (in {@code now}'s zone). */
+    static ZonedDateTime nextRun(java.time.LocalTime sendAt, ZonedDateTime now) {
+        ZonedDateTime today = now.toLocalDate().atTime(sendAt).atZone(now.getZone());
+        return today.isAfter(now) ? today : now.toLocalDate().plusDays(1).atTime(sendAt).atZone(now.getZone());
     }
 
     /** The runs due on {@code today}: yesterday's daily digest, and on Mondays last week's weekly one. */
