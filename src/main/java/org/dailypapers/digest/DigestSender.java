@@ -52,6 +52,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DigestSender {
     private static final Logger log = LoggerFactory.getLogger(DigestSender.class);
+    /**
+     * A run gives up after this many messages in a row failed every try: the mail server is down or refuses
+     * us, and going on would take the retries and timeouts of every remaining subscriber for nothing.
+     */
+    public static final int GIVE_UP_AFTER = 5;
 
     /** Told how many of the period's subscribers have been dealt with. */
     public interface Progress {
@@ -79,8 +84,9 @@ public final class DigestSender {
 
     /**
      * Sends {@code edition} to its subscribers who have not had it. Returns early, with
-     * {@link SendSummary#interrupted()}, when the calling thread is interrupted: messages in flight finish,
-     * unstarted claims are given back. An unexpected exception (not a {@link MailException}) ends the run
+     * {@link SendSummary#stoppedEarly()}, when the calling thread is interrupted or after
+     * {@link #GIVE_UP_AFTER} failed messages in a row: messages in flight finish, unstarted claims are given
+     * back. An unexpected exception (not a {@link MailException}) ends the run
      * at once, leaving its claims to expire like a crash's.
      */
     public SendSummary send(DigestEdition edition, SendOptions options, Progress progress) {
@@ -112,7 +118,7 @@ public final class DigestSender {
         } finally {
             pool.shutdown();
         }
-        if (run.stopping.get()) {
+        if (run.interrupted.get()) {
             Thread.currentThread().interrupt();
         }
         return new SendSummary(key, total, run.sent.get(), run.alreadySent.get(), run.failed.get(), run.bounced.get(),
@@ -148,6 +154,7 @@ public final class DigestSender {
             } catch (InterruptedException e) {
                 // Asked to stop: let messages in flight finish (interrupting the mailer mid-message would
                 // leave rows SENDING, i.e. uncertain), start no new ones.
+                run.interrupted.set(true);
                 run.stopping.set(true);
             } catch (ExecutionException e) {
                 run.stopping.set(true);
@@ -184,6 +191,7 @@ public final class DigestSender {
                 mailer.send(message);
                 deliveries.finish(email, run.key, run.id, DeliveryRepository.SENT, clock.millis(), null);
                 run.sent.incrementAndGet();
+                run.failuresInARow.set(0);
                 return;
             } catch (MailException e) {
                 if (e.permanent()) {
@@ -197,6 +205,10 @@ public final class DigestSender {
                     log.warn("Digest {} to {} failed {} times, the next run retries: {}", run.key, email, attempt, e.getMessage());
                     deliveries.finish(email, run.key, run.id, DeliveryRepository.FAILED, clock.millis(), e.getMessage());
                     run.failed.incrementAndGet();
+                    if (run.failuresInARow.incrementAndGet() >= GIVE_UP_AFTER && !run.stopping.getAndSet(true)) {
+                        log.error("Digest {}: {} messages in a row failed, giving up this run; the next run resumes. Last error: {}",
+                                run.key, GIVE_UP_AFTER, e.getMessage());
+                    }
                     return;
                 }
                 deliveries.finish(email, run.key, run.id, DeliveryRepository.CLAIMED, clock.millis(), e.getMessage());
@@ -225,6 +237,8 @@ public final class DigestSender {
         final DigestEdition edition;
         final SendOptions options;
         final AtomicBoolean stopping = new AtomicBoolean();
+        final AtomicBoolean interrupted = new AtomicBoolean();
+        final AtomicInteger failuresInARow = new AtomicInteger();
         final AtomicInteger sent = new AtomicInteger();
         final AtomicInteger alreadySent = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();

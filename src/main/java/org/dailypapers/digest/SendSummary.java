@@ -11,14 +11,15 @@ package org.dailypapers.digest;
  * @param inProgress skipped: held by another live run, or uncertain (a run died while handing it to the mail
  *     server; see {@link SendOptions#resendUncertain()})
  * @param emptyPeriod the period had no papers, so nothing was sent
- * @param interrupted the run was asked to stop before it finished
+ * @param stoppedEarly the run was interrupted, or gave up because the mail server kept failing
+ *     ({@value DigestSender#GIVE_UP_AFTER} messages in a row); what it did not reach is left for the next run
  */
 public record SendSummary(String periodKey, int subscribers, int sent, int alreadySent, int failed, int bounced,
-        int inProgress, boolean emptyPeriod, boolean interrupted) {
+        int inProgress, boolean emptyPeriod, boolean stoppedEarly) {
 
     /** True when every subscriber has been dealt with and nothing failed. */
     public boolean ok() {
-        return failed == 0 && !interrupted;
+        return failed == 0 && !stoppedEarly;
     }
 
     @Override
@@ -28,6 +29,6 @@ public record SendSummary(String periodKey, int subscribers, int sent, int alrea
         }
         return periodKey + ": sent " + sent + ", skipped already-sent " + alreadySent + ", failed " + failed + ", bounced "
                 + bounced + (inProgress > 0 ? ", held by another run or uncertain " + inProgress : "")
-                + (interrupted ? " (stopped early)" : "") + " of " + subscribers + " subscribers";
+                + (stoppedEarly ? " (stopped early: the rest is left for the next run)" : "") + " of " + subscribers + " subscribers";
     }
 }

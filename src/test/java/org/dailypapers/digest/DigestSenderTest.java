@@ -148,7 +148,7 @@ class DigestSenderTest {
                 .send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE));
 
         SendSummary first = stopped.get();
-        assertThat(first.interrupted()).isTrue();
+        assertThat(first.stoppedEarly()).isTrue();
         // The message in flight when the stop arrives may still go out: 5 or 6, never more.
         assertThat(first.sent()).isBetween(5, 6);
         assertThat(first.ok()).isFalse();
@@ -226,6 +226,26 @@ class DigestSenderTest {
         SendSummary next = world.service(smtp).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
 
         assertThat(next.sent()).isEqualTo(1);
+        assertThat(world.receivedPerRecipient()).isEqualTo(once(readers));
+    }
+
+    @Test
+    void a_run_gives_up_when_the_mail_server_keeps_failing_and_the_next_run_sends_everything() throws Exception {
+        List<EmailAddress> readers = world.confirmedSubscribers(12, DigestPeriod.DAILY, Topics.NONE);
+        AtomicInteger tries = new AtomicInteger();
+        Mailer down = message -> {
+            tries.incrementAndGet();
+            throw new MailException("Couldn't connect to host", false, null);
+        };
+        SendSummary givenUp = world.service(down).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+
+        assertThat(givenUp.failed()).isEqualTo(DigestSender.GIVE_UP_AFTER);
+        assertThat(tries.get()).isEqualTo(DigestSender.GIVE_UP_AFTER * DigestWorld.OPTIONS.maxAttempts());
+        assertThat(givenUp.stoppedEarly()).isTrue();
+        assertThat(world.states()).isEqualTo(Map.of("failed", DigestSender.GIVE_UP_AFTER)); // no claim left behind
+
+        SendSummary next = world.service(world.smtp()).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+        assertThat(next.sent()).isEqualTo(12);
         assertThat(world.receivedPerRecipient()).isEqualTo(once(readers));
     }
 
