@@ -105,6 +105,10 @@ public final class DigestSender {
             String after = "";
             int done = 0;
             while (!run.stopping.get()) {
+                if (Thread.currentThread().isInterrupted()) { // a stop that arrived outside a wait
+                    run.interrupted.set(true);
+                    break;
+                }
                 List<Subscription> page = subscriptions.confirmedAfter(edition.kind(), after, options.pageSize());
                 if (page.isEmpty()) {
                     break;
@@ -122,7 +126,7 @@ public final class DigestSender {
             Thread.currentThread().interrupt();
         }
         return new SendSummary(key, total, run.sent.get(), run.alreadySent.get(), run.failed.get(), run.bounced.get(),
-                run.inProgress.get(), false, run.stopping.get());
+                run.inProgress.get(), false, run.stopping.get() || run.interrupted.get());
     }
 
     private void sendPage(Run run, List<Subscription> page, ExecutorService pool) {
