@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import org.dailypapers.digest.DigestScheduler;
+import org.dailypapers.digest.DigestService;
 import org.dailypapers.feed.FeedService;
 import org.dailypapers.ingest.ImportSummary;
 import org.dailypapers.ingest.PaperImporter;
@@ -48,6 +50,9 @@ public final class App implements AutoCloseable {
     private final PaperSearch search;
     private final PrometheusMeterRegistry metrics;
     private final Mailer mailer;
+    private final DigestService digests;
+    private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     private App(AppConfig config, Database database, Clock clock) {
@@ -63,6 +68,8 @@ public final class App implements AutoCloseable {
         this.mailer = config.mail().smtp()
                 .<Mailer>map(smtp -> new SmtpMailer(smtp, config.mail().from()))
                 .orElseGet(() -> new OutboxMailer(outbox(), config.mail().from(), clock));
+        this.clock = clock;
+        this.digests = new DigestService(config.digest(), database, feed, search, mailer, config.baseUrlOrLocal(), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
@@ -109,6 +116,18 @@ public final class App implements AutoCloseable {
     /** Where mail goes: SMTP when configured, otherwise the outbox. */
     public Mailer mailer() {
         return mailer;
+    }
+
+    /** Email digests: subscriptions and sending. */
+    public DigestService digests() {
+        return digests;
+    }
+
+    /** Starts sending digests on schedule (for {@code serve}), when DAILYPAPERS_DIGEST_ENABLED; stopped by {@link #close()}. */
+    public void startDigestSchedule() {
+        if (config.digest().enabled() && digestSchedule.compareAndSet(null, new DigestScheduler(digests, clock))) {
+            digestSchedule.get().start();
+        }
     }
 
     /** The outbox in the data directory; it receives mail only when no SMTP server is configured. */
@@ -160,11 +179,12 @@ public final class App implements AutoCloseable {
     /** The web application, not yet started. */
     public Javalin web() {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
-        return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox));
+        return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl()));
     }
 
     @Override
     public void close() {
+        java.util.Optional.ofNullable(digestSchedule.get()).ifPresent(DigestScheduler::close);
         if (mailer instanceof SmtpMailer smtp) {
             smtp.close();
         }

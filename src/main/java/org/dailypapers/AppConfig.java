@@ -17,9 +17,10 @@ import org.dailypapers.store.DatabaseConfig;
  * @param baseUrl the public address of this instance (scheme, host, optional port and path prefix) for absolute
  *     links in mail; when absent, a web request links to its own host and a command to http://localhost:PORT
  * @param mail SMTP, or the outbox in the data directory when no SMTP server is configured
+ * @param digest email digests: when {@code serve} sends them, how many papers, the link-signing secret
  */
 public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo, SearchConfig search,
-        java.util.Optional<java.net.URI> baseUrl, MailConfig mail) {
+        java.util.Optional<java.net.URI> baseUrl, MailConfig mail, org.dailypapers.digest.DigestConfig digest) {
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     /** The embedding model chosen on SciFact (docs/EVAL.md). */
@@ -31,6 +32,7 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(digest, "digest");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
         }
@@ -41,7 +43,8 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
      * Recognised: DAILYPAPERS_DATA, DAILYPAPERS_PORT, DAILYPAPERS_DB_URL, DAILYPAPERS_DB_USER,
      * DAILYPAPERS_DB_PASSWORD, DAILYPAPERS_DEMO (true/false), DAILYPAPERS_SEARCH_METHOD, DAILYPAPERS_SEARCH_MODEL,
      * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false), DAILYPAPERS_BASE_URL, and the
-     * mail settings of {@link MailConfig#fromEnv}.
+     * mail settings of {@link MailConfig#fromEnv} and the digest settings of
+     * {@link org.dailypapers.digest.DigestConfig#fromEnv}.
      */
     public static AppConfig resolve(Map<String, String> env, Path dataFlag, Integer portFlag) {
         Path dataDir = dataFlag != null ? dataFlag : Path.of(env.getOrDefault("DAILYPAPERS_DATA", DEFAULT_DATA_DIR.toString()));
@@ -61,7 +64,7 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
             throw new IllegalArgumentException("DAILYPAPERS_SEARCH_METHOD / DAILYPAPERS_SEARCH_MODEL: " + e.getMessage(), e);
         }
         return new AppConfig(dataDir, port, database, demo, search, parseBaseUrl(env.get("DAILYPAPERS_BASE_URL")),
-                MailConfig.fromEnv(env));
+                MailConfig.fromEnv(env), org.dailypapers.digest.DigestConfig.fromEnv(env));
     }
 
     /** The configured public address, or http://localhost:PORT for links made outside a web request. */
