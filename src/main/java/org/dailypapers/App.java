@@ -55,12 +55,14 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    private App(AppConfig config, Database database, Clock clock) {
+    private App(AppConfig config, Database database, Clock clock, boolean readOnlyIndex) {
         this.config = config;
         this.database = database;
         this.papers = new PaperRepository(database, clock);
         this.feed = new FeedService(new FeedRepository(database), FEED_CACHE_STALENESS);
-        this.search = PaperSearch.open(config.dataDir().resolve("index"), papers, config.search());
+        this.search = readOnlyIndex
+                ? PaperSearch.openReadOnly(config.dataDir().resolve("index"), papers, config.search())
+                : PaperSearch.open(config.dataDir().resolve("index"), papers, config.search());
         this.importer = new PaperImporter(papers, changed -> {
             feed.invalidate();
             search.indexed(changed.stream().map(r -> r.paper().id()).distinct().toList());
@@ -77,8 +79,21 @@ public final class App implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
     }
 
-    /** Creates the data directory if needed, opens and migrates the database. */
+    /** Creates the data directory if needed, opens and migrates the database, and takes the search index. */
     public static App open(AppConfig config, Clock clock) {
+        return open(config, clock, false);
+    }
+
+    /**
+     * For commands that run beside {@code serve} on the same data (a cron job's {@code digest send}): as
+     * {@link #open}, but the search index is only read, never locked or written, so importing is refused.
+     * Without an index yet (so no server has run on this data) it opens as {@link #open} does.
+     */
+    public static App openBesideServer(AppConfig config, Clock clock) {
+        return open(config, clock, PaperSearch.exists(config.dataDir().resolve("index")));
+    }
+
+    private static App open(AppConfig config, Clock clock, boolean readOnlyIndex) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -86,7 +101,7 @@ public final class App implements AutoCloseable {
         }
         Database database = Database.open(config.database());
         try {
-            return new App(config, database, clock);
+            return new App(config, database, clock, readOnlyIndex);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -63,7 +63,7 @@ final class DigestCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e instanceof DateTimeParseException
                         ? "--date must be a day YYYY-MM-DD, not '" + date + "'" : "--period: " + e.getMessage());
             }
-            try (App app = data.open(null)) {
+            try (App app = data.openBesideServer()) {
                 LocalDate someDay = day != null ? day
                         : kind.lastCompleted(LocalDate.now(app.config().digest().zone())).first();
                 SendSummary summary;

@@ -19,18 +19,19 @@ class DigestCommandTest {
 
     @Test
     void digest_send_delivers_once_reports_a_summary_and_a_second_run_skips_everyone() throws Exception {
-        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf")) {
+        String data = dataDir.toString();
+        MainTest.Run first;
+        // A running server owns the search index: the command searches it read-only (for the topic section).
+        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf").start()) {
             for (String email : List.of("ada@example.org", "bob@example.org")) {
-                instance.app().digests().subscribe(email, "daily", "", URI.create("http://localhost:8080"));
+                instance.app().digests().subscribe(email, "daily", email.startsWith("ada") ? "language model" : "", URI.create("http://localhost:8080"));
                 String text = instance.app().outbox().newest(1).getFirst().text();
                 Matcher token = Pattern.compile("token=([A-Za-z0-9_.-]+)").matcher(text);
                 assertThat(token.find()).isTrue();
                 instance.app().digests().confirm(token.group(1));
             }
+            first = MainTest.run("digest", "send", "--data", data, "--period", "daily", "--date", "2026-08-21");
         }
-        String data = dataDir.toString();
-
-        MainTest.Run first = MainTest.run("digest", "send", "--data", data, "--period", "daily", "--date", "2026-08-21");
         MainTest.Run second = MainTest.run("digest", "send", "--data", data, "--period", "daily", "--date", "2026-08-21");
         MainTest.Run empty = MainTest.run("digest", "send", "--data", data, "--period", "daily", "--date", "2026-08-22");
 
@@ -43,6 +44,8 @@ class DigestCommandTest {
         assertThat(mail).hasSize(4); // two confirmations, two digests
         assertThat(mail.stream().filter(m -> m.subject().startsWith("Daily Papers daily:")).map(Outbox.Message::to))
                 .containsExactlyInAnyOrder("ada@example.org", "bob@example.org");
+        assertThat(mail.stream().filter(m -> m.to().equals("ada@example.org") && m.subject().startsWith("Daily Papers daily:"))
+                .findFirst().orElseThrow().text()).contains("== language model ==");
     }
 
     @Test
