@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import org.dailypapers.account.Accounts;
 import org.dailypapers.curation.Curation;
+import org.dailypapers.digest.DigestScheduler;
+import org.dailypapers.digest.DigestService;
 import org.dailypapers.feed.FeedService;
 import org.dailypapers.submit.Submissions;
 import org.dailypapers.vote.Trending;
@@ -59,15 +61,20 @@ public final class App implements AutoCloseable {
     private final Trending trending;
     private final Submissions submissions;
     private final Curation curation;
+    private final DigestService digests;
+    private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    private App(AppConfig config, Database database, Clock clock) {
+    private App(AppConfig config, Database database, Clock clock, boolean readOnlyIndex) {
         this.config = config;
         this.database = database;
         this.papers = new PaperRepository(database, clock);
         this.feedRepository = new FeedRepository(database);
         this.feed = new FeedService(feedRepository, FEED_CACHE_STALENESS);
-        this.search = PaperSearch.open(config.dataDir().resolve("index"), papers, config.search());
+        this.search = readOnlyIndex
+                ? PaperSearch.openReadOnly(config.dataDir().resolve("index"), papers, config.search())
+                : PaperSearch.open(config.dataDir().resolve("index"), papers, config.search());
         this.importer = new PaperImporter(papers, changed -> {
             feed.invalidate();
             search.indexed(changed.stream().map(r -> r.paper().id()).distinct().toList());
@@ -75,6 +82,8 @@ public final class App implements AutoCloseable {
         this.mailer = config.mail().smtp()
                 .<Mailer>map(smtp -> new SmtpMailer(smtp, config.mail().from()))
                 .orElseGet(() -> new OutboxMailer(outbox(), config.mail().from(), clock));
+        this.clock = clock;
+        this.digests = new DigestService(config.digest(), database, feed, search, mailer, config.baseUrlOrLocal(), clock);
         CommunityConfig community = config.community();
         this.accounts = new Accounts(database, community.account(), mailer, clock);
         // A vote changes counts and order on cached feed pages: they are dropped like after an import.
@@ -89,8 +98,21 @@ public final class App implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
     }
 
-    /** Creates the data directory if needed, opens and migrates the database. */
+    /** Creates the data directory if needed, opens and migrates the database, and takes the search index. */
     public static App open(AppConfig config, Clock clock) {
+        return open(config, clock, false);
+    }
+
+    /**
+     * For commands that run beside {@code serve} on the same data (a cron job's {@code digest send}): as
+     * {@link #open}, but the search index is only read, never locked or written, so importing is refused.
+     * Without an index yet (so no server has run on this data) it opens as {@link #open} does.
+     */
+    public static App openBesideServer(AppConfig config, Clock clock) {
+        return open(config, clock, PaperSearch.exists(config.dataDir().resolve("index")));
+    }
+
+    private static App open(AppConfig config, Clock clock, boolean readOnlyIndex) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -98,7 +120,7 @@ public final class App implements AutoCloseable {
         }
         Database database = Database.open(config.database());
         try {
-            return new App(config, database, clock);
+            return new App(config, database, clock, readOnlyIndex);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -150,6 +172,18 @@ public final class App implements AutoCloseable {
         return mailer;
     }
 
+    /** Email digests: subscriptions and sending. */
+    public DigestService digests() {
+        return digests;
+    }
+
+    /** Starts sending digests on schedule (for {@code serve}), when DAILYPAPERS_DIGEST_ENABLED; stopped by {@link #close()}. */
+    public void startDigestSchedule() {
+        if (config.digest().enabled() && digestSchedule.compareAndSet(null, new DigestScheduler(digests, clock))) {
+            digestSchedule.get().start();
+        }
+    }
+
     /** The outbox in the data directory; it receives mail only when no SMTP server is configured. */
     public Outbox outbox() {
         return new Outbox(config.dataDir().resolve("outbox"));
@@ -199,12 +233,13 @@ public final class App implements AutoCloseable {
     /** The web application, not yet started. */
     public Javalin web() {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
-        return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox,
+        return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
                 new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl())));
     }
 
     @Override
     public void close() {
+        java.util.Optional.ofNullable(digestSchedule.get()).ifPresent(DigestScheduler::close);
         if (mailer instanceof SmtpMailer smtp) {
             smtp.close();
         }

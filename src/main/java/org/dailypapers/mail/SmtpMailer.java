@@ -48,6 +48,13 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         props.put(p + "timeout", millis);
         props.put(p + "writetimeout", millis);
         props.put(p + "auth", Boolean.toString(smtp.user().isPresent()));
+        // TCP_NODELAY: see NoDelaySockets (Nagle's algorithm cost ~50 ms per message).
+        if (smtp.tls() == MailConfig.Tls.TLS) {
+            props.put(p + "ssl.socketFactory", NoDelaySockets.tls());
+        } else {
+            props.put(p + "socketFactory", NoDelaySockets.plain());
+            props.put(p + "socketFactory.fallback", "false");
+        }
         if (smtp.tls() == MailConfig.Tls.STARTTLS) {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true"); // never fall back to sending credentials in clear

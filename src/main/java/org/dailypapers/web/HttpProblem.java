@@ -20,6 +20,10 @@ final class HttpProblem extends RuntimeException {
         return new HttpProblem(status, message);
     }
 
+    static HttpProblem forbidden(String message) {
+        return new HttpProblem(403, message);
+    }
+
     static HttpProblem notFound(String message) {
         return new HttpProblem(404, message);
     }

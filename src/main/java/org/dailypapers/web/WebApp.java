@@ -30,7 +30,8 @@ public final class WebApp {
 
     /** What the web layer needs; built by the composition root. */
     public record Deps(FeedService feed, PaperRepository papers, PaperSearch search, PrometheusMeterRegistry metrics, ObjectMapper json,
-            java.util.Optional<org.dailypapers.mail.Outbox> mailbox, Community community) {}
+            java.util.Optional<org.dailypapers.mail.Outbox> mailbox, org.dailypapers.digest.DigestService digests,
+            java.util.Optional<java.net.URI> baseUrl, Community community) {}
 
     /** The community side: accounts, votes, trending, submissions, curation. */
     public record Community(Accounts accounts, Upvotes upvotes, Trending trending, Submissions submissions, Curation curation,
@@ -74,6 +75,7 @@ public final class WebApp {
             new ProfileRoutes(c.accounts(), c.submissions(), c.upvotes(), deps.papers(), c.feedRepository(), templates)
                     .register(config.routes);
             new PaperRoutes(deps.papers(), deps.search(), templates, pages).register(config.routes);
+            new DigestRoutes(deps.digests(), deps.baseUrl(), templates).register(config.routes);
             deps.mailbox().ifPresent(outbox -> new MailboxRoutes(outbox, templates).register(config.routes));
         });
     }

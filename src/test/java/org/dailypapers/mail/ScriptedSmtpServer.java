@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
  * An SMTP server that answers every RCPT TO with one fixed reply, e.g. {@code 550 5.1.1 no such user} or
  * {@code 451 4.3.0 try again later}: the rejections GreenMail cannot produce, spoken over real SMTP.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final String rcptReply;
     private final Thread thread;
 
-    ScriptedSmtpServer(String rcptReply) {
+    public ScriptedSmtpServer(String rcptReply) {
         this.rcptReply = rcptReply;
         try {
             this.socket = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
@@ -28,7 +28,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         this.thread = Thread.ofVirtual().start(this::serve);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 

@@ -104,4 +104,30 @@ class SmtpMailerTest {
                     .hasMessageContaining("451");
         }
     }
+
+    @Test
+    void tls_keeps_certificate_checks_a_self_signed_server_is_refused() {
+        GreenMail smtps = new GreenMail(ServerSetupTest.SMTPS.dynamicPort());
+        smtps.start();
+        try (SmtpMailer mailer = new SmtpMailer(new MailConfig.Smtp("127.0.0.1", smtps.getSmtps().getPort(), MailConfig.Tls.TLS,
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(5)), MailConfig.DEFAULT_FROM)) {
+            assertThatThrownBy(() -> mailer.send(MailMessage.text(ADA, "s", "t")))
+                    .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.permanent()).isFalse())
+                    .rootCause().hasMessageContaining("certification path");
+            assertThat(smtps.getReceivedMessages()).isEmpty();
+        } finally {
+            smtps.stop();
+        }
+    }
+
+    @Test
+    void starttls_is_required_a_server_without_it_gets_nothing_in_clear() {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 2.1.5 ok");
+                SmtpMailer mailer = new SmtpMailer(new MailConfig.Smtp("127.0.0.1", server.port(), MailConfig.Tls.STARTTLS,
+                        Optional.of("ada"), Optional.of("secret"), Duration.ofSeconds(5)), MailConfig.DEFAULT_FROM)) {
+            assertThatThrownBy(() -> mailer.send(MailMessage.text(ADA, "s", "t")))
+                    .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.permanent()).isFalse())
+                    .hasMessageContaining("STARTTLS");
+        }
+    }
 }
