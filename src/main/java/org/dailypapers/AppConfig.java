@@ -18,9 +18,11 @@ import org.dailypapers.store.DatabaseConfig;
  *     links in mail; when absent, a web request links to its own host and a command to http://localhost:PORT
  * @param mail SMTP, or the outbox in the data directory when no SMTP server is configured
  * @param digest email digests: when {@code serve} sends them, how many papers, the link-signing secret
+ * @param community sign-in, submissions and trending ({@link CommunityConfig#fromEnv})
  */
 public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo, SearchConfig search,
-        java.util.Optional<java.net.URI> baseUrl, MailConfig mail, org.dailypapers.digest.DigestConfig digest) {
+        java.util.Optional<java.net.URI> baseUrl, MailConfig mail, org.dailypapers.digest.DigestConfig digest,
+        CommunityConfig community) {
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     /** The embedding model chosen on SciFact (docs/EVAL.md). */
@@ -33,6 +35,7 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(community, "community");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
         }
@@ -42,9 +45,9 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
      * Defaults overridden by the environment, then by flags (null where a flag was not given).
      * Recognised: DAILYPAPERS_DATA, DAILYPAPERS_PORT, DAILYPAPERS_DB_URL, DAILYPAPERS_DB_USER,
      * DAILYPAPERS_DB_PASSWORD, DAILYPAPERS_DEMO (true/false), DAILYPAPERS_SEARCH_METHOD, DAILYPAPERS_SEARCH_MODEL,
-     * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false), DAILYPAPERS_BASE_URL, and the
-     * mail settings of {@link MailConfig#fromEnv} and the digest settings of
-     * {@link org.dailypapers.digest.DigestConfig#fromEnv}.
+     * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false), DAILYPAPERS_BASE_URL, the
+     * mail settings of {@link MailConfig#fromEnv}, the digest settings of
+     * {@link org.dailypapers.digest.DigestConfig#fromEnv} and the community settings of {@link CommunityConfig#fromEnv}.
      */
     public static AppConfig resolve(Map<String, String> env, Path dataFlag, Integer portFlag) {
         Path dataDir = dataFlag != null ? dataFlag : Path.of(env.getOrDefault("DAILYPAPERS_DATA", DEFAULT_DATA_DIR.toString()));
@@ -64,7 +67,7 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
             throw new IllegalArgumentException("DAILYPAPERS_SEARCH_METHOD / DAILYPAPERS_SEARCH_MODEL: " + e.getMessage(), e);
         }
         return new AppConfig(dataDir, port, database, demo, search, parseBaseUrl(env.get("DAILYPAPERS_BASE_URL")),
-                MailConfig.fromEnv(env), org.dailypapers.digest.DigestConfig.fromEnv(env));
+                MailConfig.fromEnv(env), org.dailypapers.digest.DigestConfig.fromEnv(env), CommunityConfig.fromEnv(env));
     }
 
     /** The configured public address, or http://localhost:PORT for links made outside a web request. */

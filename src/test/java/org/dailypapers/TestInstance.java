@@ -35,10 +35,15 @@ public final class TestInstance implements AutoCloseable {
 
     /** As {@link #withFixtures}, configured by {@code env} (DAILYPAPERS_* variables) on top of no demo data. */
     public static TestInstance withEnv(Path dataDir, Map<String, String> env, String... fixtures) {
+        return withClock(dataDir, env, Clock.systemUTC(), fixtures);
+    }
+
+    /** As {@link #withEnv}, on {@code clock} (e.g. a day when a recorded arXiv paper was new). */
+    public static TestInstance withClock(Path dataDir, Map<String, String> env, Clock clock, String... fixtures) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.putIfAbsent("DAILYPAPERS_DEMO", "false");
         AppConfig config = AppConfig.resolve(all, dataDir, 0);
-        TestInstance instance = new TestInstance(App.open(config, Clock.systemUTC()));
+        TestInstance instance = new TestInstance(App.open(config, clock));
         if (fixtures.length > 0) {
             instance.importFixtures(fixtures);
         }

@@ -70,6 +70,16 @@ public final class PaperImporter {
         return batch.finish();
     }
 
+    /**
+     * Saves records made in this process (a paper submitted on the site) the way files are imported, so the
+     * feed cache and search index follow. Thread-safe: each call has its own batch.
+     */
+    public ImportSummary importRecords(List<PaperRecord> records) {
+        Batch batch = new Batch();
+        records.forEach(batch::accept);
+        return batch.finish();
+    }
+
     private static void expand(Path path, List<Path> files, Batch batch) {
         if (Files.isDirectory(path)) {
             try (Stream<Path> listing = Files.list(path)) {
