@@ -15,7 +15,8 @@ import org.dailypapers.store.DatabaseConfig;
  * @param loadDemo load the bundled demo dataset when the database holds no papers
  * @param search the search pipeline, embedding model and background embedding
  * @param baseUrl the public address of this instance (scheme, host, optional port and path prefix) for absolute
- *     links in mail; when absent, a web request links to its own host and a command to http://localhost:PORT
+ *     links in mail; required with SMTP. Without SMTP (mail goes to the local outbox) and without it, a web request
+ *     links to its own host and a command to http://localhost:PORT
  * @param mail SMTP, or the outbox in the data directory when no SMTP server is configured
  * @param digest email digests: when {@code serve} sends them, how many papers, the link-signing secret
  * @param community sign-in, submissions and trending ({@link CommunityConfig#fromEnv})
@@ -38,6 +39,13 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         Objects.requireNonNull(community, "community");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
+        }
+        // Links in real mail must never be built from a request's Host header: anyone can send a request with
+        // Host: evil.example and have a genuine sign-in link for someone else's address point at their server.
+        // (Outbox mail is only readable on this machine, so there the request's host is safe and convenient.)
+        if (mail.smtp().isPresent() && baseUrl.isEmpty()) {
+            throw new IllegalArgumentException("DAILYPAPERS_BASE_URL is required when DAILYPAPERS_SMTP_HOST is set: "
+                    + "links in mail (sign-in, confirm, unsubscribe) must point at this instance's public https address");
         }
     }
 
