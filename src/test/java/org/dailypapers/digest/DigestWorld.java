@@ -19,6 +19,7 @@ import org.dailypapers.mail.MailConfig;
 import org.dailypapers.mail.Mailer;
 import org.dailypapers.mail.SmtpMailer;
 import org.dailypapers.store.Database;
+import org.dailypapers.testing.MutableClock;
 
 /**
  * A real instance (SQLite, Lucene, the fixture feed) plus a second connection pool on its database, from which
