@@ -10,6 +10,7 @@ import org.dailypapers.testing.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -19,6 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The feed in a real browser: Debian's headless Chromium driven by Selenium (no driver download). */
 class BrowserTest {
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     @TempDir
     static Path dataDir;
 
@@ -26,16 +30,13 @@ class BrowserTest {
     static WebDriver browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.start(dataDir);
+    static void start() {
+        browser = chromium.browser();
         instance = TestInstance.withFixtures(dataDir, "hf", "bad/2026-08-24.json").start();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (instance != null) {
             instance.close();
         }

@@ -14,6 +14,7 @@ import org.dailypapers.testing.ReplayServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -26,6 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * arXiv (replayed) provides.
  */
 class CommunityBrowserTest {
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     @TempDir
     static Path dataDir;
 
@@ -34,8 +38,8 @@ class CommunityBrowserTest {
     static WebDriver browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.start(dataDir);
+    static void start() {
+        browser = chromium.browser();
         arxiv = ArxivReplay.serve(ReplayServer.start(), "id_1605.08386_s0_m100_199195aa31ad");
         instance = TestInstance.withClock(dataDir, Map.of("DAILYPAPERS_ARXIV_API_URL", ArxivReplay.baseUrl(arxiv).toString()),
                 new MutableClock(Instant.parse("2016-06-01T16:00:00Z")), "hf/2026-08-21.json").start();
@@ -43,9 +47,6 @@ class CommunityBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (instance != null) {
             instance.close();
         }

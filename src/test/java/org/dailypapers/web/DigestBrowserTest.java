@@ -13,6 +13,7 @@ import org.dailypapers.mail.EmailAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -26,6 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the forms need is blocked by the Content-Security-Policy.
  */
 class DigestBrowserTest {
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     @TempDir
     static Path dataDir;
 
@@ -33,16 +37,13 @@ class DigestBrowserTest {
     static WebDriver browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.start(dataDir);
+    static void start() {
+        browser = chromium.browser();
         instance = TestInstance.withFixtures(dataDir, "hf").start();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (instance != null) {
             instance.close();
         }
