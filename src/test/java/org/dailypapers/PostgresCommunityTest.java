@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.dailypapers.account.Accounts;
 import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.testing.Visitor;
@@ -40,11 +39,7 @@ class PostgresCommunityTest {
             int people = 80;
             List<Visitor> visitors = new ArrayList<>();
             for (int i = 0; i < people; i++) {
-                Accounts.NewSession session = instance.app().accounts().openSession(EmailAddress.parse("pg" + i + "@example.org"));
-                Visitor v = new Visitor(instance::url);
-                v.setCookie("dp_session", session.cookie());
-                v.csrf(session.session().csrfToken());
-                visitors.add(v);
+                visitors.add(instance.signedIn("pg" + i + "@example.org"));
             }
             ExecutorService pool = Executors.newFixedThreadPool(16);
             try {

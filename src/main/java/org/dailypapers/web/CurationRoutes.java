@@ -34,7 +34,7 @@ final class CurationRoutes {
 
     private void act(Context ctx) {
         Session session = visitors.require(ctx, "curate the feed");
-        ArxivId id = SubmitRoutes.id(ctx);
+        ArxivId id = PaperRoutes.id(ctx);
         String raw = ctx.formParam("action");
         Action action = Action.parse(raw == null ? "" : raw).orElseThrow(() -> HttpProblem.badRequest(
                 "action must be hide, show, feature, unfeature or remove-submission"));

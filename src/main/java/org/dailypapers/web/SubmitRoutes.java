@@ -50,14 +50,14 @@ final class SubmitRoutes {
 
     private void links(Context ctx) {
         Session session = visitors.require(ctx, "add links to a paper");
-        ArxivId id = id(ctx);
+        ArxivId id = PaperRoutes.id(ctx);
         submissions.addLinks(session.account(), id, ctx.formParam("github"), ctx.formParam("projectPage"));
         ctx.redirect("/papers/" + id.value(), HttpStatus.SEE_OTHER);
     }
 
     private void tools(Context ctx) {
         AccountRoutes.noStore(ctx);
-        ArxivId id = id(ctx);
+        ArxivId id = PaperRoutes.id(ctx);
         Optional<Session> session = visitors.session(ctx);
         if (session.isEmpty()) {
             ctx.result("");
@@ -69,10 +69,5 @@ final class SubmitRoutes {
         boolean[] flags = curation.flags(id).orElse(new boolean[] {false, false});
         templates.fragment(ctx, "submit/tools.jte", new PaperTools(id.value(), session.get().csrfToken(), submitter, admin,
                 flags[0], flags[1], submitterId.isPresent()));
-    }
-
-    static ArxivId id(Context ctx) {
-        String raw = ctx.pathParam("id");
-        return ArxivId.parse(raw).orElseThrow(() -> HttpProblem.badRequest("'" + PaperRoutes.shorten(raw) + "' is not an arXiv id."));
     }
 }

@@ -29,8 +29,7 @@ final class VoteRoutes {
 
     private void vote(Context ctx) {
         Session session = visitors.require(ctx, "upvote papers");
-        String raw = ctx.pathParam("id");
-        ArxivId id = ArxivId.parse(raw).orElseThrow(() -> HttpProblem.badRequest("'" + PaperRoutes.shorten(raw) + "' is not an arXiv id."));
+        ArxivId id = PaperRoutes.id(ctx);
         String up = ctx.formParam("up");
         if (up != null && !up.equals("true") && !up.equals("false")) {
             throw HttpProblem.badRequest("up must be true or false, not '" + PaperRoutes.shorten(up) + "'");

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import org.dailypapers.TestInstance;
-import org.dailypapers.account.Accounts;
 import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.testing.Visitor;
@@ -36,17 +35,9 @@ class CurationTest {
         instance.close();
     }
 
-    Visitor person(String email) {
-        Accounts.NewSession session = instance.app().accounts().openSession(EmailAddress.parse(email));
-        Visitor v = new Visitor(instance::url);
-        v.setCookie("dp_session", session.cookie());
-        v.csrf(session.session().csrfToken());
-        return v;
-    }
-
     @Test
     void non_administrators_are_refused_and_nothing_changes() {
-        Visitor eve = person("eve@example.org");
+        Visitor eve = instance.signedIn("eve@example.org");
         HttpResponse<String> hide = eve.post("/admin/papers/" + PAPER, fields("action", "hide"));
         assertThat(hide.statusCode()).isEqualTo(403);
         assertThat(hide.body()).contains("Only administrators");
@@ -57,15 +48,15 @@ class CurationTest {
         assertThat(anonymous.post("/admin/papers/" + PAPER, fields("action", "hide")).statusCode()).isEqualTo(401);
         assertThat(anonymous.get("/admin/audit").statusCode()).isEqualTo(401);
         // An administrator without the CSRF token is refused too.
-        assertThat(person("root@example.org").postRaw("/admin/papers/" + PAPER, fields("action", "hide"), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(instance.signedIn("root@example.org").postRaw("/admin/papers/" + PAPER, fields("action", "hide"), Map.of()).statusCode()).isEqualTo(403);
 
         assertThat(instance.get("/papers/date/2026-08-21").body()).contains("/papers/" + PAPER);
-        assertThat(person("root@example.org").get("/admin/audit").body()).contains("No actions yet");
+        assertThat(instance.signedIn("root@example.org").get("/admin/audit").body()).contains("No actions yet");
     }
 
     @Test
     void an_administrator_hides_features_and_shows_again_and_the_audit_log_keeps_it_all() {
-        Visitor root = person("root@example.org");
+        Visitor root = instance.signedIn("root@example.org");
         assertThat(root.get("/papers/" + PAPER + "/tools").body()).contains("Hide from the feed").contains("Feature");
 
         assertThat(root.post("/admin/papers/" + PAPER, fields("action", "hide", "reason", "spam <b>bold</b>")).statusCode()).isEqualTo(303);
@@ -77,7 +68,7 @@ class CurationTest {
         assertThat(root.post("/admin/papers/" + PAPER, fields("action", "show")).statusCode()).isEqualTo(303);
         assertThat(instance.get("/papers/date/2026-08-21").body()).contains("/papers/" + PAPER);
 
-        Visitor curator = person("curator@example.org");
+        Visitor curator = instance.signedIn("curator@example.org");
         assertThat(curator.post("/admin/papers/2608.20335", fields("action", "feature")).statusCode()).isEqualTo(303);
         String day = instance.get("/papers/date/2026-08-21").body();
         assertThat(day).contains("Featured");
@@ -91,7 +82,7 @@ class CurationTest {
 
     @Test
     void bad_actions_and_unknown_papers_are_refused() {
-        Visitor root = person("root@example.org");
+        Visitor root = instance.signedIn("root@example.org");
         assertThat(root.post("/admin/papers/" + PAPER, fields("action", "delete-everything")).statusCode()).isEqualTo(400);
         assertThat(root.post("/admin/papers/not-an-id", fields("action", "hide")).statusCode()).isEqualTo(400);
         assertThat(root.post("/admin/papers/2608.99999", fields("action", "hide")).statusCode()).isEqualTo(404);
@@ -110,7 +101,7 @@ class CurationTest {
         markSubmitted(id, ada.id()); // the fixture paper stands in for one submitted here
         instance.app().upvotes().vote(ada, new ArxivId(id), true);
 
-        Visitor root = person("root@example.org");
+        Visitor root = instance.signedIn("root@example.org");
         assertThat(root.get("/papers/" + id + "/tools").body()).contains("Remove the submission");
         assertThat(root.post("/admin/papers/" + id, fields("action", "remove-submission", "reason", "duplicate")).statusCode()).isEqualTo(303);
         assertThat(instance.app().papers().find(new ArxivId(id)).orElseThrow().entry()).isNull();

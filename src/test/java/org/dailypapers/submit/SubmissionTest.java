@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.dailypapers.TestInstance;
-import org.dailypapers.account.Accounts;
-import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.testing.ArxivReplay;
@@ -51,21 +49,13 @@ class SubmissionTest {
         arxiv.close();
     }
 
-    Visitor person(String email) {
-        Accounts.NewSession session = instance.app().accounts().openSession(EmailAddress.parse(email));
-        Visitor v = new Visitor(instance::url);
-        v.setCookie("dp_session", session.cookie());
-        v.csrf(session.session().csrfToken());
-        return v;
-    }
-
     PaperRecord stored(String id) {
         return instance.app().papers().find(new ArxivId(id)).orElseThrow();
     }
 
     @Test
     void a_paper_submitted_by_its_arxiv_link_lands_on_todays_feed_submitted_by_its_submitter() {
-        Visitor ada = person("ada@example.org");
+        Visitor ada = instance.signedIn("ada@example.org");
         assertThat(ada.get("/submit").body()).contains("arXiv id or link").contains("last 14 days");
         HttpResponse<String> done = ada.post("/submit", fields("paper", "https://arxiv.org/abs/1605.08386v1"));
         assertThat(done.statusCode()).isEqualTo(303);
@@ -88,9 +78,9 @@ class SubmissionTest {
 
     @Test
     void pdf_and_hugging_face_links_are_understood() {
-        Visitor ada = person("ada@example.org");
+        Visitor ada = instance.signedIn("ada@example.org");
         assertThat(ada.post("/submit", fields("paper", "https://huggingface.co/papers/1605.08386")).statusCode()).isEqualTo(303);
-        HttpResponse<String> again = person("bob@example.org").post("/submit", fields("paper", "arxiv.org/pdf/1605.08386v1.pdf"));
+        HttpResponse<String> again = instance.signedIn("bob@example.org").post("/submit", fields("paper", "arxiv.org/pdf/1605.08386v1.pdf"));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("already on the feed (2016-06-01)");
     }
@@ -99,7 +89,7 @@ class SubmissionTest {
     void of_several_people_submitting_one_paper_at_once_exactly_one_gets_it() throws Exception {
         java.util.List<Visitor> people = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            people.add(person("p" + i + "@example.org"));
+            people.add(instance.signedIn("p" + i + "@example.org"));
         }
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
@@ -124,7 +114,7 @@ class SubmissionTest {
 
     @Test
     void every_refusal_says_why_and_saves_nothing() {
-        Visitor ada = person("ada@example.org");
+        Visitor ada = instance.signedIn("ada@example.org");
         assertRefused(ada, "", 400, "give an arXiv id");
         assertRefused(ada, "abc", 400, "is not an arXiv id or an arxiv.org");
         assertRefused(ada, "https://example.org/abs/1605.08386", 400, "is not an arXiv id");
@@ -153,7 +143,7 @@ class SubmissionTest {
         assertThat(anonymous.get("/submit").body()).contains("Sign in</a> to submit");
         anonymous.get("/signin"); // holds an anonymous CSRF token: refused for being signed out, not for the token
         assertThat(anonymous.post("/submit", fields("paper", "1605.08386")).statusCode()).isEqualTo(401);
-        Visitor ada = person("ada@example.org");
+        Visitor ada = instance.signedIn("ada@example.org");
         assertThat(ada.postRaw("/submit", fields("paper", "1605.08386"), Map.of()).statusCode()).isEqualTo(403);
         assertThat(instance.app().papers().find(new ArxivId("1605.08386"))).isEmpty();
 
@@ -162,14 +152,14 @@ class SubmissionTest {
         HttpResponse<String> second = ada.post("/submit", fields("paper", "0000.0000"));
         assertThat(second.statusCode()).isEqualTo(429);
         assertThat(second.body()).contains("You already submitted 1 papers today, the most allowed per person per day");
-        assertThat(person("bob@example.org").post("/submit", fields("paper", "0000.0000")).statusCode()).isEqualTo(404); // per person
+        assertThat(instance.signedIn("bob@example.org").post("/submit", fields("paper", "0000.0000")).statusCode()).isEqualTo(404); // per person
         clock.advance(Duration.ofDays(1));
         assertThat(ada.post("/submit", fields("paper", "0000.0000")).statusCode()).isEqualTo(404); // a new day: allowed again
     }
 
     @Test
     void the_submitter_adds_code_and_project_links_and_nobody_else_can() {
-        Visitor ada = person("ada@example.org");
+        Visitor ada = instance.signedIn("ada@example.org");
         ada.post("/submit", fields("paper", "1605.08386"));
         assertThat(ada.get("/papers/1605.08386/tools").body()).contains("Your submission: add links");
         assertThat(instance.get("/papers/1605.08386/tools").body()).isEmpty();
@@ -180,7 +170,7 @@ class SubmissionTest {
         assertThat(ada.post("/papers/1605.08386/links", fields("projectPage", "javascript:alert(1)")).statusCode()).isEqualTo(400);
         assertThat(ada.post("/papers/1605.08386/links", fields("projectPage", "https://x.org/" + "a".repeat(600))).statusCode()).isEqualTo(400);
 
-        Visitor bob = person("bob@example.org");
+        Visitor bob = instance.signedIn("bob@example.org");
         assertThat(bob.get("/papers/1605.08386/tools").body()).doesNotContain("add links");
         HttpResponse<String> notHis = bob.post("/papers/1605.08386/links", fields("github", "https://github.com/bob/evil"));
         assertThat(notHis.statusCode()).isEqualTo(403);

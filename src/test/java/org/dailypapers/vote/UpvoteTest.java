@@ -15,8 +15,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dailypapers.TestInstance;
-import org.dailypapers.account.Accounts;
-import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.testing.Visitor;
 import org.junit.jupiter.api.AfterEach;
@@ -44,15 +42,6 @@ class UpvoteTest {
         instance.close();
     }
 
-    /** A signed-in visitor whose session was opened directly (the sign-in flow itself is SignInTest's). */
-    Visitor person(String email) {
-        Accounts.NewSession session = instance.app().accounts().openSession(EmailAddress.parse(email));
-        Visitor v = new Visitor(instance::url);
-        v.setCookie("dp_session", session.cookie());
-        v.csrf(session.session().csrfToken());
-        return v;
-    }
-
     static int count(String fragment) {
         Matcher m = Pattern.compile("<span class=\"count\">(\\d+)</span>").matcher(fragment);
         assertThat(m.find()).as("a count in %s", fragment).isTrue();
@@ -65,7 +54,7 @@ class UpvoteTest {
 
     @Test
     void a_vote_adds_one_to_the_imported_count_and_shows_on_every_page() {
-        Visitor ada = person("ada@example.org");
+        Visitor ada = instance.signedIn("ada@example.org");
         assertThat(count(instance.get("/papers/" + PAPER).body())).isEqualTo(IMPORTED); // cached before the vote
         HttpResponse<String> voted = ada.htmx("/papers/" + PAPER + "/upvote", fields("up", "true"));
         assertThat(voted.statusCode()).isEqualTo(200);
@@ -88,8 +77,8 @@ class UpvoteTest {
 
     @Test
     void re_importing_the_feed_keeps_local_votes_apart_from_imported_ones() {
-        person("ada@example.org").htmx("/papers/" + PAPER + "/upvote", fields());
-        person("bob@example.org").htmx("/papers/" + PAPER + "/upvote", fields());
+        instance.signedIn("ada@example.org").htmx("/papers/" + PAPER + "/upvote", fields());
+        instance.signedIn("bob@example.org").htmx("/papers/" + PAPER + "/upvote", fields());
         instance.importFixtures("hf/2026-08-21.json");
         assertThat(shown(PAPER)).isEqualTo(IMPORTED + 2);
         instance.importFixtures("hf/2026-08-21.json");
@@ -98,7 +87,7 @@ class UpvoteTest {
 
     @Test
     void one_person_voting_twice_counts_once() {
-        Visitor ada = person("ada@example.org");
+        Visitor ada = instance.signedIn("ada@example.org");
         for (int i = 0; i < 5; i++) {
             assertThat(count(ada.htmx("/papers/" + PAPER + "/upvote", fields("up", "true")).body())).isEqualTo(IMPORTED + 1);
         }
@@ -117,7 +106,7 @@ class UpvoteTest {
         assertThat(signedOut.statusCode()).isEqualTo(401);
         assertThat(signedOut.body()).isEqualTo("Please sign in to upvote papers.");
 
-        Visitor ada = person("ada@example.org");
+        Visitor ada = instance.signedIn("ada@example.org");
         assertThat(ada.postRaw("/papers/" + PAPER + "/upvote", fields("up", "true"), Map.of("HX-Request", "true")).statusCode()).isEqualTo(403);
         assertThat(ada.postRaw("/papers/" + PAPER + "/upvote", fields("up", "true"),
                 Map.of("HX-Request", "true", "X-CSRF-Token", "forged")).statusCode()).isEqualTo(403);
@@ -126,7 +115,7 @@ class UpvoteTest {
 
     @Test
     void bad_ids_and_papers_off_the_feed_are_refused() {
-        Visitor ada = person("ada@example.org");
+        Visitor ada = instance.signedIn("ada@example.org");
         HttpResponse<String> malformed = ada.htmx("/papers/not-an-id/upvote", fields());
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("is not an arXiv id");
@@ -142,7 +131,7 @@ class UpvoteTest {
         int people = 120;
         List<Visitor> visitors = new ArrayList<>();
         for (int i = 0; i < people; i++) {
-            visitors.add(person("reader" + i + "@example.org"));
+            visitors.add(instance.signedIn("reader" + i + "@example.org"));
         }
         String second = "2608.18580"; // 54 imported
         ExecutorService pool = Executors.newFixedThreadPool(24);

@@ -2,25 +2,23 @@ package org.dailypapers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.dailypapers.TestInstance;
 import org.dailypapers.testing.ArxivReplay;
+import org.dailypapers.testing.Chromium;
 import org.dailypapers.testing.MutableClock;
 import org.dailypapers.testing.ReplayServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,6 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * arXiv (replayed) provides.
  */
 class CommunityBrowserTest {
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     @TempDir
     static Path dataDir;
 
@@ -37,27 +38,15 @@ class CommunityBrowserTest {
     static WebDriver browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        assertThat(BrowserTest.CHROMIUM).as("Chromium is needed: ./run-tests installs it").exists();
+    static void start() {
+        browser = chromium.browser();
         arxiv = ArxivReplay.serve(ReplayServer.start(), "id_1605.08386_s0_m100_199195aa31ad");
         instance = TestInstance.withClock(dataDir, Map.of("DAILYPAPERS_ARXIV_API_URL", ArxivReplay.baseUrl(arxiv).toString()),
                 new MutableClock(Instant.parse("2016-06-01T16:00:00Z")), "hf/2026-08-21.json").start();
-        ChromeOptions options = new ChromeOptions().setBinary(BrowserTest.CHROMIUM.toString()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,900",
-                "--user-data-dir=" + Files.createTempDirectory(dataDir, "chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (instance != null) {
             instance.close();
         }

@@ -5,8 +5,6 @@ import static org.dailypapers.testing.Visitor.fields;
 
 import java.nio.file.Path;
 import org.dailypapers.TestInstance;
-import org.dailypapers.account.Accounts;
-import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.testing.Visitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +16,7 @@ class ProfileTest {
     @Test
     void a_profile_lists_what_the_person_upvoted_and_hugging_face_names_what_they_submitted() {
         try (TestInstance instance = TestInstance.withFixtures(dir, "hf/2026-08-21.json").start()) {
-            Accounts.NewSession session = instance.app().accounts().openSession(EmailAddress.parse("grace.hopper@example.org"));
-            Visitor grace = new Visitor(instance::url);
-            grace.setCookie("dp_session", session.cookie());
-            grace.csrf(session.session().csrfToken());
+            Visitor grace = instance.signedIn("grace.hopper@example.org");
             grace.htmx("/papers/2608.18580/upvote", fields("up", "true"));
             grace.post("/account", fields("displayName", "Grace Hopper"));
 
