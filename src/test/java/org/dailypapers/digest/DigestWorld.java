@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.dailypapers.TestInstance;
+import org.dailypapers.testing.MutableClock;
 import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.mail.MailConfig;
 import org.dailypapers.mail.Mailer;
@@ -76,8 +77,21 @@ final class DigestWorld implements AutoCloseable {
     }
 
     private DigestService service(Mailer mailer, Database db) {
-        DigestConfig config = new DigestConfig(true, DigestConfig.DEFAULT_TIME, DigestConfig.DEFAULT_ZONE, 5, 3, Optional.empty());
+        return service(mailer, db, DigestConfig.DEFAULT_ZONE, DigestConfig.DEFAULT_TIME);
+    }
+
+    /** As {@link #service}, sending at {@code sendAt} in {@code zone}. */
+    DigestService service(Mailer mailer, java.time.ZoneId zone, java.time.LocalTime sendAt) {
+        return service(mailer, database, zone, sendAt);
+    }
+
+    private DigestService service(Mailer mailer, Database db, java.time.ZoneId zone, java.time.LocalTime sendAt) {
+        DigestConfig config = new DigestConfig(true, sendAt, zone, 5, 3, Optional.empty());
         return new DigestService(config, db, instance.app().feed(), instance.app().search(), mailer, BASE, clock);
+    }
+
+    Map<String, Integer> states(DigestPeriod kind, LocalDate day) {
+        return new DeliveryRepository(database).countByState(kind.feedPeriod(day).key());
     }
 
     /** Confirmed subscribers reader00@example.org ... (with the topics given), stored directly. */
