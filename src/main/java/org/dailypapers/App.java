@@ -180,6 +180,7 @@ public final class App implements AutoCloseable {
     /** Starts sending digests on schedule (for {@code serve}), when DAILYPAPERS_DIGEST_ENABLED; stopped by {@link #close()}. */
     public void startDigestSchedule() {
         if (config.digest().enabled() && digestSchedule.compareAndSet(null, new DigestScheduler(digests, clock))) {
+            config.warnings().forEach(w -> log.warn("{}", w));
             digestSchedule.get().start();
         }
     }

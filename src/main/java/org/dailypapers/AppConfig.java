@@ -78,6 +78,20 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
                 MailConfig.fromEnv(env), org.dailypapers.digest.DigestConfig.fromEnv(env), CommunityConfig.fromEnv(env));
     }
 
+    /**
+     * Settings that work but are probably a mistake, one sentence each, for {@code serve} to log at start.
+     * Now: digests sent over SMTP with a base URL that is not https, whose List-Unsubscribe one-click URL
+     * then does not meet RFC 8058 (it wants https), so large mailbox providers may ignore it.
+     */
+    public java.util.List<String> warnings() {
+        boolean insecureOneClick = digest.enabled() && mail.smtp().isPresent()
+                && baseUrl.map(u -> !"https".equals(u.getScheme())).orElse(false);
+        return insecureOneClick
+                ? java.util.List.of("DAILYPAPERS_BASE_URL " + baseUrl.get() + " is not https: the one-click unsubscribe URL in"
+                        + " digests (List-Unsubscribe, RFC 8058) should be https, or mail providers may ignore it")
+                : java.util.List.of();
+    }
+
     /** The configured public address, or http://localhost:PORT for links made outside a web request. */
     public java.net.URI baseUrlOrLocal() {
         return baseUrl.orElseGet(() -> java.net.URI.create("http://localhost:" + (port == 0 ? DEFAULT_PORT : port)));

@@ -44,4 +44,20 @@ class AppConfigTest {
         assertThat(AppConfig.resolve(Map.of("DAILYPAPERS_BASE_URL", "https://papers.example.org/dp/"), null, null)
                 .baseUrlOrLocal()).hasToString("https://papers.example.org/dp");
     }
+
+    @Test
+    void digests_over_smtp_with_an_http_base_url_get_a_warning_at_start() {
+        Map<String, String> smtp = Map.of("DAILYPAPERS_SMTP_HOST", "smtp.example.org", "DAILYPAPERS_BASE_URL", "http://papers.example.org");
+        assertThat(AppConfig.resolve(smtp, null, null).warnings()).singleElement().asString()
+                .contains("DAILYPAPERS_BASE_URL http://papers.example.org is not https").contains("RFC 8058");
+
+        Map<String, String> https = new java.util.HashMap<>(smtp);
+        https.put("DAILYPAPERS_BASE_URL", "https://papers.example.org");
+        assertThat(AppConfig.resolve(https, null, null).warnings()).isEmpty();
+        Map<String, String> noDigests = new java.util.HashMap<>(smtp);
+        noDigests.put("DAILYPAPERS_DIGEST_ENABLED", "false");
+        assertThat(AppConfig.resolve(noDigests, null, null).warnings()).isEmpty();
+        // the outbox is read on this machine: http is fine there
+        assertThat(AppConfig.resolve(Map.of("DAILYPAPERS_BASE_URL", "http://localhost:8080"), null, null).warnings()).isEmpty();
+    }
 }

@@ -8,22 +8,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * At most {@code limit} events per key within a sliding window, in memory (a restart forgets: acceptable for
- * slowing down mail bombing, which is what it is for). Thread-safe.
+ * slowing down mail bombing, which is what it is for). Used by sign-in and by digest subscriptions. Thread-safe.
  */
-final class RateLimiter {
+public final class RateLimiter {
     private final int limit;
     private final Duration window;
     private final Clock clock;
     private final ConcurrentHashMap<String, Deque<Long>> events = new ConcurrentHashMap<>();
 
-    RateLimiter(int limit, Duration window, Clock clock) {
+    public RateLimiter(int limit, Duration window, Clock clock) {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
     }
 
     /** Records an event for {@code key} and returns true, or returns false (recording nothing) when over the limit. */
-    boolean tryAcquire(String key) {
+    public boolean tryAcquire(String key) {
         long now = clock.millis();
         long oldest = now - window.toMillis();
         boolean[] allowed = new boolean[1];

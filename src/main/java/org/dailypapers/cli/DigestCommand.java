@@ -1,5 +1,6 @@
 package org.dailypapers.cli;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -44,7 +45,8 @@ final class DigestCommand implements Callable<Integer> {
 
         @Option(names = "--date", paramLabel = "YYYY-MM-DD",
                 description = "A day of the period to send: that feed day (daily) or its ISO week (weekly). "
-                        + "Default: the last finished period in $DAILYPAPERS_DIGEST_ZONE (yesterday, or last week).")
+                        + "Default: the last finished period of the feed's calendar (New York time: yesterday's feed day, "
+                        + "or last week), whatever $DAILYPAPERS_DIGEST_ZONE is.")
         String date;
 
         @Option(names = "--resend-uncertain",
@@ -65,7 +67,7 @@ final class DigestCommand implements Callable<Integer> {
             }
             try (App app = data.openBesideServer()) {
                 LocalDate someDay = day != null ? day
-                        : kind.lastCompleted(LocalDate.now(app.config().digest().zone())).first();
+                        : kind.lastCompletedAt(Instant.now()).first();
                 SendSummary summary;
                 try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Sending " + kind.id() + " " + kind.feedPeriod(someDay).key())
                         .setUnit(" subscribers", 1).setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).build()) {

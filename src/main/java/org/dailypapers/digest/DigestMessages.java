@@ -30,9 +30,14 @@ final class DigestMessages {
         return new MailMessage(to, clip(subject, 180), text(view), Optional.of(html.toString()), headers);
     }
 
+    /**
+     * Says how many topics were asked for but never their text: whoever fills the anonymous form chooses it, and
+     * it must not reach a stranger's inbox in our name (phishing text). The confirm page shows the topics.
+     */
     MailMessage confirmation(EmailAddress to, DigestPeriod period, Topics topics, String confirmUrl) {
+        int n = topics.queries().size();
         String text = "Hello,\n\nsomeone (hopefully you) asked for the " + period.id() + " Daily Papers digest at "
-                + to.value() + (topics.isEmpty() ? "" : ", with the topics: " + String.join("; ", topics.queries())) + ".\n\n"
+                + to.value() + (n == 0 ? "" : ", with " + n + (n == 1 ? " topic" : " topics") + " (shown when you confirm)") + ".\n\n"
                 + "To start receiving it, confirm by opening this link (valid for 7 days):\n" + confirmUrl + "\n\n"
                 + "If you did not ask for it, ignore this mail: nothing will be sent.\n";
         return MailMessage.text(to, "Confirm your Daily Papers digest", text);

@@ -1,8 +1,10 @@
 package org.dailypapers.digest;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.dailypapers.feed.FeedPeriod;
+import org.dailypapers.paper.FeedDays;
 
 /** How often a subscriber gets a digest: one per feed day, or one per ISO week (Monday to Sunday). */
 public enum DigestPeriod {
@@ -26,11 +28,20 @@ public enum DigestPeriod {
     }
 
     /**
-     * The latest period that has ended on {@code today}: yesterday for daily digests, last week for weekly
-     * ones. A digest reports a finished period, so its ranking by upvotes is settled.
+     * The latest period that has ended on feed day {@code today}: yesterday for daily digests, last week for
+     * weekly ones. A digest reports a finished period, so its ranking by upvotes is settled.
      */
     public FeedPeriod lastCompleted(LocalDate today) {
         return this == DAILY ? FeedPeriod.day(today.minusDays(1)) : FeedPeriod.week(today.minusWeeks(1));
+    }
+
+    /**
+     * The latest period of this kind that has ended at {@code now}, on the feed's calendar (New York time,
+     * {@link FeedDays}), whatever time zone digests are sent in: at 08:00 in Tokyo the New York feed day is
+     * still running, so it is not the one to report.
+     */
+    public FeedPeriod lastCompletedAt(Instant now) {
+        return lastCompleted(FeedDays.dayOf(now));
     }
 
     /** {@code daily} or {@code weekly}: the stored and displayed name. */

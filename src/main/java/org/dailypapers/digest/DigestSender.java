@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * below is one conditional SQL statement, so when two runs race for a row exactly one wins.
  * <pre>
  *   (no row) ──claim──▶ CLAIMED(run) ──start──▶ SENDING(run) ──accepted──▶ SENT
- *                          ▲  │                    │  │  └──permanent 5xx──▶ BOUNCED (+ subscription bounced)
+ *                          ▲  │                    │  │  └──5xx to RCPT TO──▶ BOUNCED (+ subscription bounced)
  *       stale claim taken  │  │ run stops early:   │  └──transient, tries left: back to CLAIMED(run), wait, retry
  *       over by a new run ─┘  │ row deleted        └──transient, no tries left──▶ FAILED ──claim (next run)──▶ CLAIMED
  * </pre>
@@ -42,8 +42,10 @@ import org.slf4j.LoggerFactory;
  *   is reported as in progress; an operator may pass {@code --resend-uncertain}
  *   ({@link SendOptions#resendUncertain()}) to take over stale SENDING rows too. At most one message per
  *   crashed run and thread is in this window.</li>
- *   <li><b>SENT</b>, <b>BOUNCED</b>: final. <b>FAILED</b>: every try met a transient error (the server said
- *   "not now"), so it was certainly not delivered; the next run claims it again.</li>
+ *   <li><b>SENT</b>, <b>BOUNCED</b>: final; only a rejection of the recipient (5xx to RCPT TO) bounces.
+ *   <b>FAILED</b>: every try met a transient error (the server said "not now"), or the server rejected our
+ *   sender or the message (5xx to MAIL FROM or DATA: that stops the run, as it would happen to everyone), so
+ *   it was certainly not delivered; the next run claims it again.</li>
  * </ul>
  * A crashed run therefore resumes on the next run after the lease (or at once after a clean stop), and
  * the only mail that can be lost or (with {@code --resend-uncertain}) doubled is the one in flight at the
@@ -57,6 +59,11 @@ public final class DigestSender {
      * us, and going on would take the retries and timeouts of every remaining subscriber for nothing.
      */
     public static final int GIVE_UP_AFTER = 5;
+    /**
+     * A run stops after this many addresses in a row were rejected: real lists have the odd dead address, not
+     * a run of them, so a server that refuses every recipient (e.g. "relaying denied") bounces at most this many.
+     */
+    public static final int GIVE_UP_AFTER_BOUNCES = 10;
 
     /** Told how many of the period's subscribers have been dealt with. */
     public interface Progress {
@@ -84,8 +91,9 @@ public final class DigestSender {
 
     /**
      * Sends {@code edition} to its subscribers who have not had it. Returns early, with
-     * {@link SendSummary#stoppedEarly()}, when the calling thread is interrupted or after
-     * {@link #GIVE_UP_AFTER} failed messages in a row: messages in flight finish, unstarted claims are given
+     * {@link SendSummary#stoppedEarly()}, when the calling thread is interrupted, after
+     * {@link #GIVE_UP_AFTER} failed messages or {@link #GIVE_UP_AFTER_BOUNCES} rejected addresses in a row, or
+     * at the first rejection of our sender or message: messages in flight finish, unstarted claims are given
      * back. An unexpected exception (not a {@link MailException}) ends the run
      * at once, leaving its claims to expire like a crash's.
      */
@@ -196,13 +204,22 @@ public final class DigestSender {
                 deliveries.finish(email, run.key, run.id, DeliveryRepository.SENT, clock.millis(), null);
                 run.sent.incrementAndGet();
                 run.failuresInARow.set(0);
+                run.bouncesInARow.set(0);
                 return;
             } catch (MailException e) {
-                if (e.permanent()) {
-                    log.warn("Digest {} to {} rejected permanently, no more mail to it: {}", run.key, email, e.getMessage());
-                    deliveries.finish(email, run.key, run.id, DeliveryRepository.BOUNCED, clock.millis(), e.getMessage());
-                    subscriptions.bounced(s.email(), e.getMessage());
-                    run.bounced.incrementAndGet();
+                if (e.kind() == MailException.Kind.RECIPIENT_REJECTED) {
+                    bounce(run, s, e);
+                    return;
+                }
+                if (e.kind() == MailException.Kind.REJECTED) {
+                    // Our sender or this message was refused, not the address: the same would happen to everyone,
+                    // so stop the run and mark nobody; the next run (after the operator fixed it) sends these.
+                    deliveries.finish(email, run.key, run.id, DeliveryRepository.FAILED, clock.millis(), e.getMessage());
+                    run.failed.incrementAndGet();
+                    if (!run.stopping.getAndSet(true)) {
+                        log.error("Digest {}: the mail server rejected our message (not the address), stopping this run;"
+                                + " nobody is marked bounced and the next run retries: {}", run.key, e.getMessage());
+                    }
                     return;
                 }
                 if (attempt >= run.options.maxAttempts()) {
@@ -220,6 +237,19 @@ public final class DigestSender {
                     return; // stopping: the row is CLAIMED, released at the end of the run
                 }
             }
+        }
+    }
+
+    private void bounce(Run run, Subscription s, MailException e) {
+        String email = s.email().value();
+        log.warn("Digest {} to {}: the address was rejected, no more mail to it: {}", run.key, email, e.getMessage());
+        deliveries.finish(email, run.key, run.id, DeliveryRepository.BOUNCED, clock.millis(), e.getMessage());
+        subscriptions.bounced(s.email(), e.getMessage());
+        run.bounced.incrementAndGet();
+        if (run.bouncesInARow.incrementAndGet() >= GIVE_UP_AFTER_BOUNCES && !run.stopping.getAndSet(true)) {
+            log.error("Digest {}: {} addresses in a row were rejected, which looks like a mail server refusing us rather"
+                    + " than bad addresses; stopping this run. Check the bounced subscriptions. Last error: {}",
+                    run.key, GIVE_UP_AFTER_BOUNCES, e.getMessage());
         }
     }
 
@@ -243,6 +273,7 @@ public final class DigestSender {
         final AtomicBoolean stopping = new AtomicBoolean();
         final AtomicBoolean interrupted = new AtomicBoolean();
         final AtomicInteger failuresInARow = new AtomicInteger();
+        final AtomicInteger bouncesInARow = new AtomicInteger();
         final AtomicInteger sent = new AtomicInteger();
         final AtomicInteger alreadySent = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();

@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.dailypapers.account.RateLimiter;
+import org.dailypapers.account.Refused;
 import org.dailypapers.digest.DigestTokens.Purpose;
 import org.dailypapers.digest.Subscription.Status;
 import org.dailypapers.feed.FeedService;
 import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.mail.MailException;
+import org.dailypapers.mail.MailMessage;
 import org.dailypapers.mail.Mailer;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.store.Database;
@@ -21,6 +24,8 @@ import org.dailypapers.store.Database;
 public final class DigestService {
     /** A second confirmation mail to the same address goes out no sooner than this (no mail-bombing by form). */
     static final Duration CONFIRMATION_INTERVAL = Duration.ofMinutes(10);
+    /** Subscribe requests one client (IP address) may make per hour: slows down mailing many addresses. */
+    static final int REQUESTS_PER_CLIENT = 20;
 
     private final DigestConfig config;
     private final SubscriptionRepository subscriptions;
@@ -32,6 +37,7 @@ public final class DigestService {
     private final Mailer mailer;
     private final URI baseUrl;
     private final Clock clock;
+    private final RateLimiter perClient;
 
     /**
      * @param baseUrl the instance's public address, for links in mail sent outside a web request
@@ -47,6 +53,7 @@ public final class DigestService {
         this.mailer = mailer;
         this.baseUrl = baseUrl;
         this.clock = clock;
+        this.perClient = new RateLimiter(REQUESTS_PER_CLIENT, Duration.ofHours(1), clock);
     }
 
     public DigestConfig config() {
@@ -57,34 +64,58 @@ public final class DigestService {
      * Asks for a digest: validates everything before storing anything, stores the request as pending and
      * mails a confirmation link to the address. An address that is already confirmed keeps its settings
      * (the form is anonymous: anyone may type any address) and gets a note that it already has a digest.
-     * Either mail goes out at most once per {@link #CONFIRMATION_INTERVAL} per address. The answer is the
-     * same in every case, so the form does not reveal who is subscribed.
+     * Either mail goes out at most once per {@link #CONFIRMATION_INTERVAL} per address, however many requests
+     * arrive at once (the send is claimed in the database first), and one client may ask at most
+     * {@link #REQUESTS_PER_CLIENT} times an hour. The answer is the same in every case, so the form does not
+     * reveal who is subscribed.
      *
+     * @param client who asks (the client's IP address), for the per-client limit
      * @param base where links in the mail point (the request's host when no base URL is configured)
      * @throws InvalidSubscriptionException naming the field that is wrong; nothing is stored
+     * @throws Refused TOO_MANY when this client asked too often; nothing is stored
      * @throws MailException when the mail could not be sent (the request stays pending; trying again resends)
      */
-    public EmailAddress subscribe(String email, String period, String topicLines, URI base) throws MailException {
+    public EmailAddress subscribe(String email, String period, String topicLines, String client, URI base) throws MailException {
         EmailAddress address = field("email", () -> EmailAddress.parse(email));
         DigestPeriod kind = field("period", () -> DigestPeriod.parse(period));
         Topics topics = field("topics", () -> Topics.fromLines(topicLines));
+        if (!perClient.tryAcquire(client)) {
+            throw new Refused(Refused.Reason.TOO_MANY, "Too many subscription requests came from your network."
+                    + " Please wait an hour and try again.");
+        }
         Optional<Subscription> existing = subscriptions.find(address);
-        boolean recentlyMailed = existing.flatMap(Subscription::confirmSentAt)
-                .filter(at -> at.isAfter(clock.instant().minus(CONFIRMATION_INTERVAL))).isPresent();
         if (existing.isPresent() && existing.get().status() == Status.CONFIRMED) {
-            if (!recentlyMailed) {
-                mailer.send(messages.alreadySubscribed(address));
-                subscriptions.confirmSent(address);
-            }
+            sendOnce(address, () -> messages.alreadySubscribed(address));
             return address;
         }
         subscriptions.savePending(address, kind, topics);
-        if (!recentlyMailed || existing.get().status() != Status.PENDING) {
-            String link = base + "/digest/confirm?token=" + tokens.issue(Purpose.CONFIRM, address);
-            mailer.send(messages.confirmation(address, kind, topics, link));
-            subscriptions.confirmSent(address);
-        }
+        String link = base + "/digest/confirm?token=" + tokens.issue(Purpose.CONFIRM, address);
+        sendOnce(address, () -> messages.confirmation(address, kind, topics, link));
         return address;
+    }
+
+    /** Sends the mail if this request wins the address's claim (none sent within the interval). */
+    private void sendOnce(EmailAddress address, java.util.function.Supplier<MailMessage> mail) throws MailException {
+        long now = clock.millis();
+        if (!subscriptions.claimConfirmation(address, now, now - CONFIRMATION_INTERVAL.toMillis())) {
+            return;
+        }
+        try {
+            mailer.send(mail.get());
+        } catch (MailException | RuntimeException e) {
+            subscriptions.releaseConfirmation(address, now);
+            throw e;
+        }
+    }
+
+    /**
+     * The subscription a confirmation token was issued for, to show what confirming starts (its topics are
+     * shown here rather than in the mail).
+     *
+     * @throws InvalidTokenException for a bad or expired token
+     */
+    public Optional<Subscription> toConfirm(String token) {
+        return subscriptions.find(tokens.verify(token, Purpose.CONFIRM));
     }
 
     /**

@@ -6,13 +6,15 @@ package org.dailypapers.digest;
  * @param subscribers confirmed subscribers of the period's kind when the run started
  * @param sent digests delivered by this run
  * @param alreadySent skipped: delivered before (by an earlier or a parallel run)
- * @param failed not delivered after every retry (transient errors); the next run tries again
- * @param bounced permanently rejected by this run; the address gets no more mail
+ * @param failed not delivered after every retry (transient errors), or refused as a message (5xx to MAIL FROM
+ *     or DATA); the next run tries again
+ * @param bounced the address was rejected (5xx to RCPT TO) in this run; it gets no more mail
  * @param inProgress skipped: held by another live run, or uncertain (a run died while handing it to the mail
  *     server; see {@link SendOptions#resendUncertain()})
  * @param emptyPeriod the period had no papers, so nothing was sent
  * @param stoppedEarly the run was interrupted, or gave up because the mail server kept failing
- *     ({@value DigestSender#GIVE_UP_AFTER} messages in a row); what it did not reach is left for the next run
+ *     ({@value DigestSender#GIVE_UP_AFTER} messages in a row), rejected our message, or rejected
+ *     {@value DigestSender#GIVE_UP_AFTER_BOUNCES} addresses in a row; what it did not reach is left for the next run
  */
 public record SendSummary(String periodKey, int subscribers, int sent, int alreadySent, int failed, int bounced,
         int inProgress, boolean emptyPeriod, boolean stoppedEarly) {

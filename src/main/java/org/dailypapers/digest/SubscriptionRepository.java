@@ -46,8 +46,22 @@ final class SubscriptionRepository {
                 .bind("now", now).execute());
     }
 
-    void confirmSent(EmailAddress email) {
-        update("UPDATE digest_subscription SET confirm_sent_at = :now WHERE email = :email", email);
+    /**
+     * Claims the right to mail this address now: sets {@code confirm_sent_at} to now unless a mail was sent
+     * after {@code cutoff}. One conditional statement, so of simultaneous requests exactly one wins. Returns
+     * whether this caller won (and should send).
+     */
+    boolean claimConfirmation(EmailAddress email, long now, long cutoff) {
+        return database.jdbi().withHandle(h -> h.createUpdate("UPDATE digest_subscription SET confirm_sent_at = :now"
+                        + " WHERE email = :email AND (confirm_sent_at IS NULL OR confirm_sent_at < :cutoff)")
+                .bind("email", email.value()).bind("now", now).bind("cutoff", cutoff).execute()) > 0;
+    }
+
+    /** Gives back a claim made at {@code claimedAt} whose mail could not be sent, so a retry may send at once. */
+    void releaseConfirmation(EmailAddress email, long claimedAt) {
+        database.jdbi().useHandle(h -> h.createUpdate("UPDATE digest_subscription SET confirm_sent_at = NULL"
+                        + " WHERE email = :email AND confirm_sent_at = :at")
+                .bind("email", email.value()).bind("at", claimedAt).execute());
     }
 
     /** PENDING becomes CONFIRMED; other states are left alone. Returns whether it changed. */

@@ -9,8 +9,9 @@ public interface Mailer {
     /**
      * Sends the message from the configured sender.
      *
-     * @throws MailException when it was not delivered; {@link MailException#permanent()} tells whether a retry
-     *     could help (a transient SMTP 4xx or a dropped connection) or not (a 5xx rejection of the address)
+     * @throws MailException when it was not delivered; {@link MailException#kind()} tells whether a retry could
+     *     help (a transient SMTP 4xx or a dropped connection), the recipient was refused (5xx to RCPT TO), or the
+     *     sender or message was (5xx to MAIL FROM or DATA)
      */
     void send(MailMessage message) throws MailException;
 }

@@ -1,12 +1,16 @@
 package org.dailypapers.mail;
 
+import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
+import org.dailypapers.mail.MailException.Kind;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -17,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * that follow (a digest run sends thousands; a handshake per message would cost more than the message), and
  * reopened after any failure. Sends are serialised on that connection. Thread-safe; {@link #close()} hangs up.
  *
- * <p>Failures are classified for the caller: a 5xx reply (the address or message rejected) is permanent; a 4xx
- * reply, a refused or dropped connection, a timeout and failed authentication are not, since a later attempt
- * (or a fixed configuration) can succeed.
+ * <p>Failures are classified for the caller ({@link MailException.Kind}): a 5xx reply to RCPT TO rejects the
+ * recipient; a 5xx reply to MAIL FROM or after DATA rejects our sender or the message (not the recipient); a
+ * 4xx reply, a refused or dropped connection, a timeout and failed authentication are transient, since a later
+ * attempt (or a fixed configuration) can succeed.
  */
 public final class SmtpMailer implements Mailer, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
@@ -71,7 +76,7 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         try {
             mimeMessage = mime.toMime(message);
         } catch (MessagingException e) {
-            throw new MailException("cannot build the message to " + message.to() + ": " + e.getMessage(), true, e);
+            throw new MailException("cannot build the message to " + message.to() + ": " + e.getMessage(), Kind.REJECTED, e);
         }
         lock.lock();
         try {
@@ -95,29 +100,51 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     }
 
     static MailException classify(EmailAddress to, MessagingException e) {
-        int code = replyCode(e);
         if (e instanceof AuthenticationFailedException) {
-            return new MailException("the SMTP server refused our credentials: " + e.getMessage(), false, e);
+            return new MailException("the SMTP server refused our credentials: " + e.getMessage(), Kind.TRANSIENT, e);
         }
+        // A reply to RCPT TO is about this recipient; a reply to MAIL FROM or to DATA is about us or the message,
+        // and must never mark the recipient (one "554 spam" would otherwise unsubscribe everybody).
+        SMTPAddressFailedException rcpt = find(e, SMTPAddressFailedException.class);
+        if (rcpt != null && rcpt.getReturnCode() >= 500) {
+            return new MailException("the SMTP server rejected the address " + to + " (" + rcpt.getReturnCode() + "): "
+                    + firstLine(rcpt), Kind.RECIPIENT_REJECTED, e);
+        }
+        if (rcpt == null && invalidAddressesInclude(e, to)) {
+            return new MailException("the SMTP server rejected the address " + to + ": " + firstLine(e), Kind.RECIPIENT_REJECTED, e);
+        }
+        SMTPSendFailedException send = find(e, SMTPSendFailedException.class);
+        int code = rcpt != null ? rcpt.getReturnCode() : send != null ? send.getReturnCode() : 0;
         if (code >= 500) {
-            return new MailException("the SMTP server rejected mail to " + to + " (" + code + "): " + firstLine(e), true, e);
+            return new MailException("the SMTP server rejected our message to " + to + " (" + code + ", sender or content,"
+                    + " not the address): " + firstLine(e), Kind.REJECTED, e);
         }
         String why = code >= 400 ? "deferred (" + code + ")" : "not delivered";
-        return new MailException("mail to " + to + " " + why + ": " + firstLine(e), false, e);
+        return new MailException("mail to " + to + " " + why + ": " + firstLine(e), Kind.TRANSIENT, e);
     }
 
-    /** The SMTP reply code of the rejection, looking through nested exceptions; 0 when there was no reply. */
-    private static int replyCode(Exception e) {
+    /** The first exception of {@code type} in the chain of nested exceptions, or null. */
+    private static <T extends Exception> T find(Exception e, Class<T> type) {
         for (Exception current = e; current != null; ) {
-            if (current instanceof SMTPAddressFailedException failed) {
-                return failed.getReturnCode();
-            }
-            if (current instanceof SMTPSendFailedException failed) {
-                return failed.getReturnCode();
+            if (type.isInstance(current)) {
+                return type.cast(current);
             }
             current = current instanceof MessagingException m ? m.getNextException() : null;
         }
-        return 0;
+        return null;
+    }
+
+    /** Whether the server refused {@code to} as a recipient (Angus lists refused RCPTs as invalid addresses). */
+    private static boolean invalidAddressesInclude(MessagingException e, EmailAddress to) {
+        if (!(e instanceof SendFailedException failed) || failed.getInvalidAddresses() == null) {
+            return false;
+        }
+        for (Address a : failed.getInvalidAddresses()) {
+            if (a instanceof InternetAddress ia && to.value().equalsIgnoreCase(ia.getAddress())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(Exception e) {

@@ -45,6 +45,11 @@ public record DigestPage(Screen screen, String email, String period, String topi
         return Topics.MAX_LENGTH;
     }
 
+    /** The topics, one per entry (the confirm screen lists them). */
+    public List<String> topicList() {
+        return topics.isBlank() ? List.of() : topics.lines().filter(l -> !l.isBlank()).toList();
+    }
+
     public List<String> periods() {
         return List.of("daily", "weekly");
     }

@@ -40,7 +40,7 @@ final class DigestRoutes {
     void register(RoutesConfig routes) {
         routes.get("/digest", ctx -> show(ctx, DigestPage.of(Screen.SUBSCRIBE)));
         routes.post("/digest/subscribe", this::subscribe);
-        routes.get("/digest/confirm", ctx -> show(ctx, screen(Screen.CONFIRM, digests.addressOf(token(ctx), DigestTokens.Purpose.CONFIRM), token(ctx))));
+        routes.get("/digest/confirm", this::toConfirm);
         routes.post("/digest/confirm", this::confirm);
         routes.get("/digest/manage", ctx -> show(ctx, manage(Screen.MANAGE, digests.manage(token(ctx)), token(ctx))));
         routes.post("/digest/manage", this::change);
@@ -55,8 +55,17 @@ final class DigestRoutes {
         if (topics.length() > MAX_TOPICS_FIELD) {
             throw HttpProblem.badRequest("topics: at most " + MAX_TOPICS_FIELD + " characters in all");
         }
-        EmailAddress address = digests.subscribe(ctx.formParam("email"), ctx.formParam("period"), topics, base(ctx));
+        EmailAddress address = digests.subscribe(ctx.formParam("email"), ctx.formParam("period"), topics, ctx.ip(), base(ctx));
         show(ctx, new DigestPage(Screen.CHECK_INBOX, address.value(), "", "", "", ""));
+    }
+
+    /** The confirm button, with the period and topics it starts: the mail does not repeat the topics' text. */
+    private void toConfirm(Context ctx) {
+        String token = token(ctx);
+        EmailAddress address = digests.addressOf(token, DigestTokens.Purpose.CONFIRM);
+        Optional<Subscription> pending = digests.toConfirm(token);
+        show(ctx, new DigestPage(Screen.CONFIRM, address.value(), pending.map(s -> s.period().id()).orElse(""),
+                pending.map(s -> s.topics().asLines()).orElse(""), token, ""));
     }
 
     private void confirm(Context ctx) {

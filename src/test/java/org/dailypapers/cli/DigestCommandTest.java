@@ -24,7 +24,7 @@ class DigestCommandTest {
         // A running server owns the search index: the command searches it read-only (for the topic section).
         try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf").start()) {
             for (String email : List.of("ada@example.org", "bob@example.org")) {
-                instance.app().digests().subscribe(email, "daily", email.startsWith("ada") ? "language model" : "", URI.create("http://localhost:8080"));
+                instance.app().digests().subscribe(email, "daily", email.startsWith("ada") ? "language model" : "", "127.0.0.1", URI.create("http://localhost:8080"));
                 String text = instance.app().outbox().newest(1).getFirst().text();
                 Matcher token = Pattern.compile("token=([A-Za-z0-9_.-]+)").matcher(text);
                 assertThat(token.find()).isTrue();

@@ -55,7 +55,7 @@ class DigestPostgresTest {
         try (DigestWorld world = new DigestWorld(dataDir, greenMail, Map.of("DAILYPAPERS_DB_URL", freshDatabase()))) {
             SmtpMailer smtp = world.smtp();
             DigestService digests = world.service(smtp);
-            digests.subscribe("ada@example.org", "daily", "agents", DigestWorld.BASE);
+            digests.subscribe("ada@example.org", "daily", "agents", "192.0.2.1", DigestWorld.BASE);
             String mail = (String) greenMail.getReceivedMessages()[0].getContent();
             java.util.regex.Matcher token = java.util.regex.Pattern.compile("token=([A-Za-z0-9_.-]+)").matcher(mail);
             assertThat(token.find()).isTrue();

@@ -244,6 +244,71 @@ class DigestSenderTest {
         assertThat(world.receivedPerRecipient()).containsOnlyKeys("reader00@example.org", "reader02@example.org");
     }
 
+    private SmtpMailer mailerTo(ScriptedSmtpServer server) {
+        SmtpMailer mailer = new SmtpMailer(new org.dailypapers.mail.MailConfig.Smtp("127.0.0.1", server.port(),
+                org.dailypapers.mail.MailConfig.Tls.NONE, java.util.Optional.empty(), java.util.Optional.empty(),
+                Duration.ofSeconds(5)), "Daily Papers <papers@example.org>");
+        return mailer;
+    }
+
+    @Test
+    void a_rejection_of_our_sender_or_message_stops_the_run_bounces_nobody_and_the_next_run_sends_all() throws Exception {
+        List<EmailAddress> readers = world.confirmedSubscribers(12, DigestPeriod.DAILY, Topics.NONE);
+        for (ScriptedSmtpServer refusing : List.of(
+                new ScriptedSmtpServer("553 5.7.1 <papers@example.org>: sender not allowed", to -> ScriptedSmtpServer.OK, ScriptedSmtpServer.OK),
+                new ScriptedSmtpServer(ScriptedSmtpServer.OK, to -> ScriptedSmtpServer.OK, "554 5.7.1 rejected as spam"))) {
+            try (refusing; SmtpMailer mailer = mailerTo(refusing)) {
+                SendSummary refused = world.service(mailer).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS,
+                        DigestSender.Progress.NONE);
+
+                assertThat(refused.bounced()).isZero();
+                assertThat(refused.sent()).isZero();
+                assertThat(refused.failed()).isEqualTo(1); // the first message; the run stopped there
+                assertThat(refused.stoppedEarly()).isTrue();
+                assertThat(world.states()).isEqualTo(Map.of("failed", 1));
+            }
+        }
+        DigestService digests = world.service(world.smtp());
+        for (EmailAddress reader : readers) {
+            assertThat(digests.find(reader).orElseThrow().status()).isEqualTo(Subscription.Status.CONFIRMED);
+        }
+
+        SendSummary next = digests.send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+
+        assertThat(next.sent()).isEqualTo(12);
+        assertThat(world.receivedPerRecipient()).isEqualTo(once(readers));
+    }
+
+    @Test
+    void only_the_rejected_recipient_bounces_on_a_real_smtp_conversation() throws Exception {
+        world.confirmedSubscribers(3, DigestPeriod.DAILY, Topics.NONE);
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(ScriptedSmtpServer.OK,
+                to -> to.equals("reader01@example.org") ? "550 5.1.1 no such user" : ScriptedSmtpServer.OK, ScriptedSmtpServer.OK);
+                SmtpMailer mailer = mailerTo(server)) {
+            DigestService digests = world.service(mailer);
+            SendSummary summary = digests.send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+
+            assertThat(summary.sent()).isEqualTo(2);
+            assertThat(summary.bounced()).isEqualTo(1);
+            assertThat(server.accepted()).isEqualTo(2);
+            assertThat(digests.find(EmailAddress.parse("reader01@example.org")).orElseThrow().status()).isEqualTo(Subscription.Status.BOUNCED);
+            assertThat(digests.find(EmailAddress.parse("reader02@example.org")).orElseThrow().status()).isEqualTo(Subscription.Status.CONFIRMED);
+        }
+    }
+
+    @Test
+    void a_run_stops_after_many_rejected_addresses_in_a_row() throws Exception {
+        world.confirmedSubscribers(DigestSender.GIVE_UP_AFTER_BOUNCES + 8, DigestPeriod.DAILY, Topics.NONE);
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("550 5.7.1 relaying denied"); SmtpMailer mailer = mailerTo(server)) {
+            SendSummary summary = world.service(mailer).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS,
+                    DigestSender.Progress.NONE);
+
+            assertThat(summary.bounced()).isEqualTo(DigestSender.GIVE_UP_AFTER_BOUNCES); // one thread: exactly the limit
+            assertThat(summary.stoppedEarly()).isTrue();
+            assertThat(world.states()).isEqualTo(Map.of("bounced", DigestSender.GIVE_UP_AFTER_BOUNCES));
+        }
+    }
+
     @Test
     void an_empty_period_sends_nothing() throws Exception {
         world.confirmedSubscribers(3, DigestPeriod.DAILY, Topics.NONE);

@@ -303,14 +303,14 @@ class DigestWebTest {
     @Test
     void subscribing_again_neither_changes_a_confirmed_subscription_nor_floods_the_inbox() throws Exception {
         DigestService digests = world.service(world.smtp()); // on the test clock
-        digests.subscribe("ada@example.org", "daily", "agents", DigestWorld.BASE);
-        digests.subscribe("ada@example.org", "daily", "agents", DigestWorld.BASE);
+        digests.subscribe("ada@example.org", "daily", "agents", "192.0.2.1", DigestWorld.BASE);
+        digests.subscribe("ada@example.org", "daily", "agents", "192.0.2.1", DigestWorld.BASE);
         assertThat(greenMail.getReceivedMessages()).hasSize(1); // one confirmation per ten minutes
         digests.confirm(token(link(text(lastMailTo("ada@example.org")), "/digest/confirm")));
 
         world.clock.advance(Duration.ofMinutes(11));
         assertThat(subscribe("ada@example.org", "weekly", "").body()).contains("Check your inbox"); // the same answer as for anyone
-        digests.subscribe("ADA@example.org", "weekly", "", DigestWorld.BASE);
+        digests.subscribe("ADA@example.org", "weekly", "", "192.0.2.1", DigestWorld.BASE);
 
         Subscription s = digests.find(EmailAddress.parse("ada@example.org")).orElseThrow();
         assertThat(s.period()).isEqualTo(DigestPeriod.DAILY);
@@ -318,5 +318,67 @@ class DigestWebTest {
         assertThat(s.status()).isEqualTo(Subscription.Status.CONFIRMED);
         assertThat(greenMail.getReceivedMessages()).hasSize(2); // one note, not two
         assertThat(text(lastMailTo("ada@example.org"))).contains("already receives one").doesNotContain("token=");
+    }
+
+    @Test
+    void twenty_simultaneous_subscribes_for_one_address_send_one_mail() throws Exception {
+        DigestService digests = world.service(world.smtp());
+        int requests = 20;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        try {
+            List<java.util.concurrent.Future<EmailAddress>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                String client = "192.0.2." + i; // other clients: the per-client limit is not what stops them here
+                done.add(pool.submit(() -> {
+                    start.await();
+                    return digests.subscribe("ada@example.org", "daily", "agents", client, DigestWorld.BASE);
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                assertThat(f.get().value()).isEqualTo("ada@example.org");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+
+        world.clock.advance(DigestService.CONFIRMATION_INTERVAL.plusSeconds(1));
+        digests.subscribe("ada@example.org", "daily", "agents", "192.0.2.1", DigestWorld.BASE);
+        assertThat(greenMail.getReceivedMessages()).hasSize(2); // after the interval, one more
+    }
+
+    @Test
+    void one_client_may_ask_only_so_often_and_the_refused_request_stores_and_sends_nothing() throws Exception {
+        for (int i = 0; i < DigestService.REQUESTS_PER_CLIENT; i++) {
+            assertThat(subscribe("reader" + i + "@example.org", "daily", "").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> refused = subscribe("victim@example.org", "daily", "");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("Too many subscription requests");
+        assertThat(app.digests().find(EmailAddress.parse("victim@example.org"))).isEmpty();
+        assertThat(greenMail.getReceivedMessages()).hasSize(DigestService.REQUESTS_PER_CLIENT);
+        // another client is not affected
+        DigestService elsewhere = world.service(world.smtp());
+        elsewhere.subscribe("victim@example.org", "daily", "", "198.51.100.7", DigestWorld.BASE);
+        assertThat(greenMail.getReceivedMessages()).hasSize(DigestService.REQUESTS_PER_CLIENT + 1);
+    }
+
+    @Test
+    void the_confirmation_mail_counts_the_topics_without_their_text_and_the_confirm_page_shows_them() throws Exception {
+        String bait = "URGENT your account is locked visit https://evil.example/login";
+        assertThat(subscribe("ada@example.org", "weekly", bait + "\nagents").statusCode()).isEqualTo(200);
+
+        MimeMessage mail = lastMailTo("ada@example.org");
+        String text = text(mail);
+        assertThat(text).doesNotContain("evil.example").doesNotContain("URGENT").doesNotContain("agents")
+                .contains("with 2 topics");
+        assertThat(mail.getSubject()).doesNotContain("evil");
+
+        HttpResponse<String> page = get(link(text, "/digest/confirm"));
+        assertThat(page.body()).contains("<li>URGENT your account is locked visit https://evil.example/login</li>")
+                .contains("<li>agents</li>").contains("How often: weekly");
     }
 }

@@ -18,12 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dailypapers.TestInstance;
+import org.dailypapers.testing.MutableClock;
 import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.mail.MailConfig;
 import org.dailypapers.mail.Mailer;
 import org.dailypapers.mail.SmtpMailer;
 import org.dailypapers.store.Database;
-import org.dailypapers.testing.MutableClock;
 
 /**
  * A real instance (SQLite, Lucene, the fixture feed) plus a second connection pool on its database, from which
@@ -83,7 +83,16 @@ final class DigestWorld implements AutoCloseable {
     }
 
     private DigestService service(Mailer mailer, Database db) {
-        DigestConfig config = new DigestConfig(true, DigestConfig.DEFAULT_TIME, DigestConfig.DEFAULT_ZONE, 5, 3, Optional.empty());
+        return service(mailer, db, DigestConfig.DEFAULT_ZONE, DigestConfig.DEFAULT_TIME);
+    }
+
+    /** As {@link #service}, sending at {@code sendAt} in {@code zone}. */
+    DigestService service(Mailer mailer, java.time.ZoneId zone, java.time.LocalTime sendAt) {
+        return service(mailer, database, zone, sendAt);
+    }
+
+    private DigestService service(Mailer mailer, Database db, java.time.ZoneId zone, java.time.LocalTime sendAt) {
+        DigestConfig config = new DigestConfig(true, sendAt, zone, 5, 3, Optional.empty());
         return new DigestService(config, db, instance.app().feed(), instance.app().search(), mailer, BASE, clock);
     }
 
@@ -132,6 +141,10 @@ final class DigestWorld implements AutoCloseable {
         } finally {
             both.shutdown();
         }
+    }
+
+    Map<String, Integer> states(DigestPeriod kind, LocalDate day) {
+        return new DeliveryRepository(database).countByState(kind.feedPeriod(day).key());
     }
 
     /** Confirmed subscribers reader00@example.org ... (with the topics given), stored directly. */

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import org.dailypapers.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class TopicsAndConfigTest {
@@ -37,6 +38,18 @@ class TopicsAndConfigTest {
         LocalDate monday = LocalDate.of(2026, 8, 24);
         assertThat(DigestPeriod.DAILY.lastCompleted(monday).key()).isEqualTo("2026-08-23");
         assertThat(DigestPeriod.WEEKLY.lastCompleted(monday).key()).isEqualTo("2026-W34");
+    }
+
+    @Test
+    void the_last_completed_period_follows_the_new_york_feed_calendar_whatever_the_local_zone() {
+        // Sunday 2026-08-23 08:00 in Tokyo: Saturday 19:00 in New York, so feed day 08-22 is not over yet.
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-08-22T23:00:00Z"));
+        assertThat(DigestPeriod.DAILY.lastCompletedAt(clock.instant()).key()).isEqualTo("2026-08-21");
+        clock.advance(java.time.Duration.ofDays(1)); // Monday 08:00 Tokyo, Sunday in New York: week 34 still running
+        assertThat(DigestPeriod.WEEKLY.lastCompletedAt(clock.instant()).key()).isEqualTo("2026-W33");
+        clock.advance(java.time.Duration.ofHours(5).plusMinutes(30)); // 00:30 Monday in New York
+        assertThat(DigestPeriod.DAILY.lastCompletedAt(clock.instant()).key()).isEqualTo("2026-08-23");
+        assertThat(DigestPeriod.WEEKLY.lastCompletedAt(clock.instant()).key()).isEqualTo("2026-W34");
     }
 
     @Test

@@ -94,7 +94,7 @@ class SmtpMailerTest {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer("550 5.1.1 no such user");
                 SmtpMailer mailer = new SmtpMailer(plain(server.port()), MailConfig.DEFAULT_FROM)) {
             assertThatThrownBy(() -> mailer.send(MailMessage.text(ADA, "s", "t")))
-                    .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.permanent()).isTrue())
+                    .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.kind()).isEqualTo(MailException.Kind.RECIPIENT_REJECTED))
                     .hasMessageContaining("ada@example.org").hasMessageContaining("550");
         }
         try (ScriptedSmtpServer server = new ScriptedSmtpServer("451 4.3.0 try again later");
@@ -102,6 +102,39 @@ class SmtpMailerTest {
             assertThatThrownBy(() -> mailer.send(MailMessage.text(ADA, "s", "t")))
                     .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.permanent()).isFalse())
                     .hasMessageContaining("451");
+        }
+    }
+
+    @Test
+    void a_5xx_to_mail_from_or_after_data_rejects_the_message_not_the_recipient() {
+        for (ScriptedSmtpServer server : new ScriptedSmtpServer[] {
+                new ScriptedSmtpServer("553 5.7.1 sender address not allowed", to -> ScriptedSmtpServer.OK, ScriptedSmtpServer.OK),
+                new ScriptedSmtpServer(ScriptedSmtpServer.OK, to -> ScriptedSmtpServer.OK, "554 5.7.1 message looks like spam"),
+                new ScriptedSmtpServer(ScriptedSmtpServer.OK, to -> ScriptedSmtpServer.OK, "552 5.3.4 message too large")}) {
+            try (server; SmtpMailer mailer = new SmtpMailer(plain(server.port()), MailConfig.DEFAULT_FROM)) {
+                assertThatThrownBy(() -> mailer.send(MailMessage.text(ADA, "s", "t")))
+                        .isInstanceOfSatisfying(MailException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(MailException.Kind.REJECTED);
+                            assertThat(e.permanent()).isTrue();
+                        })
+                        .hasMessageContaining("not the address");
+                assertThat(server.accepted()).isZero();
+            }
+        }
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("451 4.3.0 try again", to -> ScriptedSmtpServer.OK, ScriptedSmtpServer.OK);
+                SmtpMailer mailer = new SmtpMailer(plain(server.port()), MailConfig.DEFAULT_FROM)) {
+            assertThatThrownBy(() -> mailer.send(MailMessage.text(ADA, "s", "t")))
+                    .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.kind()).isEqualTo(MailException.Kind.TRANSIENT));
+        }
+    }
+
+    @Test
+    void the_scripted_server_accepts_a_whole_message_when_told_to() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(ScriptedSmtpServer.OK);
+                SmtpMailer mailer = new SmtpMailer(plain(server.port()), MailConfig.DEFAULT_FROM)) {
+            mailer.send(MailMessage.text(ADA, "s", "t"));
+            mailer.send(MailMessage.text(ADA, "s2", "t2"));
+            assertThat(server.accepted()).isEqualTo(2);
         }
     }
 
