@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import org.dailypapers.feed.FeedService;
+import org.dailypapers.ingest.HarvestScheduler;
+import org.dailypapers.ingest.Harvester;
 import org.dailypapers.ingest.ImportSummary;
 import org.dailypapers.ingest.PaperImporter;
 import org.dailypapers.paper.FeedRepository;
@@ -21,6 +23,7 @@ import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.VectorFile;
 import org.dailypapers.store.Database;
+import org.dailypapers.store.HarvestStateRepository;
 import org.dailypapers.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,9 @@ public final class App implements AutoCloseable {
     private final FeedService feed;
     private final PaperImporter importer;
     private final PaperSearch search;
+    private final Harvester harvester;
+    private final Clock clock;
+    private HarvestScheduler harvestSchedule;
     private final PrometheusMeterRegistry metrics;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -55,6 +61,8 @@ public final class App implements AutoCloseable {
             feed.invalidate();
             search.indexed(changed.stream().map(r -> r.paper().id()).distinct().toList());
         });
+        this.clock = clock;
+        this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
@@ -96,6 +104,18 @@ public final class App implements AutoCloseable {
 
     public PaperSearch search() {
         return search;
+    }
+
+    public Harvester harvester() {
+        return harvester;
+    }
+
+    /** Starts the daily harvests when DAILYPAPERS_HARVEST_ENABLED; returns whether it did. */
+    public synchronized boolean startHarvestSchedule() {
+        if (config.harvest().scheduled() && harvestSchedule == null) {
+            harvestSchedule = HarvestScheduler.start(harvester, clock);
+        }
+        return harvestSchedule != null;
     }
 
     /** Loads the bundled demo dataset when enabled and the database holds no papers; empty otherwise. */
@@ -146,6 +166,11 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (harvestSchedule != null) {
+                harvestSchedule.close();
+            }
+        }
         search.close();
         database.close();
         metrics.close();

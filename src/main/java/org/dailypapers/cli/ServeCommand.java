@@ -33,6 +33,7 @@ final class ServeCommand implements Callable<Integer> {
         Javalin web = app.web().start(app.config().port());
         if (!exitWhenReady) {
             app.search().startBackground();
+            app.startHarvestSchedule();
         }
         org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info(
                 "start-up: database {} ms, demo data {} ms, web {} ms",

@@ -70,6 +70,14 @@ public final class PaperImporter {
         return batch.finish();
     }
 
+    /**
+     * Starts an import fed record by record (a harvest): {@link Batch#flush} commits what was fed so far,
+     * {@link Batch#finish} commits the rest and says what the import did.
+     */
+    Batch begin() {
+        return new Batch();
+    }
+
     private static void expand(Path path, List<Path> files, Batch batch) {
         if (Files.isDirectory(path)) {
             try (Stream<Path> listing = Files.list(path)) {
@@ -117,7 +125,7 @@ public final class PaperImporter {
     }
 
     /** Collects records into batches and keeps the counts. */
-    private final class Batch implements RecordSink {
+    final class Batch implements RecordSink {
         private final List<PaperRecord> pending = new ArrayList<>(BATCH);
         private final List<Rejection> rejections = new ArrayList<>();
         private long read;
@@ -145,7 +153,8 @@ public final class PaperImporter {
             }
         }
 
-        private void flush() {
+        /** Saves the records fed since the last flush (one transaction) and tells {@code onSaved}. */
+        void flush() {
             if (pending.isEmpty()) {
                 return;
             }
@@ -169,6 +178,11 @@ public final class PaperImporter {
 
         ImportSummary finish() {
             flush();
+            return summary();
+        }
+
+        /** The counts so far (records not yet flushed are counted as read only). */
+        ImportSummary summary() {
             return new ImportSummary(read, created, updated, unchanged, rejected, rejections);
         }
     }
