@@ -22,7 +22,11 @@ import org.slf4j.LoggerFactory;
  * time limit on the whole exchange (a stalled body cannot hang a harvest), and {@code 503} or {@code 429}
  * answered by waiting what {@code Retry-After} asks (seconds or an HTTP date; 10 s when absent) and trying
  * again, at most {@value #MAX_RETRIES} times and never longer than {@link #MAX_RETRY_AFTER} at once.
- * Any other status is returned to the caller, who knows what the source means by it. Thread-safe.
+ * Any other status is returned to the caller, who knows what the source means by it.
+ *
+ * <p>{@link #cancel} stops a harvest from another thread without interrupting it: the request under way is
+ * abandoned, a wait ends, and the harvesting thread gets a {@link HarvestException}. (Interrupting it is not an
+ * option: an interrupt inside a Lucene write closes the index writer.) Thread-safe.
  */
 final class HarvestHttp {
     static final int MAX_RETRIES = 5;
@@ -32,10 +36,8 @@ final class HarvestHttp {
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(HarvestHttp.class);
 
-    /** Waits; a seam so tests record the waits instead of spending them. */
+    /** Waits; a seam so tests record the waits instead of spending them (null: really wait). */
     interface Sleeper {
-        Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
-
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -51,6 +53,9 @@ final class HarvestHttp {
     private final Duration timeout;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final Object signal = new Object();
+    private volatile boolean cancelled;
+    private volatile CompletableFuture<?> inFlight;
     private int requests;
 
     HarvestHttp(Duration timeout, Sleeper sleeper, Clock clock) {
@@ -68,8 +73,22 @@ final class HarvestHttp {
         return requests;
     }
 
-    Sleeper sleeper() {
-        return sleeper;
+    /** Abandons the request under way and any wait; every later call fails. Callable from any thread. */
+    void cancel() {
+        cancelled = true;
+        CompletableFuture<?> current = inFlight;
+        if (current != null) {
+            current.cancel(true);
+        }
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    private void checkNotCancelled() throws HarvestException {
+        if (cancelled) {
+            throw new HarvestException("stopped: the server is shutting down");
+        }
     }
 
     /**
@@ -99,23 +118,36 @@ final class HarvestHttp {
 
     /** Waits {@code duration}; an interruption is a failure of the harvest, not something to swallow. */
     void pause(Duration duration) throws HarvestException {
-        if (duration.isZero()) {
-            return;
-        }
+        checkNotCancelled();
         try {
-            sleeper.sleep(duration);
+            if (sleeper != null) {
+                sleeper.sleep(duration);
+            } else {
+                long deadline = System.nanoTime() + duration.toNanos();
+                synchronized (signal) {
+                    for (long left = duration.toNanos(); !cancelled && left > 0; left = deadline - System.nanoTime()) {
+                        TimeUnit.NANOSECONDS.timedWait(signal, left);
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HarvestException("interrupted while waiting", e);
         }
+        checkNotCancelled();
     }
 
     private Response once(URI uri) throws HarvestException {
+        checkNotCancelled();
         synchronized (this) {
             requests++;
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", USER_AGENT).GET().build();
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        inFlight = exchange;
+        if (cancelled) {
+            exchange.cancel(true);
+        }
         try {
             // The request timeout covers the wait for headers only; this bounds the body as well.
             HttpResponse<byte[]> r = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -131,10 +163,14 @@ final class HarvestHttp {
             }
             String why = cause instanceof IOException && cause.getMessage() != null ? cause.getMessage() : String.valueOf(cause);
             throw new HarvestException("the request to " + uri + " failed: " + why, cause);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new HarvestException("stopped during the request to " + uri + ": the server is shutting down", e);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new HarvestException("interrupted during the request to " + uri, e);
+        } finally {
+            inFlight = null;
         }
     }
 

@@ -6,8 +6,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,7 @@ public final class HarvestScheduler implements AutoCloseable {
     private final LocalTime time;
     private final ZoneId zone;
     private final Clock clock;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "harvest-scheduler");
         t.setDaemon(true);
         return t;
@@ -37,6 +36,7 @@ public final class HarvestScheduler implements AutoCloseable {
         this.time = harvester.config().time();
         this.zone = harvester.config().zone();
         this.clock = clock;
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() drops the next run
     }
 
     /** Schedules the first run at the next configured time. */
@@ -79,11 +79,15 @@ public final class HarvestScheduler implements AutoCloseable {
         }
     }
 
-    /** Cancels the next run and interrupts one under way (it stops at its next request or wait). */
+    /**
+     * Cancels the next run and stops one under way at its next request or wait ({@link Harvester#stop}: never by
+     * interrupting the thread, which would break a Lucene write), then waits for it to end.
+     */
     @Override
     public void close() {
         closed = true;
-        executor.shutdownNow();
+        harvester.stop();
+        executor.shutdown();
         try {
             if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
                 log.warn("The harvest did not stop within 30 s");

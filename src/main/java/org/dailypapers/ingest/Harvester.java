@@ -17,9 +17,11 @@ public final class Harvester {
     private final Clock clock;
     private final HarvestHttp.Sleeper sleeper;
     private final int hfPageSize;
+    private final java.util.Set<HarvestHttp> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     public Harvester(HarvestConfig config, PaperImporter importer, HarvestStateRepository states, Clock clock) {
-        this(config, importer, states, clock, HarvestHttp.Sleeper.REAL, HfDailyPapersSource.DEFAULT_PAGE_SIZE);
+        this(config, importer, states, clock, null, HfDailyPapersSource.DEFAULT_PAGE_SIZE);
     }
 
     private Harvester(HarvestConfig config, PaperImporter importer, HarvestStateRepository states, Clock clock,
@@ -32,9 +34,14 @@ public final class Harvester {
         this.hfPageSize = hfPageSize;
     }
 
-    /** A harvester like this one with another configuration, way of waiting and Hugging Face page size (tests). */
+    /** A harvester like this one with another configuration, way of waiting (null: really wait) and Hugging Face page size (tests). */
     Harvester with(HarvestConfig other, HarvestHttp.Sleeper otherSleeper, int otherPageSize) {
-        return new Harvester(other, importer, states, clock, otherSleeper, otherPageSize);
+        return with(other, otherSleeper, otherPageSize, clock);
+    }
+
+    /** As {@link #with(HarvestConfig, HarvestHttp.Sleeper, int)}, with another clock too. */
+    Harvester with(HarvestConfig other, HarvestHttp.Sleeper otherSleeper, int otherPageSize, Clock otherClock) {
+        return new Harvester(other, importer, states, otherClock, otherSleeper, otherPageSize);
     }
 
     public HarvestConfig config() {
@@ -47,12 +54,31 @@ public final class Harvester {
 
     /** Harvests arXiv; see {@link ArxivOaiSource#harvest}. */
     public synchronized HarvestReport arxiv(LocalDate from, LocalDate until, HarvestProgress progress) {
-        return new ArxivOaiSource(http(), config, states, importer, clock).harvest(from, until, progress);
+        HarvestHttp http = start();
+        try {
+            return new ArxivOaiSource(http, config, states, importer, clock).harvest(from, until, progress);
+        } finally {
+            running.remove(http);
+        }
     }
 
     /** Harvests Hugging Face; see {@link HfDailyPapersSource#harvest}. */
     public synchronized HarvestReport hf(LocalDate from, LocalDate until, HarvestProgress progress) {
-        return new HfDailyPapersSource(http(), config, states, importer, clock, hfPageSize).harvest(from, until, progress);
+        HarvestHttp http = start();
+        try {
+            return new HfDailyPapersSource(http, config, states, importer, clock, hfPageSize).harvest(from, until, progress);
+        } finally {
+            running.remove(http);
+        }
+    }
+
+    /**
+     * Stops the run under way soon, without interrupting its thread (it ends at its next request or wait, after
+     * the write it is doing), and every later one at once: for shutting down. Callable from any thread.
+     */
+    public void stop() {
+        stopped = true;
+        running.forEach(HarvestHttp::cancel);
     }
 
     /** The daily run: both sources, incrementally, one after the other (a failure of one does not stop the other). */
@@ -60,7 +86,12 @@ public final class Harvester {
         return List.of(arxiv(null, null, HarvestProgress.NONE), hf(null, null, HarvestProgress.NONE));
     }
 
-    private HarvestHttp http() {
-        return new HarvestHttp(config.timeout(), sleeper, clock);
+    private HarvestHttp start() {
+        HarvestHttp http = new HarvestHttp(config.timeout(), sleeper, clock);
+        running.add(http);
+        if (stopped) {
+            http.cancel();
+        }
+        return http;
     }
 }
