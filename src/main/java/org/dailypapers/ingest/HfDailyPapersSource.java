@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Harvests Hugging Face's daily papers: {@code GET /api/daily_papers?date=D} for each day of a range (pages of
- * {@code limit} items, {@code p} from 0, while a page comes back full), each item mapped by
+ * {@code limit} items, {@code p} from 0, while a page comes back full and differs from the one before), each item mapped by
  * {@link HfDailyPaperMapper} and saved by the importer, so upvotes, organizations, GitHub links and stars are
  * upserted exactly as {@code import} does. A day is saved before the next is asked for.
  *
@@ -29,8 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class HfDailyPapersSource {
     static final int REFRESH_DAYS = 2;
     static final int FIRST_RUN_DAYS = 7;
-    /** Hugging Face's default page is 50 items; a feed day rarely has more than 100. */
-    static final int DEFAULT_PAGE_SIZE = 100;
+    /**
+     * Hugging Face's default page size: surely accepted (a larger limit might be capped silently, and a capped
+     * page would look like the last one). A feed day rarely has more than 50 papers; then p=1 is asked.
+     */
+    static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGES_PER_DAY = 50;
     private static final Logger log = LoggerFactory.getLogger(HfDailyPapersSource.class);
 
@@ -96,12 +99,19 @@ public final class HfDailyPapersSource {
     }
 
     private void harvestDay(LocalDate day, PaperImporter.Batch batch) throws HarvestException {
+        String previousFirst = null;
         for (int p = 0; p < MAX_PAGES_PER_DAY; p++) {
             if (p > 0) {
                 http.pause(delay);
             }
             URI uri = URI.create(baseUrl + "/api/daily_papers?date=" + day + "&limit=" + pageSize + "&p=" + p);
             JsonNode items = fetch(uri);
+            String first = items.isEmpty() ? null : items.get(0).path("paper").path("id").asText(null);
+            if (p > 0 && first != null && first.equals(previousFirst)) {
+                log.warn("{}: {} answered page {} with page {} again (no paging?); the day ends there", key(), day, p, p - 1);
+                return;
+            }
+            previousFirst = first;
             int index = 0;
             for (JsonNode item : items) {
                 try {

@@ -114,6 +114,23 @@ class HfDailyPapersSourceTest {
     }
 
     @Test
+    void a_server_that_ignores_the_page_parameter_is_not_asked_forever() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode all = (ArrayNode) json.readTree(TestInstance.fixture("hf/2026-08-21.json").toFile());
+        ArrayNode ten = json.createArrayNode();
+        for (int i = 0; i < 10; i++) {
+            ten.add(all.get(i));
+        }
+        hf.when(r -> true, Reply.ok(ten.toString(), "application/json"));
+
+        HarvestReport report = harvester(10).hf(LocalDate.of(2026, 8, 21), LocalDate.of(2026, 8, 21), HarvestProgress.NONE);
+
+        assertThat(hf.requests()).hasSize(2);
+        assertThat(report.completed()).isTrue();
+        assertThat(report.records().created()).isEqualTo(10);
+    }
+
+    @Test
     void a_later_run_asks_again_for_the_last_days_and_keeps_the_larger_upvotes() throws Exception {
         serveTwoDays();
         harvester(100).hf(LocalDate.of(2026, 8, 20), LocalDate.of(2026, 8, 21), HarvestProgress.NONE);
