@@ -85,6 +85,11 @@ final class HarvestHttp {
         }
     }
 
+    /** Releases the connections and the client's thread; call once the run is over. */
+    void close() {
+        client.shutdownNow();
+    }
+
     private void checkNotCancelled() throws HarvestException {
         if (cancelled) {
             throw new HarvestException("stopped: the server is shutting down");

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link Harvester#daily()} every day at a local time in a zone (DST-aware: a time that does not exist
- * that day runs at the first instant after it), on one background thread, inside {@code serve}: the search
+ * Runs {@link Harvester#daily()} every day at a local time in a zone (DST-aware: on the day a time does not
+ * exist, it runs as much later as the clocks jumped), on one background thread, inside {@code serve}: the search
  * index allows one writer process, so a server's harvests must run in the server. A failed run is logged and
  * the next day's is scheduled regardless. Close it before closing what it writes to.
  */

@@ -59,6 +59,7 @@ public final class Harvester {
             return new ArxivOaiSource(http, config, states, importer, clock).harvest(from, until, progress);
         } finally {
             running.remove(http);
+            http.close();
         }
     }
 
@@ -69,6 +70,7 @@ public final class Harvester {
             return new HfDailyPapersSource(http, config, states, importer, clock, hfPageSize).harvest(from, until, progress);
         } finally {
             running.remove(http);
+            http.close();
         }
     }
 
