@@ -13,11 +13,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import org.dailypapers.digest.DigestScheduler;
+import org.dailypapers.digest.DigestService;
 import org.dailypapers.feed.FeedService;
 import org.dailypapers.ingest.HarvestScheduler;
 import org.dailypapers.ingest.Harvester;
 import org.dailypapers.ingest.ImportSummary;
 import org.dailypapers.ingest.PaperImporter;
+import org.dailypapers.mail.Mailer;
+import org.dailypapers.mail.OutboxMailer;
+import org.dailypapers.mail.Outbox;
+import org.dailypapers.mail.SmtpMailer;
 import org.dailypapers.paper.FeedRepository;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
@@ -46,22 +52,31 @@ public final class App implements AutoCloseable {
     private final PaperImporter importer;
     private final PaperSearch search;
     private final Harvester harvester;
-    private final Clock clock;
     private HarvestScheduler harvestSchedule;
     private final PrometheusMeterRegistry metrics;
+    private final Mailer mailer;
+    private final DigestService digests;
+    private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    private App(AppConfig config, Database database, Clock clock) {
+    private App(AppConfig config, Database database, Clock clock, boolean readOnlyIndex) {
         this.config = config;
         this.database = database;
         this.papers = new PaperRepository(database, clock);
         this.feed = new FeedService(new FeedRepository(database), FEED_CACHE_STALENESS);
-        this.search = PaperSearch.open(config.dataDir().resolve("index"), papers, config.search());
+        this.search = readOnlyIndex
+                ? PaperSearch.openReadOnly(config.dataDir().resolve("index"), papers, config.search())
+                : PaperSearch.open(config.dataDir().resolve("index"), papers, config.search());
         this.importer = new PaperImporter(papers, changed -> {
             feed.invalidate();
             search.indexed(changed.stream().map(r -> r.paper().id()).distinct().toList());
         });
+        this.mailer = config.mail().smtp()
+                .<Mailer>map(smtp -> new SmtpMailer(smtp, config.mail().from()))
+                .orElseGet(() -> new OutboxMailer(outbox(), config.mail().from(), clock));
         this.clock = clock;
+        this.digests = new DigestService(config.digest(), database, feed, search, mailer, config.baseUrlOrLocal(), clock);
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -70,8 +85,21 @@ public final class App implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
     }
 
-    /** Creates the data directory if needed, opens and migrates the database. */
+    /** Creates the data directory if needed, opens and migrates the database, and takes the search index. */
     public static App open(AppConfig config, Clock clock) {
+        return open(config, clock, false);
+    }
+
+    /**
+     * For commands that run beside {@code serve} on the same data (a cron job's {@code digest send}): as
+     * {@link #open}, but the search index is only read, never locked or written, so importing is refused.
+     * Without an index yet (so no server has run on this data) it opens as {@link #open} does.
+     */
+    public static App openBesideServer(AppConfig config, Clock clock) {
+        return open(config, clock, PaperSearch.exists(config.dataDir().resolve("index")));
+    }
+
+    private static App open(AppConfig config, Clock clock, boolean readOnlyIndex) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -79,7 +107,7 @@ public final class App implements AutoCloseable {
         }
         Database database = Database.open(config.database());
         try {
-            return new App(config, database, clock);
+            return new App(config, database, clock, readOnlyIndex);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -116,6 +144,28 @@ public final class App implements AutoCloseable {
             harvestSchedule = HarvestScheduler.start(harvester, clock);
         }
         return harvestSchedule != null;
+    }
+
+    /** Where mail goes: SMTP when configured, otherwise the outbox. */
+    public Mailer mailer() {
+        return mailer;
+    }
+
+    /** Email digests: subscriptions and sending. */
+    public DigestService digests() {
+        return digests;
+    }
+
+    /** Starts sending digests on schedule (for {@code serve}), when DAILYPAPERS_DIGEST_ENABLED; stopped by {@link #close()}. */
+    public void startDigestSchedule() {
+        if (config.digest().enabled() && digestSchedule.compareAndSet(null, new DigestScheduler(digests, clock))) {
+            digestSchedule.get().start();
+        }
+    }
+
+    /** The outbox in the data directory; it receives mail only when no SMTP server is configured. */
+    public Outbox outbox() {
+        return new Outbox(config.dataDir().resolve("outbox"));
     }
 
     /** Loads the bundled demo dataset when enabled and the database holds no papers; empty otherwise. */
@@ -161,7 +211,8 @@ public final class App implements AutoCloseable {
 
     /** The web application, not yet started. */
     public Javalin web() {
-        return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json));
+        java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
+        return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl()));
     }
 
     @Override
@@ -170,6 +221,10 @@ public final class App implements AutoCloseable {
             if (harvestSchedule != null) {
                 harvestSchedule.close();
             }
+        }
+        java.util.Optional.ofNullable(digestSchedule.get()).ifPresent(DigestScheduler::close);
+        if (mailer instanceof SmtpMailer smtp) {
+            smtp.close();
         }
         search.close();
         database.close();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import org.dailypapers.ingest.HarvestConfig;
+import org.dailypapers.mail.MailConfig;
 import org.dailypapers.search.SearchConfig;
 import org.dailypapers.search.SearchPipeline;
 import org.dailypapers.store.DatabaseConfig;
@@ -16,10 +17,13 @@ import org.dailypapers.store.DatabaseConfig;
  * @param search the search pipeline, embedding model and background embedding
  * @param baseUrl the public address of this instance (scheme, host, optional port and path prefix) for absolute
  *     links in mail; when absent, a web request links to its own host and a command to http://localhost:PORT
+ * @param mail SMTP, or the outbox in the data directory when no SMTP server is configured
+ * @param digest email digests: when {@code serve} sends them, how many papers, the link-signing secret
  * @param harvest the arXiv and Hugging Face harvesters and their daily schedule ({@code DAILYPAPERS_HARVEST_*})
  */
 public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo, SearchConfig search,
-        java.util.Optional<java.net.URI> baseUrl, HarvestConfig harvest) {
+        java.util.Optional<java.net.URI> baseUrl, MailConfig mail, org.dailypapers.digest.DigestConfig digest,
+        HarvestConfig harvest) {
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     /** The embedding model chosen on SciFact (docs/EVAL.md). */
@@ -30,6 +34,8 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(harvest, "harvest");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
@@ -40,8 +46,9 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
      * Defaults overridden by the environment, then by flags (null where a flag was not given).
      * Recognised: DAILYPAPERS_DATA, DAILYPAPERS_PORT, DAILYPAPERS_DB_URL, DAILYPAPERS_DB_USER,
      * DAILYPAPERS_DB_PASSWORD, DAILYPAPERS_DEMO (true/false), DAILYPAPERS_SEARCH_METHOD, DAILYPAPERS_SEARCH_MODEL,
-     * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false), DAILYPAPERS_BASE_URL,
-     * DAILYPAPERS_HARVEST_* ({@link HarvestConfig#fromEnv}).
+     * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false), DAILYPAPERS_BASE_URL, and the
+     * mail settings of {@link MailConfig#fromEnv}, the digest settings of
+     * {@link org.dailypapers.digest.DigestConfig#fromEnv} and the harvest settings of {@link HarvestConfig#fromEnv}.
      */
     public static AppConfig resolve(Map<String, String> env, Path dataFlag, Integer portFlag) {
         Path dataDir = dataFlag != null ? dataFlag : Path.of(env.getOrDefault("DAILYPAPERS_DATA", DEFAULT_DATA_DIR.toString()));
@@ -61,12 +68,12 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
             throw new IllegalArgumentException("DAILYPAPERS_SEARCH_METHOD / DAILYPAPERS_SEARCH_MODEL: " + e.getMessage(), e);
         }
         return new AppConfig(dataDir, port, database, demo, search, parseBaseUrl(env.get("DAILYPAPERS_BASE_URL")),
-                HarvestConfig.fromEnv(env));
+                MailConfig.fromEnv(env), org.dailypapers.digest.DigestConfig.fromEnv(env), HarvestConfig.fromEnv(env));
     }
 
     /** This configuration with other harvest settings (a command line's flags). */
     public AppConfig withHarvest(HarvestConfig other) {
-        return new AppConfig(dataDir, port, database, loadDemo, search, baseUrl, other);
+        return new AppConfig(dataDir, port, database, loadDemo, search, baseUrl, mail, digest, other);
     }
 
     /** The configured public address, or http://localhost:PORT for links made outside a web request. */

@@ -31,7 +31,7 @@ class ArchitectureTest {
 
     @Test
     void only_the_store_and_repositories_touch_jdbi_and_only_web_touches_javalin() {
-        noClasses().that().resideOutsideOfPackages("org.dailypapers.store..", "org.dailypapers.paper..")
+        noClasses().that().resideOutsideOfPackages("org.dailypapers.store..", "org.dailypapers.paper..", "org.dailypapers.digest..")
                 .should().dependOnClassesThat().resideInAPackage("org.jdbi..")
                 .check(CLASSES);
         noClasses().that().resideOutsideOfPackages("org.dailypapers.web..", "org.dailypapers.cli..", "org.dailypapers")

@@ -19,4 +19,9 @@ final class DataOptions {
     App open(Integer port) {
         return App.open(config(port), Clock.systemUTC());
     }
+
+    /** For commands that only read the search index: they may run while serve owns it. */
+    App openBesideServer() {
+        return App.openBesideServer(config(null), Clock.systemUTC());
+    }
 }

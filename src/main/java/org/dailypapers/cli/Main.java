@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Daily Papers: a self-hostable research-paper feed.%n",
         subcommands = {ServeCommand.class, ImportCommand.class, HarvestCommand.class, ExportCommand.class, EmbedCommand.class, SearchCommand.class, ReindexCommand.class,
-                EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                EvalCommand.class, BenchCommand.class, DigestCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

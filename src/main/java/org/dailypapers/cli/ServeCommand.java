@@ -33,6 +33,7 @@ final class ServeCommand implements Callable<Integer> {
         Javalin web = app.web().start(app.config().port());
         if (!exitWhenReady) {
             app.search().startBackground();
+            app.startDigestSchedule();
             app.startHarvestSchedule();
         }
         org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info(

@@ -44,9 +44,17 @@ import org.apache.lucene.util.Bits;
 public final class PaperIndex implements Closeable {
 
     private final Directory directory;
+    /** Null when the index was opened read-only, beside the process that writes it. */
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer analyzer;
+
+    private PaperIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        this.analyzer = PaperAnalyzer.create();
+        this.writer = null;
+        this.searchers = new SearcherManager(directory, null);
+    }
 
     private PaperIndex(Directory directory, VectorStorage storage) throws IOException {
         this.directory = directory;
@@ -72,6 +80,17 @@ public final class PaperIndex implements Closeable {
         return new PaperIndex(FSDirectory.open(dir), storage);
     }
 
+    /**
+     * Opens an existing index for searching only, without its write lock, so that a command can search while
+     * {@code serve} owns the index. {@link #refresh()} then sees what the writer last committed; every write
+     * method throws {@link IllegalStateException}.
+     *
+     * @throws org.apache.lucene.index.IndexNotFoundException when there is no index in {@code dir}
+     */
+    public static PaperIndex openReadOnly(Path dir) throws IOException {
+        return new PaperIndex(FSDirectory.open(dir));
+    }
+
     /** A new, empty index in memory (for evaluation and tests). */
     public static PaperIndex inMemory(VectorStorage storage) {
         try {
@@ -84,7 +103,7 @@ public final class PaperIndex implements Closeable {
     /** Adds or replaces the paper with this id; {@code vector} (unit length, nullable) feeds dense search. */
     public void upsert(SearchDocument doc, float[] vector) {
         try {
-            writer.updateDocument(new Term(IndexFields.ID, doc.id()), DocumentMapper.toLucene(doc, vector));
+            writable().updateDocument(new Term(IndexFields.ID, doc.id()), DocumentMapper.toLucene(doc, vector));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,7 +133,7 @@ public final class PaperIndex implements Closeable {
 
     public void delete(String id) {
         try {
-            writer.deleteDocuments(new Term(IndexFields.ID, id));
+            writable().deleteDocuments(new Term(IndexFields.ID, id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,7 +142,7 @@ public final class PaperIndex implements Closeable {
     /** Makes all writes durable and visible. */
     public void commit() {
         try {
-            writer.commit();
+            writable().commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -137,7 +156,7 @@ public final class PaperIndex implements Closeable {
      */
     public void optimize() {
         try {
-            writer.forceMerge(1);
+            writable().forceMerge(1);
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -280,10 +299,19 @@ public final class PaperIndex implements Closeable {
         });
     }
 
+    private IndexWriter writable() {
+        if (writer == null) {
+            throw new IllegalStateException("this search index was opened read-only");
+        }
+        return writer;
+    }
+
     @Override
     public void close() throws IOException {
         searchers.close();
-        writer.close();
+        if (writer != null) {
+            writer.close();
+        }
         directory.close();
     }
 }

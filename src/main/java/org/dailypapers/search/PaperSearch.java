@@ -82,6 +82,41 @@ public final class PaperSearch implements Closeable {
         }
     }
 
+    /** Whether {@code dir} holds a search index (one that {@link #openReadOnly} can open). */
+    public static boolean exists(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir)) {
+            return org.apache.lucene.index.DirectoryReader.indexExists(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        }
+    }
+
+    /**
+     * Opens the index in {@code dir} for searching only, beside the process that owns it (a running
+     * {@code serve}): nothing is caught up, embedded or written, and {@link #indexed} throws. For commands such
+     * as {@code digest send} that search but never import.
+     *
+     * @throws IllegalStateException when there is no index yet or it holds vectors of another model
+     */
+    public static PaperSearch openReadOnly(Path dir, PaperRepository papers, SearchConfig config) {
+        Path marker = dir.resolve(MODEL_MARKER);
+        try {
+            String indexed = java.nio.file.Files.exists(marker) ? java.nio.file.Files.readString(marker).strip() : config.model().id();
+            if (!indexed.equals(config.model().id())) {
+                throw new IllegalStateException("the search index in " + dir + " holds vectors of " + indexed
+                        + ", not of the configured model " + config.model().id());
+            }
+            return new PaperSearch(PaperIndex.openReadOnly(dir), papers, config);
+        } catch (org.apache.lucene.index.IndexNotFoundException e) {
+            throw new IllegalStateException("there is no search index in " + dir + " yet: run serve or import first", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + dir, e);
+        }
+    }
+
     /**
      * Brings the index in step with the database: adds missing papers, re-indexes changed ones (by
      * {@link SearchDocument#version()}) and removes papers the database no longer has. Vectors come from

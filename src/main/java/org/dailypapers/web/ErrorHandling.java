@@ -27,6 +27,12 @@ final class ErrorHandling {
     void register(RoutesConfig routes) {
         routes.exception(HttpProblem.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
         routes.exception(InvalidPeriodException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        routes.exception(org.dailypapers.digest.InvalidSubscriptionException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        routes.exception(org.dailypapers.digest.InvalidTokenException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        routes.exception(org.dailypapers.mail.MailException.class, (e, ctx) -> {
+            log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            respond(ctx, 503, "We could not send the mail just now. Please try again in a few minutes.");
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
                 e.getStatus() == 404 ? noPage(ctx) : e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -52,8 +58,10 @@ final class ErrorHandling {
         return switch (status) {
             case 400 -> "That request is not valid";
             case 404 -> "Not found";
+            case 403 -> "Not allowed";
             case 405 -> "Method not allowed";
             case 413 -> "Request too large";
+            case 503 -> "Try again later";
             default -> status >= 500 ? "Server error" : "Request refused";
         };
     }

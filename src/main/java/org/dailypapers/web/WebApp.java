@@ -23,7 +23,9 @@ public final class WebApp {
             + "frame-ancestors 'none'; form-action 'self'";
 
     /** What the web layer needs; built by the composition root. */
-    public record Deps(FeedService feed, PaperRepository papers, PaperSearch search, PrometheusMeterRegistry metrics, ObjectMapper json) {}
+    public record Deps(FeedService feed, PaperRepository papers, PaperSearch search, PrometheusMeterRegistry metrics, ObjectMapper json,
+            java.util.Optional<org.dailypapers.mail.Outbox> mailbox, org.dailypapers.digest.DigestService digests,
+            java.util.Optional<java.net.URI> baseUrl) {}
 
     private WebApp() {}
 
@@ -53,6 +55,8 @@ public final class WebApp {
             new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages).register(config.routes);
             new OrganizationRoutes(deps.feed(), templates).register(config.routes);
             new PaperRoutes(deps.papers(), deps.search(), templates, pages).register(config.routes);
+            new DigestRoutes(deps.digests(), deps.baseUrl(), templates).register(config.routes);
+            deps.mailbox().ifPresent(outbox -> new MailboxRoutes(outbox, templates).register(config.routes));
         });
     }
 

@@ -1,0 +1,84 @@
+package org.dailypapers.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.dailypapers.App;
+import org.dailypapers.digest.DigestPeriod;
+import org.dailypapers.digest.SendOptions;
+import org.dailypapers.digest.SendSummary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code digest send}: sends one period's email digests (for cron; {@code serve} does it on its own schedule). */
+@Command(name = "digest", mixinStandardHelpOptions = true, subcommands = DigestCommand.Send.class,
+        description = "Email digests (see the subcommands).")
+final class DigestCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand, e.g. 'digest send --period daily'");
+    }
+
+    @Command(name = "send", mixinStandardHelpOptions = true,
+            description = {"Send the daily or weekly digest of one period to every confirmed subscriber who has not had it.",
+                    "Safe to run again, or at the same time as another run: nobody gets a digest twice.",
+                    "Exit code: 0 when every digest went out (or was sent before), 1 when some failed (the next run retries them)."})
+    static final class Send implements Callable<Integer> {
+        @Mixin
+        DataOptions data = new DataOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--period", required = true, paramLabel = "daily|weekly", description = "Which digest to send.")
+        String period;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+                description = "A day of the period to send: that feed day (daily) or its ISO week (weekly). "
+                        + "Default: the last finished period in $DAILYPAPERS_DIGEST_ZONE (yesterday, or last week).")
+        String date;
+
+        @Option(names = "--resend-uncertain",
+                description = "Also resend digests whose run died while handing them to the mail server "
+                        + "(they may have arrived: at-least-once instead of at-most-once for those).")
+        boolean resendUncertain;
+
+        @Override
+        public Integer call() {
+            DigestPeriod kind;
+            LocalDate day;
+            try {
+                kind = DigestPeriod.parse(period);
+                day = date == null ? null : LocalDate.parse(date.strip());
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new ParameterException(spec.commandLine(), e instanceof DateTimeParseException
+                        ? "--date must be a day YYYY-MM-DD, not '" + date + "'" : "--period: " + e.getMessage());
+            }
+            try (App app = data.openBesideServer()) {
+                LocalDate someDay = day != null ? day
+                        : kind.lastCompleted(LocalDate.now(app.config().digest().zone())).first();
+                SendSummary summary;
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Sending " + kind.id() + " " + kind.feedPeriod(someDay).key())
+                        .setUnit(" subscribers", 1).setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).build()) {
+                    summary = app.digests().send(kind, someDay, SendOptions.defaults().withResendUncertain(resendUncertain),
+                            (done, total) -> {
+                                bar.maxHint(total);
+                                bar.stepTo(done);
+                            });
+                }
+                spec.commandLine().getOut().println("Digest " + summary);
+                spec.commandLine().getOut().flush();
+                return summary.ok() ? 0 : 1;
+            }
+        }
+    }
+}

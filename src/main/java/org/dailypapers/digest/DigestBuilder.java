@@ -1,0 +1,44 @@
+package org.dailypapers.digest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.dailypapers.feed.FeedPeriod;
+import org.dailypapers.feed.FeedService;
+import org.dailypapers.paper.FeedOrder;
+import org.dailypapers.paper.FeedPaper;
+import org.dailypapers.search.PaperSearch;
+import org.dailypapers.search.SearchRequest;
+
+/**
+ * Builds a period's {@link DigestEdition}: the period's top papers by upvotes from the feed, and for each
+ * topic the search engine's best matches among papers put on the feed in that period. Thread-safe.
+ */
+public final class DigestBuilder {
+    private final FeedService feed;
+    private final PaperSearch search;
+    private final int top;
+    private final int topicHits;
+
+    public DigestBuilder(FeedService feed, PaperSearch search, int top, int topicHits) {
+        this.feed = feed;
+        this.search = search;
+        this.top = top;
+        this.topicHits = topicHits;
+    }
+
+    /** The edition of the {@code kind} period containing {@code day}, with links under {@code base}. */
+    public DigestEdition edition(DigestPeriod kind, LocalDate day, URI base) {
+        FeedPeriod period = kind.feedPeriod(day);
+        List<FeedPaper> best = feed.page(period, FeedOrder.UPVOTES, 0, top);
+        return new DigestEdition(kind, period, best, base, query -> topicMatches(period, query));
+    }
+
+    private List<FeedPaper> topicMatches(FeedPeriod period, String query) {
+        SearchRequest request = new SearchRequest(query, period.first(), period.last(), null, null, null, topicHits);
+        return search.records(search.search(request)).stream()
+                .flatMap(r -> Optional.ofNullable(r.entry()).map(e -> new FeedPaper(r.paper(), e)).stream())
+                .toList();
+    }
+}

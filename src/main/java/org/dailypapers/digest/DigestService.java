@@ -1,0 +1,167 @@
+package org.dailypapers.digest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.dailypapers.digest.DigestTokens.Purpose;
+import org.dailypapers.digest.Subscription.Status;
+import org.dailypapers.feed.FeedService;
+import org.dailypapers.mail.EmailAddress;
+import org.dailypapers.mail.MailException;
+import org.dailypapers.mail.Mailer;
+import org.dailypapers.search.PaperSearch;
+import org.dailypapers.store.Database;
+
+/**
+ * Email digests: subscribing with double opt-in, confirming, changing and leaving through signed links, and
+ * sending a period's digests. The one entry point the web and command line use. Thread-safe.
+ */
+public final class DigestService {
+    /** A second confirmation mail to the same address goes out no sooner than this (no mail-bombing by form). */
+    static final Duration CONFIRMATION_INTERVAL = Duration.ofMinutes(10);
+
+    private final DigestConfig config;
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryRepository deliveries;
+    private final DigestTokens tokens;
+    private final DigestMessages messages = new DigestMessages();
+    private final DigestBuilder builder;
+    private final DigestSender sender;
+    private final Mailer mailer;
+    private final URI baseUrl;
+    private final Clock clock;
+
+    /**
+     * @param baseUrl the instance's public address, for links in mail sent outside a web request
+     */
+    public DigestService(DigestConfig config, Database database, FeedService feed, PaperSearch search, Mailer mailer,
+            URI baseUrl, Clock clock) {
+        this.config = config;
+        this.subscriptions = new SubscriptionRepository(database, clock);
+        this.deliveries = new DeliveryRepository(database);
+        this.tokens = new DigestTokens(config.secret().orElseGet(() -> new SecretStore(database).getOrCreate("digest-hmac")), clock);
+        this.builder = new DigestBuilder(feed, search, config.top(), config.topicHits());
+        this.sender = new DigestSender(subscriptions, deliveries, messages, tokens, mailer, clock);
+        this.mailer = mailer;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    public DigestConfig config() {
+        return config;
+    }
+
+    /**
+     * Asks for a digest: validates everything before storing anything, stores the request as pending and
+     * mails a confirmation link to the address. An address that is already confirmed keeps its settings
+     * (the form is anonymous: anyone may type any address) and gets a note that it already has a digest.
+     * Either mail goes out at most once per {@link #CONFIRMATION_INTERVAL} per address. The answer is the
+     * same in every case, so the form does not reveal who is subscribed.
+     *
+     * @param base where links in the mail point (the request's host when no base URL is configured)
+     * @throws InvalidSubscriptionException naming the field that is wrong; nothing is stored
+     * @throws MailException when the mail could not be sent (the request stays pending; trying again resends)
+     */
+    public EmailAddress subscribe(String email, String period, String topicLines, URI base) throws MailException {
+        EmailAddress address = field("email", () -> EmailAddress.parse(email));
+        DigestPeriod kind = field("period", () -> DigestPeriod.parse(period));
+        Topics topics = field("topics", () -> Topics.fromLines(topicLines));
+        Optional<Subscription> existing = subscriptions.find(address);
+        boolean recentlyMailed = existing.flatMap(Subscription::confirmSentAt)
+                .filter(at -> at.isAfter(clock.instant().minus(CONFIRMATION_INTERVAL))).isPresent();
+        if (existing.isPresent() && existing.get().status() == Status.CONFIRMED) {
+            if (!recentlyMailed) {
+                mailer.send(messages.alreadySubscribed(address));
+                subscriptions.confirmSent(address);
+            }
+            return address;
+        }
+        subscriptions.savePending(address, kind, topics);
+        if (!recentlyMailed || existing.get().status() != Status.PENDING) {
+            String link = base + "/digest/confirm?token=" + tokens.issue(Purpose.CONFIRM, address);
+            mailer.send(messages.confirmation(address, kind, topics, link));
+            subscriptions.confirmSent(address);
+        }
+        return address;
+    }
+
+    /**
+     * Confirms the subscription a confirmation token was issued for; confirming twice is harmless.
+     *
+     * @throws InvalidTokenException for a bad or expired token, or when the subscription was cancelled since
+     */
+    public Subscription confirm(String token) {
+        EmailAddress address = tokens.verify(token, Purpose.CONFIRM);
+        subscriptions.confirm(address);
+        Subscription s = subscriptions.find(address)
+                .orElseThrow(() -> new InvalidTokenException("There is no subscription for this link any more: subscribe again."));
+        if (s.status() != Status.CONFIRMED) {
+            throw new InvalidTokenException("This subscription was cancelled: subscribe again to get a new confirmation mail.");
+        }
+        return s;
+    }
+
+    /** The address a valid token of {@code purpose} was issued for; changes nothing (pages before a button). */
+    public EmailAddress addressOf(String token, Purpose purpose) {
+        return tokens.verify(token, purpose);
+    }
+
+    /** The confirmed subscription a manage token was issued for. */
+    public Subscription manage(String token) {
+        EmailAddress address = tokens.verify(token, Purpose.MANAGE);
+        return subscriptions.find(address).filter(s -> s.status() == Status.CONFIRMED)
+                .orElseThrow(() -> new InvalidTokenException("This address has no active digest: it was unsubscribed."
+                        + " Subscribe again from the form at the bottom of any page."));
+    }
+
+    /** Changes period and topics of the subscription a manage token was issued for; validates first. */
+    public Subscription change(String token, String period, String topicLines) {
+        Subscription current = manage(token);
+        DigestPeriod kind = field("period", () -> DigestPeriod.parse(period));
+        Topics topics = field("topics", () -> Topics.fromLines(topicLines));
+        subscriptions.change(current.email(), kind, topics);
+        return subscriptions.find(current.email()).orElseThrow();
+    }
+
+    /** Ends the subscription an unsubscribe token was issued for; unsubscribing twice is harmless. */
+    public EmailAddress unsubscribe(String token) {
+        EmailAddress address = tokens.verify(token, Purpose.UNSUBSCRIBE);
+        subscriptions.unsubscribe(address);
+        return address;
+    }
+
+    /** A fresh unsubscribe token for an address (the manage page's button). */
+    public String unsubscribeToken(EmailAddress address) {
+        return tokens.issue(Purpose.UNSUBSCRIBE, address);
+    }
+
+    /** The stored subscription of an address, for tests and operators. */
+    public Optional<Subscription> find(EmailAddress address) {
+        return subscriptions.find(address);
+    }
+
+    /** Sends the {@code kind} digest of the period containing {@code day}, with links under the base URL. */
+    public SendSummary send(DigestPeriod kind, LocalDate day, SendOptions options, DigestSender.Progress progress) {
+        return sender.send(builder.edition(kind, day, baseUrl), options, progress);
+    }
+
+    /** The edition of a period, e.g. to preview or count it. */
+    public DigestEdition edition(DigestPeriod kind, LocalDate day) {
+        return builder.edition(kind, day, baseUrl);
+    }
+
+    /** Deliveries of a period by state (claimed, sending, sent, failed, bounced). */
+    public java.util.Map<String, Integer> deliveryStates(DigestPeriod kind, LocalDate day) {
+        return deliveries.countByState(kind.feedPeriod(day).key());
+    }
+
+    private static <T> T field(String name, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSubscriptionException(name, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.dailypapers.web;
+
+import java.util.List;
+import org.dailypapers.digest.Topics;
+
+/**
+ * The digest screens: one template, one record; {@code screen} says which. Fields a screen does not use are
+ * empty strings, never null.
+ *
+ * @param token the signed token the screen's form posts back (confirm, manage), else empty
+ * @param unsubscribeToken the manage screen's unsubscribe button token, else empty
+ */
+public record DigestPage(Screen screen, String email, String period, String topics, String token, String unsubscribeToken) {
+    /** Which step of subscribing, managing or leaving. */
+    public enum Screen {
+        SUBSCRIBE("Get the digest by email"),
+        CHECK_INBOX("Check your inbox"),
+        CONFIRM("Confirm your subscription"),
+        CONFIRMED("Subscription confirmed"),
+        MANAGE("Your digest"),
+        SAVED("Digest settings saved"),
+        UNSUBSCRIBE("Unsubscribe"),
+        UNSUBSCRIBED("You are unsubscribed");
+
+        private final String title;
+
+        Screen(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    static DigestPage of(Screen screen) {
+        return new DigestPage(screen, "", "daily", "", "", "");
+    }
+
+    public int maxTopics() {
+        return Topics.MAX_COUNT;
+    }
+
+    public int maxTopicLength() {
+        return Topics.MAX_LENGTH;
+    }
+
+    public List<String> periods() {
+        return List.of("daily", "weekly");
+    }
+}

@@ -1,0 +1,98 @@
+package org.dailypapers.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dailypapers.mail.EmailAddress;
+import org.dailypapers.mail.Mailer;
+import org.dailypapers.mail.SmtpMailer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The digest tables and their race-deciding statements on a real PostgreSQL (the server {@code ./run-tests}
+ * starts; see PostgresTest): subscribe and confirm, overlapping runs and a killed run resumed, exactly once.
+ */
+class DigestPostgresTest {
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void requireServer() {
+        if (System.getenv("DAILYPAPERS_TEST_PG_URL") == null) {
+            if ("true".equals(System.getenv("DAILYPAPERS_TEST_REQUIRE_PG"))) {
+                throw new IllegalStateException("DAILYPAPERS_TEST_REQUIRE_PG is set but DAILYPAPERS_TEST_PG_URL is not");
+            }
+            Assumptions.abort("no PostgreSQL: ./run-tests starts one (scripts/test-postgres.sh)");
+        }
+    }
+
+    static String freshDatabase() throws Exception {
+        String admin = System.getenv("DAILYPAPERS_TEST_PG_URL");
+        String name = "dp_digest_" + Long.toHexString(System.nanoTime());
+        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return admin.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+    }
+
+    @Test
+    void on_postgres_overlapping_and_killed_runs_still_send_each_digest_once() throws Exception {
+        try (DigestWorld world = new DigestWorld(dataDir, greenMail, Map.of("DAILYPAPERS_DB_URL", freshDatabase()))) {
+            SmtpMailer smtp = world.smtp();
+            DigestService digests = world.service(smtp);
+            digests.subscribe("ada@example.org", "daily", "agents", DigestWorld.BASE);
+            String mail = (String) greenMail.getReceivedMessages()[0].getContent();
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("token=([A-Za-z0-9_.-]+)").matcher(mail);
+            assertThat(token.find()).isTrue();
+            digests.confirm(token.group(1));
+            List<EmailAddress> readers = new java.util.ArrayList<>(world.confirmedSubscribers(30, DigestPeriod.DAILY, Topics.NONE));
+            readers.add(EmailAddress.parse("ada@example.org"));
+            greenMail.purgeEmailFromAllMailboxes();
+
+            AtomicInteger handed = new AtomicInteger();
+            Mailer dying = message -> {
+                smtp.send(message);
+                if (handed.incrementAndGet() == 5) {
+                    throw new DigestSenderTest.Killed();
+                }
+            };
+            assertThatThrownBy(() -> world.service(dying).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS,
+                    DigestSender.Progress.NONE)).isInstanceOf(DigestSenderTest.Killed.class);
+            world.clock.advance(Duration.ofMinutes(16));
+
+            SendOptions twoThreads = new SendOptions(4, 2, Duration.ofMinutes(15), 3, Duration.ofMillis(10), false);
+            DigestService a = world.service(smtp);
+            DigestService b = world.otherProcess(smtp);
+            ExecutorService both = Executors.newFixedThreadPool(2);
+            Future<SendSummary> ra = both.submit(() -> a.send(DigestPeriod.DAILY, DigestWorld.DAY, twoThreads, DigestSender.Progress.NONE));
+            Future<SendSummary> rb = both.submit(() -> b.send(DigestPeriod.DAILY, DigestWorld.DAY, twoThreads, DigestSender.Progress.NONE));
+            int sent = ra.get().sent() + rb.get().sent();
+            both.shutdown();
+
+            assertThat(handed.get() + sent).isEqualTo(31);
+            Map<String, Integer> received = world.receivedPerRecipient();
+            assertThat(received).hasSize(31).allSatisfy((address, count) -> assertThat(count).as(address).isEqualTo(1));
+            assertThat(world.states()).isEqualTo(Map.of("sent", 30, "sending", 1));
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package org.dailypapers.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dailypapers.App;
+import org.dailypapers.feed.FeedPeriod;
+import org.dailypapers.mail.EmailAddress;
+import org.dailypapers.paper.FeedOrder;
+import org.dailypapers.search.SearchRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Subscribing, confirming, receiving, managing and leaving, over real HTTP and real SMTP (GreenMail). */
+class DigestWebTest {
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dataDir;
+
+    DigestWorld world;
+    App app;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeEach
+    void open() {
+        world = new DigestWorld(dataDir, greenMail);
+        world.instance.start();
+        app = world.instance.app();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        world.close();
+    }
+
+    HttpResponse<String> post(String pathOrUrl, Map<String, String> form, String... headers) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(local(pathOrUrl)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String pathOrUrl) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(local(pathOrUrl))).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Links in mail point at the configured public address; the test follows them to the instance. */
+    String local(String pathOrUrl) {
+        String path = pathOrUrl.startsWith(DigestWorld.BASE.toString()) ? pathOrUrl.substring(DigestWorld.BASE.toString().length()) : pathOrUrl;
+        return world.instance.url(path);
+    }
+
+    HttpResponse<String> subscribe(String email, String period, String topics) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("email", email);
+        form.put("period", period);
+        form.put("topics", topics);
+        return post("/digest/subscribe", form, "Origin", world.instance.url(""));
+    }
+
+    static String link(String text, String path) {
+        Matcher m = Pattern.compile(Pattern.quote(DigestWorld.BASE + path) + "\\?token=[A-Za-z0-9_.-]+").matcher(text);
+        assertThat(m.find()).as("a link to " + path + " in:\n" + text).isTrue();
+        return m.group();
+    }
+
+    static String token(String url) {
+        return url.substring(url.indexOf("token=") + "token=".length());
+    }
+
+    MimeMessage lastMailTo(String address) throws Exception {
+        MimeMessage found = null;
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                found = m;
+            }
+        }
+        assertThat(found).as("mail to " + address).isNotNull();
+        return found;
+    }
+
+    static String text(MimeMessage m) throws Exception {
+        Object content = m.getContent();
+        return content instanceof MimeMultipart mp ? (String) mp.getBodyPart(0).getContent() : (String) content;
+    }
+
+    /** Subscribes through the form and follows the confirmation mail's link and button. */
+    void subscribeAndConfirm(String email, String period, String topics) throws Exception {
+        assertThat(subscribe(email, period, topics).statusCode()).isEqualTo(200);
+        String confirm = link(text(lastMailTo(email)), "/digest/confirm");
+        HttpResponse<String> page = get(confirm);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Confirm my subscription");
+        assertThat(app.digests().find(EmailAddress.parse(email)).orElseThrow().status()).isEqualTo(Subscription.Status.PENDING);
+        HttpResponse<String> confirmed = post("/digest/confirm", Map.of("token", token(confirm)));
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("Subscription confirmed");
+    }
+
+    SendSummary send(DigestPeriod kind, java.time.LocalDate day) {
+        return app.digests().send(kind, day, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+    }
+
+    @Test
+    void every_page_has_the_subscribe_form_in_its_footer() throws Exception {
+        String home = get("/").body();
+        assertThat(home).contains("<footer", "action=\"/digest/subscribe\" method=\"post\"", "name=\"email\" type=\"email\"",
+                "<label for=\"digest-footer-email\"");
+        assertThat(get("/digest").body()).contains("action=\"/digest/subscribe\"");
+    }
+
+    @Test
+    void subscribe_confirm_send_delivers_exactly_one_digest_with_the_top_papers_topics_and_unsubscribe_headers() throws Exception {
+        subscribeAndConfirm("ada@example.org", "daily", "agents\nterminal tasks");
+        subscribeAndConfirm("bob@example.org", "weekly", "");
+        assertThat(subscribe("carol@example.org", "daily", "").statusCode()).isEqualTo(200); // never confirmed
+        int before = greenMail.getReceivedMessages().length;
+
+        SendSummary daily = send(DigestPeriod.DAILY, DigestWorld.DAY);
+
+        assertThat(daily.sent()).isEqualTo(1);
+        assertThat(greenMail.getReceivedMessages()).hasSize(before + 1);
+        MimeMessage digest = lastMailTo("ada@example.org");
+        assertThat(digest.getSubject()).startsWith("Daily Papers daily:");
+        assertThat(digest.getHeader("List-Unsubscribe")[0]).matches("<https://papers\\.example\\.org/digest/unsubscribe\\?token=[A-Za-z0-9_.-]+>");
+        assertThat(digest.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        MimeMultipart parts = (MimeMultipart) digest.getContent();
+        assertThat(parts.getContentType()).startsWith("multipart/alternative");
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).isMimeType("text/plain")).isTrue();
+        assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
+        String text = (String) parts.getBodyPart(0).getContent();
+        String html = (String) parts.getBodyPart(1).getContent();
+
+        // The top 5 of the day by upvotes, in that order, in both parts.
+        FeedPeriod day = FeedPeriod.day(DigestWorld.DAY);
+        List<String> top = app.feed().page(day, FeedOrder.UPVOTES, 0, 5).stream().map(fp -> fp.paper().id().value()).toList();
+        assertThat(top).startsWith("2608.19880", "2608.18580");
+        int last = -1;
+        for (String id : top) {
+            int at = text.indexOf("https://papers.example.org/papers/" + id);
+            assertThat(at).as(id + " in order").isGreaterThan(last);
+            last = at;
+            assertThat(html).contains("href=\"https://papers.example.org/papers/" + id + "\"");
+        }
+        assertThat(text).contains("1. EnvHarness: Awakening Static Worlds for Agent Learning", "▲ 163 upvotes");
+        assertThat(html).doesNotContain("<img", "<script");
+        // A section per topic with matches, its papers found by the search engine among the day's papers.
+        List<String> agentHits = app.search().search(new SearchRequest("agents", DigestWorld.DAY, DigestWorld.DAY, null, null, null, 3))
+                .stream().map(s -> s.id()).toList();
+        assertThat(agentHits).isNotEmpty();
+        String topics = text.substring(text.indexOf("YOUR TOPICS"));
+        assertThat(topics).contains("== agents ==");
+        agentHits.forEach(id -> assertThat(topics).contains("https://papers.example.org/papers/" + id));
+        assertThat(text).contains("Unsubscribe: https://papers.example.org/digest/unsubscribe?token=");
+        assertThat(html).contains(">Unsubscribe</a>");
+
+        SendSummary again = send(DigestPeriod.DAILY, DigestWorld.DAY);
+        assertThat(again.sent()).isZero();
+        assertThat(again.alreadySent()).isEqualTo(1);
+        assertThat(greenMail.getReceivedMessages()).hasSize(before + 1);
+
+        SendSummary weekly = send(DigestPeriod.WEEKLY, DigestWorld.DAY);
+        assertThat(weekly.sent()).isEqualTo(1);
+        assertThat(lastMailTo("bob@example.org").getSubject()).startsWith("Daily Papers weekly:").contains("Week 34 of 2026");
+    }
+
+    @Test
+    void one_click_unsubscribe_by_post_stops_the_digest_and_get_only_shows_a_button() throws Exception {
+        subscribeAndConfirm("ada@example.org", "daily", "");
+        send(DigestPeriod.DAILY, DigestWorld.DAY);
+        String unsubscribe = lastMailTo("ada@example.org").getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+
+        HttpResponse<String> page = get(unsubscribe);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<button type=\"submit\">Unsubscribe</button>");
+        assertThat(app.digests().find(EmailAddress.parse("ada@example.org")).orElseThrow().status()).isEqualTo(Subscription.Status.CONFIRMED);
+
+        // What a mail provider sends (RFC 8058): a POST with this body, no cookies, no Origin.
+        HttpResponse<String> oneClick = post(unsubscribe, Map.of("List-Unsubscribe", "One-Click"));
+        assertThat(oneClick.statusCode()).isEqualTo(200);
+        assertThat(oneClick.body()).contains("You are unsubscribed");
+        assertThat(app.digests().find(EmailAddress.parse("ada@example.org")).orElseThrow().status())
+                .isEqualTo(Subscription.Status.UNSUBSCRIBED);
+
+        int before = greenMail.getReceivedMessages().length;
+        SendSummary nextDay = send(DigestPeriod.DAILY, DigestWorld.DAY.minusDays(1));
+        assertThat(nextDay.sent()).isZero();
+        assertThat(greenMail.getReceivedMessages()).hasSize(before);
+    }
+
+    @Test
+    void the_manage_link_changes_period_and_topics() throws Exception {
+        subscribeAndConfirm("ada@example.org", "daily", "agents");
+        send(DigestPeriod.DAILY, DigestWorld.DAY);
+        String manage = link(text(lastMailTo("ada@example.org")), "/digest/manage");
+
+        HttpResponse<String> page = get(manage);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("ada@example.org", ">agents</textarea>", "value=\"daily\" checked");
+
+        HttpResponse<String> saved = post("/digest/manage", Map.of("token", token(manage), "period", "weekly", "topics", "retrieval\ndiffusion"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("Saved.");
+        Subscription s = app.digests().find(EmailAddress.parse("ada@example.org")).orElseThrow();
+        assertThat(s.period()).isEqualTo(DigestPeriod.WEEKLY);
+        assertThat(s.topics().queries()).containsExactly("retrieval", "diffusion");
+
+        HttpResponse<String> bad = post("/digest/manage", Map.of("token", token(manage), "period", "hourly", "topics", ""));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("period must be daily or weekly");
+        assertThat(app.digests().find(EmailAddress.parse("ada@example.org")).orElseThrow().period()).isEqualTo(DigestPeriod.WEEKLY);
+    }
+
+    @Test
+    void forged_tampered_and_misused_tokens_are_refused() throws Exception {
+        subscribeAndConfirm("ada@example.org", "daily", "");
+        subscribeAndConfirm("bob@example.org", "daily", "");
+        String confirm = link(text(lastMailTo("ada@example.org")), "/digest/confirm");
+        send(DigestPeriod.DAILY, DigestWorld.DAY);
+        String adaUnsubscribe = token(lastMailTo("ada@example.org").getHeader("List-Unsubscribe")[0].replaceAll("[<>]", ""));
+
+        // Ada's signature on a payload edited to name Bob.
+        String[] parts = adaUnsubscribe.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8).replace("ada@", "bob@");
+        String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[1];
+        // A well-formed token signed with another secret.
+        String otherSecret = new DigestTokens("x".repeat(32), world.clock).issue(DigestTokens.Purpose.UNSUBSCRIBE, EmailAddress.parse("bob@example.org"));
+
+        for (String forged : List.of(edited, otherSecret, token(confirm), "garbage", "", adaUnsubscribe + "x")) {
+            HttpResponse<String> response = post("/digest/unsubscribe?token=" + URLEncoder.encode(forged, StandardCharsets.UTF_8), Map.of());
+            assertThat(response.statusCode()).as(forged).isEqualTo(400);
+            assertThat(response.body()).contains("This link is not valid");
+        }
+        assertThat(post("/digest/confirm", Map.of("token", adaUnsubscribe)).statusCode()).isEqualTo(400);
+        assertThat(get("/digest/manage?token=" + adaUnsubscribe).statusCode()).isEqualTo(400);
+        assertThat(app.digests().find(EmailAddress.parse("bob@example.org")).orElseThrow().status()).isEqualTo(Subscription.Status.CONFIRMED);
+        assertThat(app.digests().find(EmailAddress.parse("ada@example.org")).orElseThrow().status()).isEqualTo(Subscription.Status.CONFIRMED);
+    }
+
+    @Test
+    void bad_input_gets_a_clear_error_and_stores_and_sends_nothing() throws Exception {
+        Map<String[], String> cases = new LinkedHashMap<>();
+        cases.put(new String[] {"not-an-address", "daily", ""}, "email: 'not-an-address' is not an email address");
+        cases.put(new String[] {"ada@example.org\r\nBcc: victim@example.org", "daily", ""}, "email:");
+        cases.put(new String[] {"ada@example.org", "hourly", ""}, "period: period must be daily or weekly, not 'hourly'");
+        cases.put(new String[] {"ada@example.org", "", ""}, "period: period must be daily or weekly");
+        cases.put(new String[] {"ada@example.org", "daily", "a\nb\nc\nd\ne\nf"}, "topics: at most 5 topics, not 6");
+        cases.put(new String[] {"ada@example.org", "daily", "x".repeat(201)}, "topics: a topic has at most 200 characters");
+        cases.put(new String[] {"ada@example.org", "daily", "agents\u2028Bcc: victim@example.org"}, "topics: a topic may not contain line breaks");
+        cases.put(new String[] {"ada@example.org", "daily", "agents\u0000"}, "topics: a topic may not contain line breaks or control characters");
+        cases.put(new String[] {"ada@example.org", "daily", "y\n".repeat(600)}, "topics: at most 1100 characters in all");
+        for (var c : cases.entrySet()) {
+            HttpResponse<String> response = subscribe(c.getKey()[0], c.getKey()[1], c.getKey()[2]);
+            assertThat(response.statusCode()).as(c.getValue()).isEqualTo(400);
+            assertThat(response.body()).as(c.getValue()).contains(c.getValue());
+        }
+        assertThat(app.digests().find(EmailAddress.parse("ada@example.org"))).isEmpty();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void a_subscribe_posted_from_another_site_is_refused() throws Exception {
+        Map<String, String> form = Map.of("email", "ada@example.org", "period", "daily");
+        assertThat(post("/digest/subscribe", form, "Origin", "https://evil.example").statusCode()).isEqualTo(403);
+        assertThat(post("/digest/subscribe", form, "Sec-Fetch-Site", "cross-site", "Origin", world.instance.url("")).statusCode())
+                .isEqualTo(403);
+        assertThat(post("/digest/subscribe", form, "Origin", "null").statusCode()).isEqualTo(403);
+        assertThat(app.digests().find(EmailAddress.parse("ada@example.org"))).isEmpty();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+        assertThat(post("/digest/subscribe", form, "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void subscribing_again_neither_changes_a_confirmed_subscription_nor_floods_the_inbox() throws Exception {
+        DigestService digests = world.service(world.smtp()); // on the test clock
+        digests.subscribe("ada@example.org", "daily", "agents", DigestWorld.BASE);
+        digests.subscribe("ada@example.org", "daily", "agents", DigestWorld.BASE);
+        assertThat(greenMail.getReceivedMessages()).hasSize(1); // one confirmation per ten minutes
+        digests.confirm(token(link(text(lastMailTo("ada@example.org")), "/digest/confirm")));
+
+        world.clock.advance(Duration.ofMinutes(11));
+        assertThat(subscribe("ada@example.org", "weekly", "").body()).contains("Check your inbox"); // the same answer as for anyone
+        digests.subscribe("ADA@example.org", "weekly", "", DigestWorld.BASE);
+
+        Subscription s = digests.find(EmailAddress.parse("ada@example.org")).orElseThrow();
+        assertThat(s.period()).isEqualTo(DigestPeriod.DAILY);
+        assertThat(s.topics().queries()).containsExactly("agents");
+        assertThat(s.status()).isEqualTo(Subscription.Status.CONFIRMED);
+        assertThat(greenMail.getReceivedMessages()).hasSize(2); // one note, not two
+        assertThat(text(lastMailTo("ada@example.org"))).contains("already receives one").doesNotContain("token=");
+    }
+}
