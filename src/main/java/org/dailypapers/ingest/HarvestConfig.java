@@ -29,8 +29,11 @@ public record HarvestConfig(boolean scheduled, LocalTime time, ZoneId zone, URI 
         Optional<String> arxivSet, Duration arxivDelay, Duration hfDelay, Duration timeout) {
     public static final String ARXIV_OAI = "https://export.arxiv.org/oai2";
     public static final String HUGGING_FACE = "https://huggingface.co";
-    /** arXiv sets: an archive ({@code cs}) or a group and archive ({@code physics:hep-ex}). */
-    private static final Pattern SET = Pattern.compile("[a-z][a-z-]*(:[a-zA-Z][a-zA-Z.-]*)?");
+    /**
+     * arXiv sets: an archive ({@code cs}), a group and archive ({@code physics:hep-ex}), or down to a category
+     * ({@code cs:cs:AI}, as arXiv's newer OAI-PMH service spells them).
+     */
+    private static final Pattern SET = Pattern.compile("[a-z][a-z-]*(:[a-zA-Z][a-zA-Z.-]*){0,2}");
 
     public HarvestConfig {
         Objects.requireNonNull(time, "time");

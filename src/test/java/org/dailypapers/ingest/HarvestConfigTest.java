@@ -36,6 +36,7 @@ class HarvestConfigTest {
         assertThat(config.arxivDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.hfBaseUrl()).hasToString("http://localhost:9000");
         assertThat(config.withArxiv(null, Optional.of("physics:hep-ex"), null).arxivSet()).contains("physics:hep-ex");
+        assertThat(HarvestConfig.checkSet("cs:cs:AI")).isEqualTo("cs:cs:AI");
     }
 
     @Test
