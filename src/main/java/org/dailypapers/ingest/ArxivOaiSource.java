@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>OAI-PMH errors: {@code noRecordsMatch} is an empty result; a {@code badResumptionToken} for a stored
  * token (arXiv's expire) restarts that harvest from its start; every other error stops the run with its code.
- * A record that cannot become a paper is reported with its identifier and skipped. Not thread-safe: one run at
- * a time per source.
+ * A record that cannot become a paper is reported with its identifier and skipped; so is the rest of a page
+ * whose XML is damaged inside ({@link OaiPmhPage#parse}). Not thread-safe: one run at a time per source.
  */
 public final class ArxivOaiSource {
     /** How far back a source never harvested starts when no {@code --from} is given. */
@@ -108,6 +108,9 @@ public final class ArxivOaiSource {
                 started = started != null ? started : dayOf(response);
                 for (OaiPmhPage.Record record : response.records()) {
                     newest = later(newest, save(record, batch));
+                }
+                if (response.damage() != null) {
+                    batch.reject(new Rejection("arXiv page " + uri, response.damage()));
                 }
                 batch.flush();
                 OaiPmhPage.Token next = response.token();

@@ -1,10 +1,13 @@
 package org.dailypapers.ingest;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -18,8 +21,9 @@ import javax.xml.stream.XMLStreamReader;
  * @param error the OAI-PMH error, or null
  * @param records the page's records in document order
  * @param token the resumption token element, or null when there was none (a complete, single-page list)
+ * @param damage what of a damaged page was skipped, or null when the page was read whole
  */
-record OaiPmhPage(String responseDate, Error error, List<Record> records, Token token) {
+record OaiPmhPage(String responseDate, Error error, List<Record> records, Token token, String damage) {
     static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
 
     /** An OAI-PMH error: {@code code} is one of the protocol's (badArgument, noRecordsMatch, ...). */
@@ -43,55 +47,119 @@ record OaiPmhPage(String responseDate, Error error, List<Record> records, Token 
      */
     record Record(String identifier, String datestamp, boolean deleted, Map<String, String> fields, List<Version> versions) {}
 
-    /** Parses a response body; fails when it is not well-formed XML or not an OAI-PMH document. */
+    /**
+     * Parses a response body. Characters XML 1.0 forbids (C0 controls but tab and newlines, raw or as character
+     * references), which arXiv's metadata has been known to carry, are dropped first. A document that arrived
+     * whole (it ends with {@code </OAI-PMH>}) but is damaged inside keeps the records before the damage and its
+     * resumption token, and says what was lost in {@link #damage}, so one bad record cannot block every later
+     * run at the same page. Fails when the body is not OAI-PMH, or is cut short.
+     */
     static OaiPmhPage parse(byte[] body) throws HarvestException {
+        byte[] clean = withoutForbiddenCharacters(body);
+        Reading reading = new Reading();
         try {
-            XMLStreamReader xml = SafeXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(body));
+            XMLStreamReader xml = SafeXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(clean));
             try {
-                return read(xml);
+                read(xml, reading);
+                return new OaiPmhPage(reading.responseDate, reading.error, reading.records, reading.token, null);
             } finally {
                 xml.close();
             }
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNumber() + ")";
-            throw new HarvestException("the response is not well-formed XML" + where + ": " + e.getMessage(), e);
+            String problem = "not well-formed XML" + where + ": " + e.getMessage();
+            String text = new String(clean, StandardCharsets.UTF_8);
+            Matcher token = TOKEN.matcher(text);
+            if (!reading.started || reading.error != null || !text.stripTrailing().endsWith("</OAI-PMH>") || !token.find()) {
+                throw new HarvestException("the response is " + problem, e);
+            }
+            String after = reading.records.isEmpty() ? "from its first record"
+                    : "after " + reading.records.getLast().identifier();
+            return new OaiPmhPage(reading.responseDate, null, reading.records, tokenOf(token),
+                    "the page is damaged " + after + " and the rest of it is skipped: " + problem);
         }
     }
 
-    private static OaiPmhPage read(XMLStreamReader xml) throws XMLStreamException, HarvestException {
+    /** What has been read so far: kept when the document turns out damaged. */
+    private static final class Reading {
+        boolean started;
+        String responseDate;
+        Error error;
+        final List<Record> records = new ArrayList<>();
+        Token token;
+    }
+
+    private static final Pattern TOKEN = Pattern.compile(
+            "<resumptionToken\\b([^>]*?)(?:/>|>([^<]*)</resumptionToken>)");
+    private static final Pattern ATTRIBUTE = Pattern.compile("(cursor|completeListSize)\\s*=\\s*\"(\\d+)\"");
+    /** C0 controls XML 1.0 forbids, as character references. */
+    private static final Pattern FORBIDDEN_REFERENCE = Pattern.compile("&#(?:x0*([0-8bBcCeEfF]|1[0-9a-fA-F])|0*([0-8]|1[124-9]|2[0-9]|3[01]));");
+
+    private static Token tokenOf(Matcher m) {
+        Integer cursor = null;
+        Integer size = null;
+        Matcher a = ATTRIBUTE.matcher(m.group(1));
+        while (a.find()) {
+            if (a.group(1).equals("cursor")) {
+                cursor = integer(a.group(2));
+            } else {
+                size = integer(a.group(2));
+            }
+        }
+        String value = m.group(2) == null ? "" : m.group(2).strip();
+        return new Token(value.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"), cursor, size);
+    }
+
+    /**
+     * Drops the bytes of C0 controls but tab, LF and CR (in UTF-8 such a byte is never part of another
+     * character) and their character references.
+     */
+    static byte[] withoutForbiddenCharacters(byte[] body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length);
+        boolean changed = false;
+        for (byte b : body) {
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                changed = true;
+            } else {
+                out.write(b);
+            }
+        }
+        byte[] bytes = changed ? out.toByteArray() : body;
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Matcher refs = FORBIDDEN_REFERENCE.matcher(text);
+        return refs.find() ? refs.replaceAll("").getBytes(StandardCharsets.UTF_8) : bytes;
+    }
+
+    private static void read(XMLStreamReader xml, Reading reading) throws XMLStreamException, HarvestException {
         while (xml.hasNext() && xml.next() != XMLStreamConstants.START_ELEMENT) {
             // prolog: the XML declaration, comments, whitespace (a DTD is refused by the factory)
         }
         if (!xml.isStartElement() || !"OAI-PMH".equals(xml.getLocalName())) {
             throw new HarvestException("not an OAI-PMH response: the document does not start with <OAI-PMH>");
         }
-        String responseDate = null;
-        Error error = null;
-        List<Record> records = new ArrayList<>();
-        Token token = null;
+        reading.started = true;
         while (xml.hasNext()) {
             int event = xml.next();
             if (event != XMLStreamConstants.START_ELEMENT) {
                 continue;
             }
             switch (xml.getLocalName()) {
-                case "responseDate" -> responseDate = text(xml).strip();
+                case "responseDate" -> reading.responseDate = text(xml).strip();
                 case "error" -> {
                     String code = xml.getAttributeValue(null, "code");
-                    error = new Error(code == null ? "unknown" : code, text(xml).strip());
+                    reading.error = new Error(code == null ? "unknown" : code, text(xml).strip());
                 }
-                case "record" -> records.add(record(xml));
+                case "record" -> reading.records.add(record(xml));
                 case "resumptionToken" -> {
                     Integer cursor = integer(xml.getAttributeValue(null, "cursor"));
                     Integer size = integer(xml.getAttributeValue(null, "completeListSize"));
-                    token = new Token(text(xml).strip(), cursor, size);
+                    reading.token = new Token(text(xml).strip(), cursor, size);
                 }
                 default -> {
                     // request, ListRecords, GetRecord: containers or echoes; descend into them
                 }
             }
         }
-        return new OaiPmhPage(responseDate, error, records, token);
     }
 
     private static Record record(XMLStreamReader xml) throws XMLStreamException {

@@ -321,15 +321,49 @@ class ArxivOaiSourceTest {
                         + "<!DOCTYPE OAI-PMH [<!ENTITY file SYSTEM \"" + secret.toUri() + "\">"
                         + "<!ENTITY remote SYSTEM \"" + arxiv.url("/evil") + "\">]>\n")
                 .replace("<title>Limit distributions", "<title>&file;&remote;Limit distributions");
+        arxiv.when(ArxivOaiSourceTest::first, Reply.ok(page, "text/xml"))
+                .when(r -> r.query().contains(TOKEN_1), xml("page-2.xml"))
+                .when(r -> r.query().contains(TOKEN_2), xml("page-3.xml"));
+
+        HarvestReport report = harvest(LocalDate.of(2014, 10, 1));
+
+        // The entities are never resolved: the page reads as damaged at the first reference; the record before
+        // it is kept, the rest of the page is reported and skipped, and the harvest goes on along the token.
+        assertThat(arxiv.requests()).noneMatch(r -> r.path().equals("/evil"));
+        assertThat(report.records().rejections()).singleElement().asString()
+                .contains("arXiv page http://127.0.0.1:", "the page is damaged after oai:arXiv.org:0704.0471",
+                        "not well-formed XML", "\"file\" was referenced, but not declared");
+        assertThat(report.completed()).isTrue();
+        assertThat(instance.app().papers().count()).isEqualTo(1 + 4);
+        assertThat(instance.app().papers().find(ArxivId.parse("0704.0716").orElseThrow())).isEmpty();
+        assertThat(instance.app().search().search(SearchRequest.of("TOP-SECRET-CONTENT", 3))).isEmpty();
+    }
+
+    @Test
+    void characters_xml_forbids_are_dropped_rather_than_failing_the_page() {
+        String page = new String(xml("page-3.xml").body(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("Water absorption is identified", "Water\u000c absorption&#12; is&#x1F; identified");
         arxiv.when(ArxivOaiSourceTest::first, Reply.ok(page, "text/xml"));
+
+        HarvestReport report = harvest(LocalDate.of(2014, 10, 1));
+
+        assertThat(report.completed()).isTrue();
+        assertThat(report.records().created()).isEqualTo(2);
+        assertThat(paper("0704.1114").paper().summary()).startsWith("Water absorption is identified");
+    }
+
+    @Test
+    void a_page_cut_short_without_a_transport_error_stops_the_run_at_that_page() {
+        String page = new String(xml("page-2.xml").body(), java.nio.charset.StandardCharsets.UTF_8);
+        arxiv.when(ArxivOaiSourceTest::first, xml("page-1.xml"))
+                .when(r -> r.query().contains(TOKEN_1), Reply.ok(page.substring(0, page.length() / 2), "text/xml"));
 
         HarvestReport report = harvest(LocalDate.of(2014, 10, 1));
 
         assertThat(report.completed()).isFalse();
         assertThat(report.failure()).contains("not well-formed XML");
-        assertThat(arxiv.requests()).noneMatch(r -> r.path().equals("/evil"));
-        assertThat(instance.app().papers().count()).isZero();
-        assertThat(instance.app().search().search(SearchRequest.of("TOP-SECRET-CONTENT", 3))).isEmpty();
+        assertThat(state().resumptionToken()).isEqualTo("726959|1001");
+        assertThat(instance.app().papers().count()).isEqualTo(2);
     }
 
     @Test
