@@ -1,6 +1,5 @@
 package org.dailypapers.ingest;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -166,7 +165,8 @@ final class HarvestHttp {
             if (cause instanceof java.net.http.HttpTimeoutException) {
                 throw new HarvestException("no answer from " + uri + " within " + timeout.toSeconds() + " s (timeout)", cause);
             }
-            String why = cause instanceof IOException && cause.getMessage() != null ? cause.getMessage() : String.valueOf(cause);
+            String why = cause instanceof java.net.ConnectException ? "cannot connect (is the address right? is the host up?)"
+                    : cause != null && cause.getMessage() != null ? cause.getMessage() : String.valueOf(cause);
             throw new HarvestException("the request to " + uri + " failed: " + why, cause);
         } catch (java.util.concurrent.CancellationException e) {
             throw new HarvestException("stopped during the request to " + uri + ": the server is shutting down", e);
