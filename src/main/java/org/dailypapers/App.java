@@ -13,11 +13,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import org.dailypapers.account.Accounts;
+import org.dailypapers.curation.Curation;
 import org.dailypapers.digest.DigestScheduler;
 import org.dailypapers.digest.DigestService;
 import org.dailypapers.feed.FeedService;
 import org.dailypapers.ingest.HarvestScheduler;
 import org.dailypapers.ingest.Harvester;
+import org.dailypapers.submit.Submissions;
+import org.dailypapers.vote.Trending;
+import org.dailypapers.vote.Upvotes;
 import org.dailypapers.ingest.ImportSummary;
 import org.dailypapers.ingest.PaperImporter;
 import org.dailypapers.mail.Mailer;
@@ -55,6 +60,12 @@ public final class App implements AutoCloseable {
     private HarvestScheduler harvestSchedule;
     private final PrometheusMeterRegistry metrics;
     private final Mailer mailer;
+    private final FeedRepository feedRepository;
+    private final Accounts accounts;
+    private final Upvotes upvotes;
+    private final Trending trending;
+    private final Submissions submissions;
+    private final Curation curation;
     private final DigestService digests;
     private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
     private final Clock clock;
@@ -64,7 +75,8 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.database = database;
         this.papers = new PaperRepository(database, clock);
-        this.feed = new FeedService(new FeedRepository(database), FEED_CACHE_STALENESS);
+        this.feedRepository = new FeedRepository(database);
+        this.feed = new FeedService(feedRepository, FEED_CACHE_STALENESS);
         this.search = readOnlyIndex
                 ? PaperSearch.openReadOnly(config.dataDir().resolve("index"), papers, config.search())
                 : PaperSearch.open(config.dataDir().resolve("index"), papers, config.search());
@@ -77,6 +89,13 @@ public final class App implements AutoCloseable {
                 .orElseGet(() -> new OutboxMailer(outbox(), config.mail().from(), clock));
         this.clock = clock;
         this.digests = new DigestService(config.digest(), database, feed, search, mailer, config.baseUrlOrLocal(), clock);
+        CommunityConfig community = config.community();
+        this.accounts = new Accounts(database, community.account(), mailer, clock);
+        // A vote changes counts and order on cached feed pages: they are dropped like after an import.
+        this.upvotes = new Upvotes(database, clock, feed::invalidate);
+        this.trending = new Trending(upvotes, community.trendingHalfLife(), clock);
+        this.submissions = new Submissions(database, papers, importer, community.submission(), clock);
+        this.curation = new Curation(database, community.account(), clock, feed::invalidate);
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -128,6 +147,26 @@ public final class App implements AutoCloseable {
 
     public PaperImporter importer() {
         return importer;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Upvotes upvotes() {
+        return upvotes;
+    }
+
+    public Trending trending() {
+        return trending;
+    }
+
+    public Submissions submissions() {
+        return submissions;
+    }
+
+    public Curation curation() {
+        return curation;
     }
 
     public PaperSearch search() {
@@ -212,7 +251,8 @@ public final class App implements AutoCloseable {
     /** The web application, not yet started. */
     public Javalin web() {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
-        return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl()));
+        return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
+                new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl())));
     }
 
     @Override

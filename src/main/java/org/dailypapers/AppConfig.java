@@ -16,14 +16,16 @@ import org.dailypapers.store.DatabaseConfig;
  * @param loadDemo load the bundled demo dataset when the database holds no papers
  * @param search the search pipeline, embedding model and background embedding
  * @param baseUrl the public address of this instance (scheme, host, optional port and path prefix) for absolute
- *     links in mail; when absent, a web request links to its own host and a command to http://localhost:PORT
+ *     links in mail; required with SMTP. Without SMTP (mail goes to the local outbox) and without it, a web request
+ *     links to its own host and a command to http://localhost:PORT
  * @param mail SMTP, or the outbox in the data directory when no SMTP server is configured
  * @param digest email digests: when {@code serve} sends them, how many papers, the link-signing secret
+ * @param community sign-in, submissions and trending ({@link CommunityConfig#fromEnv})
  * @param harvest the arXiv and Hugging Face harvesters and their daily schedule ({@code DAILYPAPERS_HARVEST_*})
  */
 public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo, SearchConfig search,
         java.util.Optional<java.net.URI> baseUrl, MailConfig mail, org.dailypapers.digest.DigestConfig digest,
-        HarvestConfig harvest) {
+        CommunityConfig community, HarvestConfig harvest) {
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     /** The embedding model chosen on SciFact (docs/EVAL.md). */
@@ -36,9 +38,17 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(community, "community");
         Objects.requireNonNull(harvest, "harvest");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
+        }
+        // Links in real mail must never be built from a request's Host header: anyone can send a request with
+        // Host: evil.example and have a genuine sign-in link for someone else's address point at their server.
+        // (Outbox mail is only readable on this machine, so there the request's host is safe and convenient.)
+        if (mail.smtp().isPresent() && baseUrl.isEmpty()) {
+            throw new IllegalArgumentException("DAILYPAPERS_BASE_URL is required when DAILYPAPERS_SMTP_HOST is set: "
+                    + "links in mail (sign-in, confirm, unsubscribe) must point at this instance's public https address");
         }
     }
 
@@ -46,9 +56,10 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
      * Defaults overridden by the environment, then by flags (null where a flag was not given).
      * Recognised: DAILYPAPERS_DATA, DAILYPAPERS_PORT, DAILYPAPERS_DB_URL, DAILYPAPERS_DB_USER,
      * DAILYPAPERS_DB_PASSWORD, DAILYPAPERS_DEMO (true/false), DAILYPAPERS_SEARCH_METHOD, DAILYPAPERS_SEARCH_MODEL,
-     * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false), DAILYPAPERS_BASE_URL, and the
+     * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false), DAILYPAPERS_BASE_URL, the
      * mail settings of {@link MailConfig#fromEnv}, the digest settings of
-     * {@link org.dailypapers.digest.DigestConfig#fromEnv} and the harvest settings of {@link HarvestConfig#fromEnv}.
+     * {@link org.dailypapers.digest.DigestConfig#fromEnv}, the community settings of {@link CommunityConfig#fromEnv}
+     * and the harvest settings of {@link HarvestConfig#fromEnv}.
      */
     public static AppConfig resolve(Map<String, String> env, Path dataFlag, Integer portFlag) {
         Path dataDir = dataFlag != null ? dataFlag : Path.of(env.getOrDefault("DAILYPAPERS_DATA", DEFAULT_DATA_DIR.toString()));
@@ -68,12 +79,13 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
             throw new IllegalArgumentException("DAILYPAPERS_SEARCH_METHOD / DAILYPAPERS_SEARCH_MODEL: " + e.getMessage(), e);
         }
         return new AppConfig(dataDir, port, database, demo, search, parseBaseUrl(env.get("DAILYPAPERS_BASE_URL")),
-                MailConfig.fromEnv(env), org.dailypapers.digest.DigestConfig.fromEnv(env), HarvestConfig.fromEnv(env));
+                MailConfig.fromEnv(env), org.dailypapers.digest.DigestConfig.fromEnv(env), CommunityConfig.fromEnv(env),
+                HarvestConfig.fromEnv(env));
     }
 
     /** This configuration with other harvest settings (a command line's flags). */
     public AppConfig withHarvest(HarvestConfig other) {
-        return new AppConfig(dataDir, port, database, loadDemo, search, baseUrl, mail, digest, other);
+        return new AppConfig(dataDir, port, database, loadDemo, search, baseUrl, mail, digest, community, other);
     }
 
     /** The configured public address, or http://localhost:PORT for links made outside a web request. */

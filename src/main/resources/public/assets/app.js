@@ -15,3 +15,73 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// Community: pages are cached for everyone, so what belongs to the visitor (the CSRF token for htmx
+// requests and for empty _csrf fields of forms, which papers they upvoted) is fetched once per page from
+// /account/state.
+(() => {
+  let state = { signedIn: false, voted: [] };
+  fetch("/account/state", { credentials: "same-origin", headers: { Accept: "application/json" } })
+    .then((r) => (r.ok ? r.json() : state))
+    .then((s) => {
+      state = s;
+      markVotes(document);
+      // Forms on cached pages are the same for everyone: their CSRF field is filled in here.
+      for (const field of document.querySelectorAll('input[name="_csrf"]')) {
+        if (!field.value && state.csrf) field.value = state.csrf;
+      }
+    })
+    .catch(() => {});
+
+  function markVotes(root) {
+    if (!state.signedIn) return;
+    const voted = new Set(state.voted || []);
+    for (const box of root.querySelectorAll(".votes[data-paper]")) {
+      const button = box.querySelector("button.vote");
+      if (button) button.setAttribute("aria-pressed", voted.has(box.dataset.paper) ? "true" : "false");
+    }
+  }
+
+  function announce(box, html) {
+    const status = box && box.querySelector(".vote-status");
+    if (!status) return;
+    status.classList.remove("visually-hidden");
+    status.textContent = "";
+    status.insertAdjacentHTML("beforeend", html);
+  }
+
+  document.addEventListener("htmx:configRequest", (event) => {
+    const elt = event.detail.elt;
+    if (state.csrf) event.detail.headers["X-CSRF-Token"] = state.csrf;
+    if (elt.matches && elt.matches("button.vote")) {
+      if (!state.signedIn) {
+        event.preventDefault();
+        const back = encodeURIComponent(location.pathname + location.search);
+        announce(elt.closest(".votes"), 'Please <a href="/signin?next=' + back + '">sign in</a> to upvote.');
+        return;
+      }
+      event.detail.parameters.up = elt.getAttribute("aria-pressed") === "true" ? "false" : "true";
+    }
+  });
+
+  // A vote's answer replaces its button: remember the new state for buttons of the same paper swapped in later.
+  document.addEventListener("htmx:afterSwap", () => {
+    const voted = new Set(state.voted || []);
+    for (const b of document.querySelectorAll(".votes[data-paper] button.vote")) {
+      const id = b.closest(".votes").dataset.paper;
+      if (b.getAttribute("aria-pressed") === "true") voted.add(id); else voted.delete(id);
+    }
+    state.voted = [...voted];
+  });
+
+  document.addEventListener("htmx:responseError", (event) => {
+    const elt = event.detail.elt;
+    const box = elt.closest && elt.closest(".votes");
+    const text = event.detail.xhr.responseText || "That did not work. Please try again.";
+    if (box) {
+      const status = box.querySelector(".vote-status");
+      status.classList.remove("visually-hidden");
+      status.textContent = text;
+    }
+  });
+})();

@@ -34,6 +34,8 @@ class AppConfigTest {
                 .hasMessageContaining("DAILYPAPERS_BASE_URL");
         assertThatThrownBy(() -> AppConfig.resolve(Map.of("DAILYPAPERS_BASE_URL", "https://x.org/?a=1"), null, null))
                 .hasMessageContaining("DAILYPAPERS_BASE_URL");
+        assertThatThrownBy(() -> AppConfig.resolve(Map.of("DAILYPAPERS_SMTP_HOST", "smtp.example.org"), null, null))
+                .hasMessageContaining("DAILYPAPERS_BASE_URL is required");
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.dailypapers.account.Accounts;
 import org.dailypapers.ingest.ImportSummary;
+import org.dailypapers.mail.EmailAddress;
+import org.dailypapers.testing.Visitor;
 
 /**
  * A real Daily Papers instance for tests: SQLite in a temporary directory, the fixture papers imported,
@@ -35,10 +38,15 @@ public final class TestInstance implements AutoCloseable {
 
     /** As {@link #withFixtures}, configured by {@code env} (DAILYPAPERS_* variables) on top of no demo data. */
     public static TestInstance withEnv(Path dataDir, Map<String, String> env, String... fixtures) {
+        return withClock(dataDir, env, Clock.systemUTC(), fixtures);
+    }
+
+    /** As {@link #withEnv}, on {@code clock} (e.g. a day when a recorded arXiv paper was new). */
+    public static TestInstance withClock(Path dataDir, Map<String, String> env, Clock clock, String... fixtures) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.putIfAbsent("DAILYPAPERS_DEMO", "false");
         AppConfig config = AppConfig.resolve(all, dataDir, 0);
-        TestInstance instance = new TestInstance(App.open(config, Clock.systemUTC()));
+        TestInstance instance = new TestInstance(App.open(config, clock));
         if (fixtures.length > 0) {
             instance.importFixtures(fixtures);
         }
@@ -73,6 +81,18 @@ public final class TestInstance implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + web.port() + path;
+    }
+
+    /**
+     * A visitor signed in as {@code email} through a session opened directly, with that session's CSRF token
+     * (the sign-in flow itself is what SignInTest covers). Creates the account when it is new.
+     */
+    public Visitor signedIn(String email) {
+        Accounts.NewSession session = app.accounts().openSession(EmailAddress.parse(email));
+        Visitor visitor = new Visitor(this::url);
+        visitor.setCookie("dp_session", session.cookie());
+        visitor.csrf(session.session().csrfToken());
+        return visitor;
     }
 
     public HttpResponse<String> get(String path) {

@@ -3,11 +3,11 @@ package org.dailypapers.digest;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Digest settings: whether {@code serve} sends digests, when (a local time in a time zone: daily digests
@@ -56,30 +56,29 @@ public record DigestConfig(boolean enabled, LocalTime sendAt, ZoneId zone, int t
             default -> throw new IllegalArgumentException("DAILYPAPERS_DIGEST_ENABLED must be true or false, not '"
                     + env.get("DAILYPAPERS_DIGEST_ENABLED") + "'");
         };
-        LocalTime time;
-        String rawTime = env.get("DAILYPAPERS_DIGEST_TIME");
-        try {
-            time = rawTime == null || rawTime.isBlank() ? DEFAULT_TIME : LocalTime.parse(rawTime.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("DAILYPAPERS_DIGEST_TIME must be a time of day HH:MM, e.g. 07:30, not '" + rawTime + "'");
-        }
-        ZoneId zone;
-        String rawZone = env.get("DAILYPAPERS_DIGEST_ZONE");
-        try {
-            zone = rawZone == null || rawZone.isBlank() ? DEFAULT_ZONE : ZoneId.of(rawZone.strip());
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("DAILYPAPERS_DIGEST_ZONE must be a time zone such as Europe/Berlin or UTC, not '" + rawZone + "'");
-        }
-        int top;
-        String rawTop = env.get("DAILYPAPERS_DIGEST_TOP");
-        try {
-            top = rawTop == null || rawTop.isBlank() ? DEFAULT_TOP : Integer.parseInt(rawTop.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("DAILYPAPERS_DIGEST_TOP must be a number 1.." + MAX_TOP + ", not '" + rawTop + "'");
-        }
+        LocalTime time = parsed(env, "DAILYPAPERS_DIGEST_TIME", DEFAULT_TIME, LocalTime::parse, "a time of day HH:MM, e.g. 07:30");
+        ZoneId zone = parsed(env, "DAILYPAPERS_DIGEST_ZONE", DEFAULT_ZONE, ZoneId::of, "a time zone such as Europe/Berlin or UTC");
+        int top = parsed(env, "DAILYPAPERS_DIGEST_TOP", DEFAULT_TOP, Integer::parseInt, "a number 1.." + MAX_TOP);
         String secret = env.get("DAILYPAPERS_DIGEST_SECRET");
         return new DigestConfig(enabled, time, zone, top, DEFAULT_TOPIC_HITS,
                 secret == null || secret.isBlank() ? Optional.empty() : Optional.of(secret.strip()));
+    }
+
+    /**
+     * The variable {@code name} parsed (after trimming), or {@code fallback} when it is unset or blank.
+     *
+     * @throws IllegalArgumentException "NAME must be EXPECTED, not 'VALUE'" when it does not parse
+     */
+    private static <T> T parsed(Map<String, String> env, String name, T fallback, Function<String, T> parse, String expected) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(raw.strip());
+        } catch (DateTimeException | IllegalArgumentException e) { // NumberFormatException is an IllegalArgumentException
+            throw new IllegalArgumentException(name + " must be " + expected + ", not '" + raw + "'");
+        }
     }
 
     /** Hides the secret. */

@@ -70,6 +70,13 @@ public final class FeedService {
                 () -> feed.papers(period.first(), period.last(), order, offset, limit));
     }
 
+    /** The papers of a period an administrator featured, most upvoted first. */
+    public List<FeedPaper> featured(FeedPeriod period) {
+        return cached(new FeaturedKey(period), () -> feed.featured(period.first(), period.last()));
+    }
+
+    private record FeaturedKey(FeedPeriod period) {}
+
     /** An organization's papers on the feed, newest first (at most {@link #PAGE_LIMIT}). */
     public List<FeedPaper> organization(String name) {
         return cached(new OrganizationKey(name), () -> feed.byOrganization(name, PAGE_LIMIT));

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * Imports paper files into the store: reads them ({@link PaperFileReader}), saves in batches (one transaction
  * each, so a failure never leaves half a batch) and tells {@code onSaved} which records changed, so that
  * derived stores such as the search index follow. Bad records are skipped, logged with their location and
- * counted; they never stop the import. Not thread-safe: one import (or {@link #begin() batch}) at a time per
- * instance; the merge of two concurrent writers of one paper is not coordinated.
+ * counted; they never stop the import. {@link #importPaths} and {@link #importStream}: one at a time per
+ * instance (they share a reader); {@link #importRecords} and each {@link #begin() batch} have their own state, so
+ * a submission may be saved while a harvest runs. Concurrent writers are coordinated only by the database's
+ * transactions.
  */
 public final class PaperImporter {
     static final int MAX_REPORTED_REJECTIONS = 100;
@@ -72,6 +74,16 @@ public final class PaperImporter {
         } catch (IOException e) {
             batch.reject(new Rejection(name, "cannot read: " + e.getMessage()));
         }
+        return batch.finish();
+    }
+
+    /**
+     * Saves records made in this process (a paper submitted on the site) the way files are imported, so the
+     * feed cache and search index follow. Thread-safe: each call has its own batch.
+     */
+    public ImportSummary importRecords(List<PaperRecord> records) {
+        Batch batch = new Batch();
+        records.forEach(batch::accept);
         return batch.finish();
     }
 

@@ -21,7 +21,7 @@ public final class FeedRepository {
      */
     public List<FeedPaper> papers(LocalDate first, LocalDate last, FeedOrder order, int offset, int limit) {
         return database.jdbi().withHandle(h -> h.createQuery(PaperRowMapper.SELECT
-                        + " WHERE f.feed_day BETWEEN :first AND :last ORDER BY " + order.sql()
+                        + " WHERE f.feed_day BETWEEN :first AND :last AND " + PaperRowMapper.VISIBLE + " ORDER BY " + order.sql()
                         + " LIMIT :limit OFFSET :offset")
                 .bind("first", first.toString())
                 .bind("last", last.toString())
@@ -35,7 +35,7 @@ public final class FeedRepository {
     /** The feed papers of an organization, newest on arXiv first; at most {@code limit}. */
     public List<FeedPaper> byOrganization(String name, int limit) {
         return database.jdbi().withHandle(h -> h.createQuery(PaperRowMapper.SELECT
-                        + " WHERE p.organization_name = :name AND f.feed_day IS NOT NULL"
+                        + " WHERE p.organization_name = :name AND f.feed_day IS NOT NULL AND " + PaperRowMapper.VISIBLE
                         + " ORDER BY p.published_at DESC, p.arxiv_id LIMIT :limit")
                 .bind("name", name)
                 .bind("limit", limit)
@@ -44,18 +44,60 @@ public final class FeedRepository {
                 .list());
     }
 
+    /** The visible papers an administrator featured, whose feed day lies in {@code [first, last]}, most upvoted first. */
+    public List<FeedPaper> featured(LocalDate first, LocalDate last) {
+        return database.jdbi().withHandle(h -> h.createQuery(PaperRowMapper.SELECT
+                        + " WHERE f.feed_day BETWEEN :first AND :last AND f.featured = 1 AND " + PaperRowMapper.VISIBLE
+                        + " ORDER BY " + FeedOrder.UPVOTES.sql() + " LIMIT 100")
+                .bind("first", first.toString())
+                .bind("last", last.toString())
+                .map(MAPPER)
+                .map(r -> new FeedPaper(r.paper(), r.entry()))
+                .list());
+    }
+
+    /**
+     * Visible feed papers put on the feed since {@code since} or upvoted here since {@code votedSince}: the
+     * candidates for trending. At most {@code limit}, most recently put on the feed first.
+     */
+    public List<FeedPaper> recent(java.time.Instant since, java.time.Instant votedSince, int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery(PaperRowMapper.SELECT
+                        + " WHERE f.feed_day IS NOT NULL AND " + PaperRowMapper.VISIBLE
+                        + " AND (f.submitted_at >= :since OR p.arxiv_id IN"
+                        + " (SELECT u.arxiv_id FROM upvote u WHERE u.created_at >= :votedSince))"
+                        + " ORDER BY f.submitted_at DESC, p.arxiv_id LIMIT :limit")
+                .bind("since", since.toEpochMilli())
+                .bind("votedSince", votedSince.toEpochMilli())
+                .bind("limit", limit)
+                .map(MAPPER)
+                .map(r -> new FeedPaper(r.paper(), r.entry()))
+                .list());
+    }
+
+    /** Visible feed papers whose entry names {@code name} as who put it there, latest feed day first. */
+    public List<FeedPaper> submittedBy(String name, int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery(PaperRowMapper.SELECT
+                        + " WHERE f.submitted_by = :name AND " + PaperRowMapper.VISIBLE
+                        + " ORDER BY f.feed_day DESC, p.arxiv_id LIMIT :limit")
+                .bind("name", name)
+                .bind("limit", limit)
+                .map(MAPPER)
+                .map(r -> new FeedPaper(r.paper(), r.entry()))
+                .list());
+    }
+
     public Optional<LocalDate> latestDay() {
-        return day("SELECT MAX(feed_day) FROM feed_entry", null);
+        return day("SELECT MAX(feed_day) FROM feed_entry WHERE hidden = 0", null);
     }
 
     /** The closest earlier feed day that has papers. */
     public Optional<LocalDate> dayBefore(LocalDate day) {
-        return day("SELECT MAX(feed_day) FROM feed_entry WHERE feed_day < :day", day);
+        return day("SELECT MAX(feed_day) FROM feed_entry WHERE feed_day < :day AND hidden = 0", day);
     }
 
     /** The closest later feed day that has papers. */
     public Optional<LocalDate> dayAfter(LocalDate day) {
-        return day("SELECT MIN(feed_day) FROM feed_entry WHERE feed_day > :day", day);
+        return day("SELECT MIN(feed_day) FROM feed_entry WHERE feed_day > :day AND hidden = 0", day);
     }
 
     private Optional<LocalDate> day(String sql, LocalDate day) {

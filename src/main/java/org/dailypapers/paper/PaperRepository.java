@@ -132,15 +132,20 @@ public final class PaperRepository {
         return new PaperRecord(paper, entry, incomingIsNewer ? incoming.asOf() : before.asOf());
     }
 
+    /** Stored records with their imported upvotes only: local votes are counted apart and never merged in. */
     private static Map<ArxivId, PaperRecord> load(Handle h, List<PaperRecord> records) {
-        return loadIds(h, records.stream().map(r -> r.paper().id()).toList());
+        return loadIds(h, records.stream().map(r -> r.paper().id()).toList(), PaperRowMapper.SELECT_IMPORTED);
     }
 
     private static Map<ArxivId, PaperRecord> loadIds(Handle h, List<ArxivId> wanted) {
+        return loadIds(h, wanted, PaperRowMapper.SELECT);
+    }
+
+    private static Map<ArxivId, PaperRecord> loadIds(Handle h, List<ArxivId> wanted, String select) {
         Map<ArxivId, PaperRecord> stored = new LinkedHashMap<>();
         List<String> ids = wanted.stream().map(ArxivId::value).distinct().toList();
         for (int i = 0; i < ids.size(); i += 500) {
-            h.createQuery(PaperRowMapper.SELECT + " WHERE p.arxiv_id IN (<ids>)")
+            h.createQuery(select + " WHERE p.arxiv_id IN (<ids>)")
                     .bindList("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
                     .map(MAPPER)
                     .forEach(r -> stored.put(r.paper().id(), r));

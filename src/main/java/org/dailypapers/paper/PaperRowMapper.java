@@ -9,15 +9,27 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Maps a row of {@link #SELECT} (a paper, its organization and, when present, its feed entry). */
 final class PaperRowMapper implements RowMapper<PaperRecord> {
-    static final String SELECT = """
+    /**
+     * Papers as shown: a feed entry's upvotes are those imported from Hugging Face plus the votes cast here
+     * (V3__community.sql). Hidden entries are still returned: feed queries filter them with {@link #VISIBLE}.
+     */
+    static final String SELECT = select("f.upvotes + f.local_upvotes");
+    /** As {@link #SELECT} but with the imported count alone: what imports merge into and write back. */
+    static final String SELECT_IMPORTED = select("f.upvotes");
+    /** The condition keeping entries an administrator hid off the feed. */
+    static final String VISIBLE = "f.hidden = 0";
+
+    private static String select(String upvotes) {
+        return """
             SELECT p.arxiv_id, p.title, p.summary, p.authors, p.published_at, p.categories, p.comment,
                    p.organization_name, o.fullname AS org_fullname, o.avatar_url AS org_avatar,
                    p.github_repo, p.github_stars, p.project_page, p.keywords, p.ai_summary, p.as_of,
-                   f.feed_day, f.submitted_at, f.submitted_by, f.upvotes, f.num_comments
+                   f.feed_day, f.submitted_at, f.submitted_by, %s AS upvotes, f.num_comments
             FROM paper p
             LEFT JOIN organization o ON o.name = p.organization_name
             LEFT JOIN feed_entry f ON f.arxiv_id = p.arxiv_id
-            """;
+            """.formatted(upvotes);
+    }
 
     @Override
     public PaperRecord map(ResultSet rs, StatementContext ctx) throws SQLException {

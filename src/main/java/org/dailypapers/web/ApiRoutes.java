@@ -14,6 +14,7 @@ import org.dailypapers.paper.FeedOrder;
 import org.dailypapers.paper.FeedPaper;
 import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.PaperRepository;
+import org.dailypapers.vote.Trending;
 
 /**
  * The JSON API, compatible with Hugging Face's: {@code GET /api/daily_papers} (date | week | month, p, limit,
@@ -32,8 +33,11 @@ final class ApiRoutes {
 
     private final RenderedPages pages;
 
-    ApiRoutes(FeedService feed, PaperRepository papers, ObjectMapper json, RenderedPages pages) {
+    private final Trending trending;
+
+    ApiRoutes(FeedService feed, PaperRepository papers, ObjectMapper json, RenderedPages pages, Trending trending) {
         this.pages = pages;
+        this.trending = trending;
         this.feed = feed;
         this.papers = papers;
         this.json = json;
@@ -49,8 +53,17 @@ final class ApiRoutes {
         FeedPeriod period = period(ctx);
         int page = intParam(ctx, "p", 0, 0, MAX_PAGE);
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        FeedOrder order = order(ctx.queryParam("sort"));
-        List<FeedPaper> found = period == null ? List.of() : feed.page(period, order, page * limit, limit + 1);
+        String sort = ctx.queryParam("sort");
+        List<FeedPaper> found;
+        if ("trending".equals(sort)) {
+            // Scores change with time, not only with writes: ranked per request over the period's papers.
+            List<FeedPaper> ranked = period == null ? List.of()
+                    : trending.rank(feed.papers(period)).stream().map(Trending.Ranked::paper).toList();
+            found = ranked.subList(Math.min(ranked.size(), page * limit), Math.min(ranked.size(), page * limit + limit + 1));
+        } else {
+            FeedOrder order = order(sort);
+            found = period == null ? List.of() : feed.page(period, order, page * limit, limit + 1);
+        }
         if (found.size() > limit) {
             ctx.header("Link", "<" + nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
         }
@@ -95,7 +108,7 @@ final class ApiRoutes {
         if (sort.equals("upvotes")) {
             return FeedOrder.UPVOTES;
         }
-        throw HttpProblem.badRequest("sort must be publishedAt or upvotes, not '" + PaperRoutes.shorten(sort) + "'");
+        throw HttpProblem.badRequest("sort must be publishedAt, upvotes or trending, not '" + PaperRoutes.shorten(sort) + "'");
     }
 
     static int intParam(Context ctx, String name, int fallback, int min, int max) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.dailypapers.account.Refused;
 import org.dailypapers.feed.InvalidPeriodException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ final class ErrorHandling {
 
     void register(RoutesConfig routes) {
         routes.exception(HttpProblem.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
+        routes.exception(Refused.class, (e, ctx) -> respond(ctx, status(e.reason()), e.getMessage()));
         routes.exception(InvalidPeriodException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
         routes.exception(org.dailypapers.digest.InvalidSubscriptionException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
         routes.exception(org.dailypapers.digest.InvalidTokenException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
@@ -45,9 +47,23 @@ final class ErrorHandling {
         return "There is no page at " + PaperRoutes.shorten(ctx.path()) + ".";
     }
 
+    private static int status(Refused.Reason reason) {
+        return switch (reason) {
+            case INVALID -> 400;
+            case SIGN_IN -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case TOO_MANY -> 429;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
     private void respond(Context ctx, int status, String message) {
         ctx.status(status);
-        if (ctx.path().startsWith("/api/")) {
+        if (ctx.header("HX-Request") != null) {
+            // An htmx request swaps a fragment in place: the message alone, which app.js announces.
+            ctx.contentType("text/plain; charset=utf-8").result(message);
+        } else if (ctx.path().startsWith("/api/") || ctx.path().equals("/account/state")) {
             ctx.contentType("application/json").result(json.createObjectNode().put("error", message).toString());
         } else {
             templates.page(ctx, "error.jte", new ErrorPage(status, title(status), message));
@@ -60,7 +76,9 @@ final class ErrorHandling {
             case 404 -> "Not found";
             case 403 -> "Not allowed";
             case 405 -> "Method not allowed";
+            case 401 -> "Please sign in";
             case 413 -> "Request too large";
+            case 429 -> "Too many requests";
             case 503 -> "Try again later";
             default -> status >= 500 ? "Server error" : "Request refused";
         };

@@ -18,7 +18,8 @@ public record FeedPage(
         Link month,
         Link day,
         String rssHref,
-        boolean latest) {
+        boolean latest,
+        List<FeedPaper> featured) {
 
     /** A navigation link. */
     public record Link(String href, String label) {}

@@ -66,7 +66,8 @@ final class FeedRoutes {
                 link.apply(FeedPeriod.containing(Kind.MONTH, anchor)),
                 link.apply(FeedPeriod.day(anchor)),
                 "/rss",
-                latest);
+                latest,
+                feed.featured(period));
     }
 
     private static String label(FeedPeriod p) {

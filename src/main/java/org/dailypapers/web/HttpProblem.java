@@ -16,6 +16,10 @@ final class HttpProblem extends RuntimeException {
         return new HttpProblem(400, message);
     }
 
+    static HttpProblem of(int status, String message) {
+        return new HttpProblem(status, message);
+    }
+
     static HttpProblem forbidden(String message) {
         return new HttpProblem(403, message);
     }

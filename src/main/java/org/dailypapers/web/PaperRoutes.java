@@ -53,6 +53,12 @@ final class PaperRoutes {
         return papers.find(id).orElseThrow(() -> HttpProblem.notFound("No paper " + id + " here."));
     }
 
+    /** The {@code id} path parameter as an arXiv id, or a 400. */
+    static ArxivId id(Context ctx) {
+        String raw = ctx.pathParam("id");
+        return ArxivId.parse(raw).orElseThrow(() -> HttpProblem.badRequest("'" + shorten(raw) + "' is not an arXiv id."));
+    }
+
     static String shorten(String text) {
         return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }

@@ -19,6 +19,11 @@ final class Templates {
         return out.toByteArray();
     }
 
+    /** Renders a fragment (no layout) for htmx. */
+    void fragment(Context ctx, String template, Object model) {
+        html(ctx, pageBytes(template, model));
+    }
+
     static void html(Context ctx, byte[] body) {
         ctx.contentType("text/html; charset=utf-8").result(body);
     }

@@ -62,6 +62,11 @@ public final class Views {
         return "/organizations/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** A person's page ({@code /users/{handle}}); the handle is one path segment. */
+    public static String userPath(String handle) {
+        return "/users/" + java.net.URLEncoder.encode(handle, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The paper page's path; old-style ids keep their slash. */
     public static String paperPath(String arxivId) {
         return "/papers/" + arxivId;

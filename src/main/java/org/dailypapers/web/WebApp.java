@@ -8,7 +8,13 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import org.dailypapers.account.Accounts;
+import org.dailypapers.curation.Curation;
 import org.dailypapers.feed.FeedService;
+import org.dailypapers.paper.FeedRepository;
+import org.dailypapers.submit.Submissions;
+import org.dailypapers.vote.Trending;
+import org.dailypapers.vote.Upvotes;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
 
@@ -25,7 +31,11 @@ public final class WebApp {
     /** What the web layer needs; built by the composition root. */
     public record Deps(FeedService feed, PaperRepository papers, PaperSearch search, PrometheusMeterRegistry metrics, ObjectMapper json,
             java.util.Optional<org.dailypapers.mail.Outbox> mailbox, org.dailypapers.digest.DigestService digests,
-            java.util.Optional<java.net.URI> baseUrl) {}
+            java.util.Optional<java.net.URI> baseUrl, Community community) {}
+
+    /** The community side: accounts, votes, trending, submissions, curation. */
+    public record Community(Accounts accounts, Upvotes upvotes, Trending trending, Submissions submissions, Curation curation,
+            FeedRepository feedRepository, java.util.Optional<java.net.URI> baseUrl) {}
 
     private WebApp() {}
 
@@ -49,11 +59,21 @@ public final class WebApp {
                     "search", Map.of("indexed", deps.search().indexedCount(), "method", deps.search().method()))));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(deps.metrics().scrape()));
+            Community c = deps.community();
+            Visitors visitors = new Visitors(c.accounts(), c.baseUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
+            config.routes.before(visitors::checkCsrf);
             new FeedRoutes(deps.feed(), templates, pages).register(config.routes);
             new RssRoutes(deps.feed()).register(config.routes);
             new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
-            new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages).register(config.routes);
+            new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages, c.trending()).register(config.routes);
             new OrganizationRoutes(deps.feed(), templates).register(config.routes);
+            new AccountRoutes(c.accounts(), c.upvotes(), visitors, templates, c.baseUrl()).register(config.routes);
+            new TrendingRoutes(deps.feed(), c.feedRepository(), c.trending(), templates, pages).register(config.routes);
+            new VoteRoutes(c.upvotes(), visitors, templates).register(config.routes);
+            new SubmitRoutes(c.submissions(), c.curation(), visitors, templates).register(config.routes);
+            new CurationRoutes(c.curation(), deps.papers(), visitors, templates).register(config.routes);
+            new ProfileRoutes(c.accounts(), c.submissions(), c.upvotes(), deps.papers(), c.feedRepository(), templates)
+                    .register(config.routes);
             new PaperRoutes(deps.papers(), deps.search(), templates, pages).register(config.routes);
             new DigestRoutes(deps.digests(), deps.baseUrl(), templates).register(config.routes);
             deps.mailbox().ifPresent(outbox -> new MailboxRoutes(outbox, templates).register(config.routes));

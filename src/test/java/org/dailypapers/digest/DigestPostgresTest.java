@@ -12,12 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.dailypapers.mail.EmailAddress;
-import org.dailypapers.mail.Mailer;
 import org.dailypapers.mail.SmtpMailer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,27 +64,13 @@ class DigestPostgresTest {
             readers.add(EmailAddress.parse("ada@example.org"));
             greenMail.purgeEmailFromAllMailboxes();
 
-            AtomicInteger handed = new AtomicInteger();
-            Mailer dying = message -> {
-                smtp.send(message);
-                if (handed.incrementAndGet() == 5) {
-                    throw new DigestSenderTest.Killed();
-                }
-            };
-            assertThatThrownBy(() -> world.service(dying).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS,
-                    DigestSender.Progress.NONE)).isInstanceOf(DigestSenderTest.Killed.class);
+            int killedAfter = 5;
+            assertThatThrownBy(() -> world.sendDaily(DigestWorld.dyingAfter(killedAfter, smtp))).isInstanceOf(DigestWorld.Killed.class);
             world.clock.advance(Duration.ofMinutes(16));
 
-            SendOptions twoThreads = new SendOptions(4, 2, Duration.ofMinutes(15), 3, Duration.ofMillis(10), false);
-            DigestService a = world.service(smtp);
-            DigestService b = world.otherProcess(smtp);
-            ExecutorService both = Executors.newFixedThreadPool(2);
-            Future<SendSummary> ra = both.submit(() -> a.send(DigestPeriod.DAILY, DigestWorld.DAY, twoThreads, DigestSender.Progress.NONE));
-            Future<SendSummary> rb = both.submit(() -> b.send(DigestPeriod.DAILY, DigestWorld.DAY, twoThreads, DigestSender.Progress.NONE));
-            int sent = ra.get().sent() + rb.get().sent();
-            both.shutdown();
+            int sent = DigestWorld.sendOverlapping(world.service(smtp), world.otherProcess(smtp));
 
-            assertThat(handed.get() + sent).isEqualTo(31);
+            assertThat(killedAfter + sent).isEqualTo(31);
             Map<String, Integer> received = world.receivedPerRecipient();
             assertThat(received).hasSize(31).allSatisfy((address, count) -> assertThat(count).as(address).isEqualTo(1));
             assertThat(world.states()).isEqualTo(Map.of("sent", 30, "sending", 1));

@@ -46,13 +46,6 @@ class DigestSenderTest {
         world.close();
     }
 
-    /** Stands for the process dying: thrown after the message was accepted, before the run could record it. */
-    static final class Killed extends Error {
-        Killed() {
-            super("killed");
-        }
-    }
-
     private static Map<String, Integer> once(List<EmailAddress> addresses) {
         return addresses.stream().collect(Collectors.toMap(EmailAddress::value, a -> 1, (a, b) -> a, java.util.TreeMap::new));
     }
@@ -63,8 +56,8 @@ class DigestSenderTest {
         world.confirmedSubscribers(0, DigestPeriod.WEEKLY, Topics.NONE);
         DigestService digests = world.service(world.smtp());
 
-        SendSummary first = digests.send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
-        SendSummary second = digests.send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+        SendSummary first = DigestWorld.sendDaily(digests);
+        SendSummary second = DigestWorld.sendDaily(digests);
 
         assertThat(first.sent()).isEqualTo(10);
         assertThat(first.ok()).isTrue();
@@ -78,27 +71,18 @@ class DigestSenderTest {
     void a_run_killed_part_way_is_resumed_by_a_later_run_and_nobody_gets_two() throws Exception {
         List<EmailAddress> readers = world.confirmedSubscribers(12, DigestPeriod.DAILY, Topics.NONE);
         SmtpMailer smtp = world.smtp();
-        AtomicInteger handed = new AtomicInteger();
-        Mailer dyingAfterSix = message -> {
-            smtp.send(message);
-            if (handed.incrementAndGet() == 6) {
-                throw new Killed(); // the 6th was delivered, but the run never learns it
-            }
-        };
 
-        assertThatThrownBy(() -> world.service(dyingAfterSix)
-                .send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE))
-                .isInstanceOf(Killed.class);
+        assertThatThrownBy(() -> world.sendDaily(DigestWorld.dyingAfter(6, smtp))).isInstanceOf(DigestWorld.Killed.class);
         assertThat(greenMail.getReceivedMessages()).hasSize(6);
 
         // Restarted at once: the dead run's claims are fresh, so they are left alone (it might still be alive).
-        SendSummary tooEarly = world.service(smtp).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+        SendSummary tooEarly = world.sendDaily(smtp);
         assertThat(tooEarly.sent()).isEqualTo(4); // the page after the dead run's last claimed page
         assertThat(tooEarly.inProgress()).isEqualTo(3); // its 2 unstarted claims and the uncertain 6th
         assertThat(tooEarly.ok()).isTrue();
 
         world.clock.advance(Duration.ofMinutes(16)); // past the lease: the run is presumed dead
-        SendSummary resumed = world.service(smtp).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+        SendSummary resumed = world.sendDaily(smtp);
 
         assertThat(resumed.sent()).isEqualTo(2);
         assertThat(resumed.inProgress()).isEqualTo(1); // the 6th: it may have arrived, so it is not resent
@@ -113,20 +97,17 @@ class DigestSenderTest {
         AtomicInteger handed = new AtomicInteger();
         Mailer dyingBeforeSecond = message -> {
             if (handed.incrementAndGet() == 2) {
-                throw new Killed(); // died while handing over the 2nd: it never reached the server
+                throw new DigestWorld.Killed(); // died while handing over the 2nd: it never reached the server
             }
             smtp.send(message);
         };
-        assertThatThrownBy(() -> world.service(dyingBeforeSecond)
-                .send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE))
-                .isInstanceOf(Killed.class);
+        assertThatThrownBy(() -> world.sendDaily(dyingBeforeSecond)).isInstanceOf(DigestWorld.Killed.class);
         world.clock.advance(Duration.ofMinutes(16));
 
-        SendSummary careful = world.service(smtp).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+        SendSummary careful = world.sendDaily(smtp);
         assertThat(careful.sent()).isEqualTo(1);
         assertThat(careful.inProgress()).isEqualTo(1);
-        SendSummary resend = world.service(smtp).send(DigestPeriod.DAILY, DigestWorld.DAY,
-                DigestWorld.OPTIONS.withResendUncertain(true), DigestSender.Progress.NONE);
+        SendSummary resend = DigestWorld.sendDaily(world.service(smtp), DigestWorld.OPTIONS.withResendUncertain(true));
 
         assertThat(resend.sent()).isEqualTo(1);
         assertThat(world.receivedPerRecipient()).isEqualTo(once(readers));
@@ -144,8 +125,7 @@ class DigestSenderTest {
                 runner.shutdownNow(); // interrupts the run, as serve's shutdown does
             }
         };
-        Future<SendSummary> stopped = runner.submit(() -> world.service(stoppingAfterFive)
-                .send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE));
+        Future<SendSummary> stopped = runner.submit(() -> world.sendDaily(stoppingAfterFive));
 
         SendSummary first = stopped.get();
         assertThat(first.stoppedEarly()).isTrue();
@@ -154,7 +134,7 @@ class DigestSenderTest {
         assertThat(first.ok()).isFalse();
         assertThat(world.states()).isEqualTo(Map.of("sent", first.sent())); // no claim left behind
 
-        SendSummary restart = world.service(smtp).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+        SendSummary restart = world.sendDaily(smtp);
 
         assertThat(restart.sent()).isEqualTo(12 - first.sent());
         assertThat(restart.alreadySent()).isEqualTo(first.sent());
@@ -174,17 +154,9 @@ class DigestSenderTest {
             smtp.send(message);
         };
         // Two services with their own connection pools: like two processes sharing the database.
-        DigestService a = world.service(slow);
-        DigestService b = world.otherProcess(slow);
-        SendOptions twoThreads = new SendOptions(4, 2, Duration.ofMinutes(15), 3, Duration.ofMillis(10), false);
-        ExecutorService both = Executors.newFixedThreadPool(2);
-        Future<SendSummary> ra = both.submit(() -> a.send(DigestPeriod.DAILY, DigestWorld.DAY, twoThreads, DigestSender.Progress.NONE));
-        Future<SendSummary> rb = both.submit(() -> b.send(DigestPeriod.DAILY, DigestWorld.DAY, twoThreads, DigestSender.Progress.NONE));
-        SendSummary sa = ra.get();
-        SendSummary sb = rb.get();
-        both.shutdown();
+        int sent = DigestWorld.sendOverlapping(world.service(slow), world.otherProcess(slow));
 
-        assertThat(sa.sent() + sb.sent()).isEqualTo(40);
+        assertThat(sent).isEqualTo(40);
         assertThat(world.receivedPerRecipient()).isEqualTo(once(readers));
         assertThat(world.states()).isEqualTo(Map.of("sent", 40));
     }
@@ -201,7 +173,7 @@ class DigestSenderTest {
             smtp.send(message);
         };
 
-        SendSummary summary = world.service(greylisting).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+        SendSummary summary = world.sendDaily(greylisting);
 
         assertThat(summary.sent()).isEqualTo(3);
         assertThat(refusals.get()).isEqualTo(3); // two refusals, then the accepted third try
@@ -218,12 +190,12 @@ class DigestSenderTest {
             }
             smtp.send(message);
         };
-        SendSummary failing = world.service(down).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+        SendSummary failing = world.sendDaily(down);
         assertThat(failing.failed()).isEqualTo(1);
         assertThat(failing.ok()).isFalse();
         assertThat(world.states()).isEqualTo(Map.of("sent", 2, "failed", 1));
 
-        SendSummary next = world.service(smtp).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+        SendSummary next = world.sendDaily(smtp);
 
         assertThat(next.sent()).isEqualTo(1);
         assertThat(world.receivedPerRecipient()).isEqualTo(once(readers));
@@ -237,14 +209,14 @@ class DigestSenderTest {
             tries.incrementAndGet();
             throw new MailException("Couldn't connect to host", false, null);
         };
-        SendSummary givenUp = world.service(down).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+        SendSummary givenUp = world.sendDaily(down);
 
         assertThat(givenUp.failed()).isEqualTo(DigestSender.GIVE_UP_AFTER);
         assertThat(tries.get()).isEqualTo(DigestSender.GIVE_UP_AFTER * DigestWorld.OPTIONS.maxAttempts());
         assertThat(givenUp.stoppedEarly()).isTrue();
         assertThat(world.states()).isEqualTo(Map.of("failed", DigestSender.GIVE_UP_AFTER)); // no claim left behind
 
-        SendSummary next = world.service(world.smtp()).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+        SendSummary next = world.sendDaily(world.smtp());
         assertThat(next.sent()).isEqualTo(12);
         assertThat(world.receivedPerRecipient()).isEqualTo(once(readers));
     }
@@ -260,7 +232,7 @@ class DigestSenderTest {
             Mailer routing = message -> (message.to().value().equals("reader01@example.org") ? rejected : smtp).send(message);
             DigestService digests = world.service(routing);
 
-            SendSummary summary = digests.send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS, DigestSender.Progress.NONE);
+            SendSummary summary = DigestWorld.sendDaily(digests);
             assertThat(summary.bounced()).isEqualTo(1);
             assertThat(summary.sent()).isEqualTo(2);
             assertThat(digests.find(EmailAddress.parse("reader01@example.org")).orElseThrow().status())
@@ -293,8 +265,7 @@ class DigestSenderTest {
             smtp.send(message);
             repo.unsubscribe(EmailAddress.parse("reader03@example.org")); // clicked while the run goes on
         };
-        SendSummary summary = world.service(unsubscribingLast).send(DigestPeriod.DAILY, DigestWorld.DAY, DigestWorld.OPTIONS,
-                DigestSender.Progress.NONE);
+        SendSummary summary = world.sendDaily(unsubscribingLast);
 
         assertThat(summary.sent()).isEqualTo(3);
         assertThat(world.receivedPerRecipient()).doesNotContainKey("reader03@example.org");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import org.dailypapers.digest.DigestTokens.Purpose;
 import org.dailypapers.mail.EmailAddress;
+import org.dailypapers.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class DigestTokensTest {

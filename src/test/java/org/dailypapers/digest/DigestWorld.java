@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dailypapers.TestInstance;
 import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.mail.MailConfig;
 import org.dailypapers.mail.Mailer;
 import org.dailypapers.mail.SmtpMailer;
 import org.dailypapers.store.Database;
+import org.dailypapers.testing.MutableClock;
 
 /**
  * A real instance (SQLite, Lucene, the fixture feed) plus a second connection pool on its database, from which
@@ -28,6 +33,8 @@ final class DigestWorld implements AutoCloseable {
     static final LocalDate DAY = LocalDate.of(2026, 8, 21);
     static final URI BASE = URI.create("https://papers.example.org");
     static final SendOptions OPTIONS = new SendOptions(4, 1, Duration.ofMinutes(15), 3, Duration.ofMillis(10), false);
+    /** As {@link #OPTIONS}, with two sending threads. */
+    static final SendOptions TWO_THREADS = new SendOptions(4, 2, Duration.ofMinutes(15), 3, Duration.ofMillis(10), false);
 
     final TestInstance instance;
     final Database database;
@@ -78,6 +85,53 @@ final class DigestWorld implements AutoCloseable {
     private DigestService service(Mailer mailer, Database db) {
         DigestConfig config = new DigestConfig(true, DigestConfig.DEFAULT_TIME, DigestConfig.DEFAULT_ZONE, 5, 3, Optional.empty());
         return new DigestService(config, db, instance.app().feed(), instance.app().search(), mailer, BASE, clock);
+    }
+
+    /** Stands for the process dying: an Error the run does not catch, so it ends without recording anything more. */
+    static final class Killed extends Error {
+        Killed() {
+            super("killed");
+        }
+    }
+
+    /** Sends the daily digest of {@link #DAY} with {@link #OPTIONS}. */
+    static SendSummary sendDaily(DigestService digests) {
+        return sendDaily(digests, OPTIONS);
+    }
+
+    static SendSummary sendDaily(DigestService digests, SendOptions options) {
+        return digests.send(DigestPeriod.DAILY, DAY, options, DigestSender.Progress.NONE);
+    }
+
+    /** Sends the daily digest through a new {@link #service} with {@code mailer}. */
+    SendSummary sendDaily(Mailer mailer) {
+        return sendDaily(service(mailer));
+    }
+
+    /**
+     * A mailer that delivers through {@code delivering} and then dies ({@link Killed}) after the {@code n}th message:
+     * that one reached the server, but the run never learns it.
+     */
+    static Mailer dyingAfter(int n, Mailer delivering) {
+        AtomicInteger handed = new AtomicInteger();
+        return message -> {
+            delivering.send(message);
+            if (handed.incrementAndGet() == n) {
+                throw new Killed();
+            }
+        };
+    }
+
+    /** Runs {@code a} and {@code b} at once, each with {@link #TWO_THREADS}; returns how many they sent together. */
+    static int sendOverlapping(DigestService a, DigestService b) throws Exception {
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            Future<SendSummary> ra = both.submit(() -> sendDaily(a, TWO_THREADS));
+            Future<SendSummary> rb = both.submit(() -> sendDaily(b, TWO_THREADS));
+            return ra.get().sent() + rb.get().sent();
+        } finally {
+            both.shutdown();
+        }
     }
 
     /** Confirmed subscribers reader00@example.org ... (with the topics given), stored directly. */

@@ -2,28 +2,26 @@ package org.dailypapers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.dailypapers.TestInstance;
+import org.dailypapers.testing.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The feed in a real browser: Debian's headless Chromium driven by Selenium (no driver download). */
 class BrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @TempDir
     static Path dataDir;
@@ -32,26 +30,13 @@ class BrowserTest {
     static WebDriver browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        assertThat(CHROMIUM).as("Chromium is needed: apt-get install chromium chromium-driver (./run-tests does it)").exists();
-        assertThat(CHROMEDRIVER).as("ChromeDriver is needed: apt-get install chromium-driver").exists();
+    static void start() {
+        browser = chromium.browser();
         instance = TestInstance.withFixtures(dataDir, "hf", "bad/2026-08-24.json").start();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,900",
-                "--user-data-dir=" + Files.createTempDirectory(dataDir, "chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (instance != null) {
             instance.close();
         }

@@ -2,24 +2,22 @@ package org.dailypapers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dailypapers.TestInstance;
+import org.dailypapers.testing.Chromium;
 import org.dailypapers.digest.Subscription;
 import org.dailypapers.mail.EmailAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,6 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the forms need is blocked by the Content-Security-Policy.
  */
 class DigestBrowserTest {
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     @TempDir
     static Path dataDir;
 
@@ -36,24 +37,13 @@ class DigestBrowserTest {
     static WebDriver browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        assertThat(BrowserTest.CHROMIUM).as("Chromium is needed: apt-get install chromium chromium-driver (./run-tests does it)").exists();
+    static void start() {
+        browser = chromium.browser();
         instance = TestInstance.withFixtures(dataDir, "hf").start();
-        ChromeOptions options = new ChromeOptions().setBinary(BrowserTest.CHROMIUM.toString()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,900",
-                "--user-data-dir=" + Files.createTempDirectory(dataDir, "chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (instance != null) {
             instance.close();
         }

@@ -56,7 +56,8 @@ class MailboxTest {
 
     @Test
     void with_smtp_configured_there_is_no_mailbox() {
-        try (TestInstance instance = TestInstance.withEnv(dir, Map.of("DAILYPAPERS_SMTP_HOST", "127.0.0.1", "DAILYPAPERS_SMTP_TLS", "none")).start()) {
+        try (TestInstance instance = TestInstance.withEnv(dir, Map.of("DAILYPAPERS_SMTP_HOST", "127.0.0.1", "DAILYPAPERS_SMTP_TLS", "none",
+                "DAILYPAPERS_BASE_URL", "https://papers.example.org")).start()) {
             assertThat(instance.get("/dev/mailbox").statusCode()).isEqualTo(404);
         }
     }

@@ -93,8 +93,8 @@ class PagesTest {
         HttpResponse<String> response = instance.get("/papers/2608.19880");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Chengsong Huang", "Chen-Yu Lee", "https://arxiv.org/abs/2608.19880",
-                "https://arxiv.org/pdf/2608.19880", "https://envharness.com/", "Submitted by taesiri",
-                "<strong>163</strong> upvotes", "/webjars/katex/0.16.4/dist/katex.min.js");
+                "https://arxiv.org/pdf/2608.19880", "https://envharness.com/", "Submitted by <a href=\"/users/taesiri\">taesiri</a>",
+                "<span class=\"count\">163</span>", "/webjars/katex/0.16.4/dist/katex.min.js");
         assertThat(instance.get("/papers/math/0211159").body()).contains("The entropy formula for the Ricci flow");
     }
 

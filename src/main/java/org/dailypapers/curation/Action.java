@@ -1,0 +1,31 @@
+package org.dailypapers.curation;
+
+/** What an administrator can do to a paper on the feed. */
+public enum Action {
+    HIDE("hid"), SHOW("showed again"), FEATURE("featured"), UNFEATURE("stopped featuring"), REMOVE_SUBMISSION("removed the submission of");
+
+    private final String pastTense;
+
+    Action(String pastTense) {
+        this.pastTense = pastTense;
+    }
+
+    /** For the audit log: "hid", "featured", ... */
+    public String pastTense() {
+        return pastTense;
+    }
+
+    /** The action named in a form ({@code hide}, {@code show}, {@code feature}, {@code unfeature}, {@code remove-submission}). */
+    public static java.util.Optional<Action> parse(String raw) {
+        for (Action a : values()) {
+            if (a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(raw)) {
+                return java.util.Optional.of(a);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    public String formValue() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,93 @@
+package org.dailypapers.curation;
+
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.dailypapers.account.Account;
+import org.dailypapers.account.AccountConfig;
+import org.dailypapers.account.Refused;
+import org.dailypapers.account.Refused.Reason;
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.store.Database;
+
+/**
+ * What administrators (the addresses in {@link AccountConfig#admins()}) do to keep the feed clean: hide a
+ * paper from the feed (or show it again), feature it, remove a paper submitted here. Every action is kept
+ * in the audit log, in the same transaction. {@code afterChange} runs after each (the feed cache is dropped).
+ * Thread-safe.
+ */
+public final class Curation {
+    public static final int MAX_REASON = 500;
+
+    private final CurationRepository repository;
+    private final AccountConfig accounts;
+    private final Clock clock;
+    private final Runnable afterChange;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+
+    public Curation(Database database, AccountConfig accounts, Clock clock, Runnable afterChange) {
+        this.repository = new CurationRepository(database);
+        this.accounts = accounts;
+        this.clock = clock;
+        this.afterChange = afterChange;
+    }
+
+    /**
+     * Applies {@code action} to the paper, logged with the actor's address and the optional {@code reason}.
+     *
+     * @throws Refused FORBIDDEN for a non-administrator, NOT_FOUND when the paper is not on the feed (or, for
+     *     a removal, was not submitted here), INVALID for an over-long reason
+     */
+    public void apply(Account actor, Action action, ArxivId paper, String reason) {
+        requireAdmin(actor);
+        String detail = reason == null || reason.isBlank() ? null : reason.strip();
+        if (detail != null && detail.length() > MAX_REASON) {
+            throw new Refused(Reason.INVALID, "Reason: at most " + MAX_REASON + " characters (got " + detail.length() + ").");
+        }
+        if (!repository.apply(action, paper.value(), actor.email().value(), detail, nextId(), clock.instant())) {
+            throw new Refused(Reason.NOT_FOUND, action == Action.REMOVE_SUBMISSION
+                    ? "Paper " + paper + " was not submitted here, so there is no submission to remove (hide it instead)."
+                    : "Paper " + paper + " is not on the feed.");
+        }
+        afterChange.run();
+    }
+
+    /** The latest actions, newest first. @throws Refused FORBIDDEN for a non-administrator */
+    public List<AuditEntry> auditLog(Account viewer, int limit) {
+        requireAdmin(viewer);
+        return repository.log(limit);
+    }
+
+    /** Hidden papers, latest feed day first. @throws Refused FORBIDDEN for a non-administrator */
+    public List<ArxivId> hidden(Account viewer, int limit) {
+        requireAdmin(viewer);
+        return repository.hidden(limit).stream().map(ArxivId::new).toList();
+    }
+
+    /** Whether the paper is on the feed and hidden / featured: {hidden, featured}; empty when not on the feed. */
+    public java.util.Optional<boolean[]> flags(ArxivId paper) {
+        return repository.flags(paper.value());
+    }
+
+    /**
+     * Audit ids sort in the order actions happened in this process, even within one millisecond (the log
+     * is read newest first); a random suffix keeps ids of several processes apart.
+     */
+    private String nextId() {
+        long micros = sequence.updateAndGet(last -> Math.max(last + 1, clock.millis() * 1000));
+        byte[] suffix = new byte[3];
+        random.nextBytes(suffix);
+        return String.format("%019d", micros) + HexFormat.of().formatHex(suffix);
+    }
+
+    public boolean isAdmin(Account account) {
+        return accounts.isAdmin(account);
+    }
+
+    private void requireAdmin(Account account) {
+        if (!accounts.isAdmin(account)) {
+            throw new Refused(Reason.FORBIDDEN, "Only administrators can curate the feed.");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.dailypapers.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.util.Optional;
+import org.dailypapers.account.Accounts;
+import org.dailypapers.account.Session;
+import org.dailypapers.mail.EmailAddress;
+import org.dailypapers.vote.Upvotes;
+import org.dailypapers.web.CommunityPages.AccountPage;
+import org.dailypapers.web.CommunityPages.MenuPage;
+import org.dailypapers.web.CommunityPages.SignInPage;
+import org.dailypapers.web.CommunityPages.VerifyPage;
+
+/**
+ * Sign-in by emailed link, sign-out and the account settings. Opening the link shows a confirmation button
+ * rather than signing in on the GET itself: mail scanners that fetch links must not use them up, and a
+ * link planted by someone else cannot sign a visitor into the planter's account without a click.
+ */
+final class AccountRoutes {
+    /** The most recent upvotes whose state app.js shows; older ones show as not voted until clicked. */
+    static final int MAX_VOTED = 5_000;
+
+    private final Accounts accounts;
+    private final Upvotes upvotes;
+    private final Visitors visitors;
+    private final Templates templates;
+    private final Optional<URI> baseUrl;
+
+    AccountRoutes(Accounts accounts, Upvotes upvotes, Visitors visitors, Templates templates, Optional<URI> baseUrl) {
+        this.accounts = accounts;
+        this.upvotes = upvotes;
+        this.visitors = visitors;
+        this.templates = templates;
+        this.baseUrl = baseUrl;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/signin", this::signInForm);
+        routes.post("/signin", this::requestLink);
+        routes.get("/signin/verify", this::confirm);
+        routes.post("/signin/verify", this::signIn);
+        routes.post("/signout", this::signOut);
+        routes.get("/account", this::settings);
+        routes.post("/account", this::saveSettings);
+        routes.get("/account/menu", this::menu);
+        routes.get("/account/state", this::state);
+    }
+
+    private void signInForm(Context ctx) {
+        noStore(ctx);
+        if (visitors.session(ctx).isPresent()) {
+            ctx.redirect("/account");
+            return;
+        }
+        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), "", null, next(ctx.queryParam("next"))));
+    }
+
+    private void requestLink(Context ctx) {
+        noStore(ctx);
+        String next = next(ctx.formParam("next"));
+        EmailAddress sentTo = accounts.requestLink(ctx.formParam("email"), ctx.ip(), base(ctx), next);
+        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), sentTo.value(), sentTo.value(), next));
+    }
+
+    private void confirm(Context ctx) {
+        noStore(ctx);
+        String token = ctx.queryParam("token");
+        EmailAddress email = accounts.checkLink(token);
+        templates.page(ctx, "account/verify.jte", new VerifyPage(visitors.csrfToken(ctx), token, email.value(),
+                next(ctx.queryParam("next"))));
+    }
+
+    private void signIn(Context ctx) {
+        visitors.startSession(ctx, accounts.signIn(ctx.formParam("token")));
+        ctx.redirect(next(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+    }
+
+    private void signOut(Context ctx) {
+        visitors.endSession(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private void settings(Context ctx) {
+        noStore(ctx);
+        Optional<Session> session = visitors.session(ctx);
+        if (session.isEmpty()) {
+            ctx.redirect("/signin");
+            return;
+        }
+        templates.page(ctx, "account/account.jte", new AccountPage(session.get().account(), session.get().csrfToken(),
+                accounts.isAdmin(session.get().account()), ctx.queryParam("saved") != null));
+    }
+
+    private void saveSettings(Context ctx) {
+        Session session = visitors.require(ctx, "change your settings");
+        accounts.setDisplayName(session.account(), ctx.formParam("displayName"));
+        ctx.redirect("/account?saved", HttpStatus.SEE_OTHER);
+    }
+
+    /** The sign-in link or the signed-in menu, loaded into every (cached, user-neutral) page by htmx. */
+    private void menu(Context ctx) {
+        noStore(ctx);
+        Optional<Session> session = visitors.session(ctx);
+        templates.fragment(ctx, "account/menu.jte", new MenuPage(session.map(Session::account).orElse(null),
+                session.map(Session::csrfToken).orElse(null), session.map(s -> accounts.isAdmin(s.account())).orElse(false)));
+    }
+
+    /**
+     * For app.js: whether signed in, the CSRF token for htmx requests and for empty {@code _csrf} fields of
+     * forms on cached pages, and which papers this person upvoted.
+     */
+    private void state(Context ctx) {
+        noStore(ctx);
+        Optional<Session> session = visitors.session(ctx);
+        var json = new java.util.LinkedHashMap<String, Object>();
+        json.put("signedIn", session.isPresent());
+        // Signed out, the token is the anonymous one (its cookie set here): forms on cached pages, such as
+        // a subscribe form, get it filled in by app.js.
+        json.put("csrf", visitors.csrfToken(ctx));
+        session.ifPresent(s -> {
+            json.put("handle", s.account().handle());
+            json.put("voted", upvotes.votedIds(s.account(), MAX_VOTED));
+        });
+        ctx.json(json);
+    }
+
+    /**
+     * Where to go after signing in: a path on this site, or {@code /}. Anything else ({@code //host},
+     * {@code https://...}, backslashes, control characters) is ignored, so the parameter cannot send a
+     * visitor to another site.
+     */
+    static String next(String raw) {
+        if (raw == null || raw.length() > 500 || !raw.matches("/(?![/\\\\])[\\x21-\\x7e]*")) {
+            return "/";
+        }
+        return raw;
+    }
+
+    /** Where links in mail point: the configured base URL, else this request's own address. */
+    private URI base(Context ctx) {
+        return baseUrl.orElseGet(() -> URI.create(ctx.scheme() + "://" + ctx.host()));
+    }
+
+    static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,49 @@
+package org.dailypapers.web;
+
+import java.util.List;
+import org.dailypapers.account.Account;
+import org.dailypapers.curation.AuditEntry;
+import org.dailypapers.paper.FeedPaper;
+import org.dailypapers.paper.PaperRecord;
+
+/** The view models of the community screens (sign-in, votes, submissions, trending, profiles, curation). */
+public final class CommunityPages {
+    private CommunityPages() {}
+
+    /** The sign-in form; {@code sentTo} is set once a link was mailed. */
+    public record SignInPage(String csrf, String email, String sentTo, String next) {}
+
+    /** "Sign in as ...?": the button that uses the link. */
+    public record VerifyPage(String csrf, String token, String email, String next) {}
+
+    public record AccountPage(Account account, String csrf, boolean admin, boolean saved) {}
+
+    /** @param account null when signed out */
+    public record MenuPage(Account account, String csrf, boolean admin) {}
+
+    /**
+     * A paper's upvote button.
+     *
+     * @param message announced to screen readers after a vote (null for none)
+     */
+    public record VoteWidget(String arxivId, int count, boolean voted, String message) {}
+
+    /** @param halfLifeHours shown with the formula */
+    public record TrendingPage(List<FeedPaper> papers, long halfLifeHours) {}
+
+    /** @param signedIn false: the page asks to sign in first */
+    public record SubmitPage(boolean signedIn, String csrf, int windowDays, int dailyLimit) {}
+
+    /** Tools for the viewer of a paper page: links for its submitter, curation for administrators. */
+    public record PaperTools(String arxivId, String csrf, boolean submitter, boolean admin, boolean hidden, boolean featured,
+            boolean submittedHere) {}
+
+    /**
+     * A person's page.
+     *
+     * @param account null for a Hugging Face name with no account here
+     */
+    public record ProfilePage(String handle, Account account, List<FeedPaper> submitted, List<FeedPaper> upvoted) {}
+
+    public record AuditPage(List<AuditEntry> entries, List<PaperRecord> hidden, String csrf) {}
+}

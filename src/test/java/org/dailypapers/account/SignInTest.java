@@ -1,0 +1,278 @@
+package org.dailypapers.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dailypapers.testing.Visitor.fields;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.dailypapers.TestInstance;
+import org.dailypapers.testing.MutableClock;
+import org.dailypapers.testing.Visitor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Passwordless sign-in over real HTTP: the link comes from the outbox (the mail layer's default). */
+class SignInTest {
+    @TempDir
+    Path dir;
+
+    MutableClock clock = new MutableClock(Instant.parse("2026-08-21T15:00:00Z"));
+    TestInstance instance;
+
+    @BeforeEach
+    void start() {
+        instance = TestInstance.withClock(dir, Map.of("DAILYPAPERS_SIGNIN_PER_ADDRESS", "3"), clock, "hf/2026-08-21.json").start();
+    }
+
+    @AfterEach
+    void stop() {
+        instance.close();
+    }
+
+    Visitor visitor() {
+        return new Visitor(instance::url);
+    }
+
+    @Test
+    void the_link_from_the_mail_signs_in_with_a_hardened_session_cookie() {
+        Visitor ada = visitor();
+        HttpResponse<String> asked = ada.requestLink("Ada@Example.org");
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("We sent a sign-in link to <strong>ada@example.org</strong>");
+
+        String link = Visitor.linkFromOutbox(dir, "ada@example.org");
+        HttpResponse<String> signedIn = ada.useLink(link);
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        String setCookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dp_session=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/").doesNotContain("Secure");
+
+        assertThat(ada.get("/account/state").body()).contains("\"signedIn\":true").contains("\"handle\":\"ada\"");
+        assertThat(ada.get("/account/menu").body()).contains("ada").contains("Sign out");
+        assertThat(ada.get("/account").body()).contains("ada@example.org");
+        // The token itself is never stored: only its SHA-256.
+        String token = link.substring(link.indexOf("token=") + 6);
+        assertThat(instance.app().accounts()).isNotNull();
+        assertThat(dbContains(token)).isFalse();
+    }
+
+    private boolean dbContains(String text) {
+        try {
+            return new String(Files.readAllBytes(dir.resolve("papers.db")), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text)
+                    || (Files.exists(dir.resolve("papers.db-wal"))
+                    && new String(Files.readAllBytes(dir.resolve("papers.db-wal")), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void after_signing_in_the_visitor_returns_to_the_page_they_came_from_on_this_site_only() {
+        Visitor ada = visitor();
+        ada.get("/signin?next=/papers/2608.19880");
+        ada.post("/signin", fields("email", "ada@example.org", "next", "/papers/2608.19880"));
+        String link = Visitor.linkFromOutbox(dir, "ada@example.org");
+        assertThat(link).endsWith("&next=%2Fpapers%2F2608.19880");
+        assertThat(ada.useLink(link).headers().firstValue("Location")).hasValue("/papers/2608.19880");
+
+        String[] evils = {"//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "/a b"};
+        for (int i = 0; i < evils.length; i++) {
+            String evil = evils[i];
+            Visitor bob = visitor();
+            bob.get("/signin");
+            bob.post("/signin", fields("email", "bob" + i + "@example.org", "next", evil));
+            String bobs = Visitor.linkFromOutbox(dir, "bob" + i + "@example.org");
+            assertThat(bobs).as(evil).doesNotContain("next=");
+            HttpResponse<String> page = bob.get(bobs.substring(bobs.indexOf("/signin/verify")) + "&next=" + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.body()).as(evil).contains("name=\"next\" value=\"/\"");
+        }
+    }
+
+    @Test
+    void a_used_link_a_forged_link_and_an_expired_link_are_refused() {
+        Visitor ada = visitor();
+        ada.requestLink("ada@example.org");
+        String link = Visitor.linkFromOutbox(dir, "ada@example.org");
+        assertThat(ada.useLink(link).statusCode()).isEqualTo(303);
+
+        Visitor eve = visitor();
+        HttpResponse<String> reused = eve.useLink(link);
+        assertThat(reused.statusCode()).isEqualTo(400);
+        assertThat(reused.body()).contains("already used");
+        // Even posting the token directly (skipping the confirmation page) does not sign in.
+        eve.get("/signin");
+        String token = java.net.URLDecoder.decode(link.substring(link.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(eve.post("/signin/verify", fields("token", token)).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> forged = eve.useLink(link.substring(0, link.length() - 3) + "abc");
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("not valid");
+        assertThat(eve.get("/account/state").body()).contains("\"signedIn\":false");
+
+        Visitor bob = visitor();
+        bob.requestLink("bob@example.org");
+        String late = Visitor.linkFromOutbox(dir, "bob@example.org");
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        HttpResponse<String> expired = bob.useLink(late);
+        assertThat(expired.statusCode()).isEqualTo(400);
+        assertThat(expired.body()).contains("expired");
+        assertThat(bob.get("/account/state").body()).contains("\"signedIn\":false");
+    }
+
+    @Test
+    void a_link_used_by_many_clicks_at_once_signs_in_exactly_once() throws Exception {
+        Visitor ada = visitor();
+        ada.requestLink("ada@example.org");
+        String link = Visitor.linkFromOutbox(dir, "ada@example.org");
+        java.util.List<Visitor> clickers = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Visitor v = visitor();
+            assertThat(v.get(link.substring(link.indexOf("/signin/verify"))).statusCode()).isEqualTo(200);
+            clickers.add(v);
+        }
+        String token = java.net.URLDecoder.decode(link.substring(link.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var results = pool.invokeAll(clickers.stream()
+                    .map(v -> (java.util.concurrent.Callable<Integer>) () -> v.post("/signin/verify", fields("token", token)).statusCode())
+                    .toList());
+            long signedIn = 0;
+            for (var r : results) {
+                signedIn += r.get() == 303 ? 1 : 0;
+                assertThat(r.get()).isIn(303, 400);
+            }
+            assertThat(signedIn).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void a_link_still_works_just_before_its_fifteen_minutes_are_up() {
+        Visitor ada = visitor();
+        ada.requestLink("ada@example.org");
+        clock.advance(Duration.ofMinutes(14).plusSeconds(59));
+        assertThat(ada.useLink(Visitor.linkFromOutbox(dir, "ada@example.org")).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void requests_without_or_with_a_wrong_csrf_token_are_refused_and_change_nothing() {
+        Visitor eve = visitor();
+        HttpResponse<String> noToken = eve.postRaw("/signin", fields("email", "victim@example.org"), Map.of());
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.body()).contains("CSRF");
+        assertThat(outboxCount()).isZero();
+
+        Visitor ada = visitor().signIn(dir, "ada@example.org");
+        String realToken = ada.csrf();
+        ada.csrf("x".repeat(43));
+        HttpResponse<String> wrong = ada.post("/account", fields("displayName", "Mallory"));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        ada.csrf(null);
+        assertThat(ada.post("/account", fields("displayName", "Mallory")).statusCode()).isEqualTo(403);
+        // Another visitor's anonymous token is not this session's token either.
+        ada.csrf(eve.get("/signin").body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1"));
+        assertThat(ada.post("/account", fields("displayName", "Mallory")).statusCode()).isEqualTo(403);
+        assertThat(ada.postRaw("/signout", Map.of(), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(ada.get("/account").body()).doesNotContain("Mallory");
+
+        ada.csrf(realToken);
+        assertThat(ada.post("/account", fields("displayName", "Ada Lovelace")).statusCode()).isEqualTo(303);
+        assertThat(ada.get("/account").body()).contains("value=\"Ada Lovelace\"");
+    }
+
+    @Test
+    void display_names_are_checked() {
+        Visitor ada = visitor().signIn(dir, "ada@example.org");
+        HttpResponse<String> tooLong = ada.post("/account", fields("displayName", "A".repeat(81)));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("Display name: at most 80 characters");
+        ada.post("/account", fields("displayName", "<b>Ada</b>"));
+        assertThat(ada.get("/account/menu").body()).contains("&lt;b&gt;Ada&lt;/b&gt;").doesNotContain("<b>Ada");
+    }
+
+    @Test
+    void signed_out_visitors_get_an_anonymous_token_for_forms_on_cached_pages() {
+        Visitor eve = visitor();
+        HttpResponse<String> state = eve.get("/account/state");
+        assertThat(state.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(state.body()).contains("\"signedIn\":false").contains("\"csrf\":\"").doesNotContain("voted");
+        eve.learnToken();
+        assertThat(eve.csrf()).isEqualTo(eve.cookie("dp_csrf")).hasSize(43);
+        // That token lets the visitor ask for a sign-in link; it is not a session's token.
+        assertThat(eve.post("/signin", fields("email", "eve@example.org")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void sign_out_ends_the_session_on_the_server() {
+        Visitor ada = visitor().signIn(dir, "ada@example.org");
+        String cookie = ada.cookie("dp_session");
+        assertThat(ada.post("/signout", Map.of()).statusCode()).isEqualTo(303);
+        Visitor replay = visitor();
+        replay.setCookie("dp_session", cookie);
+        assertThat(replay.get("/account/state").body()).contains("\"signedIn\":false");
+    }
+
+    @Test
+    void link_requests_are_rate_limited_per_address_and_bad_addresses_are_refused() {
+        Visitor ada = visitor();
+        for (int i = 0; i < 3; i++) {
+            assertThat(ada.requestLink("ada@example.org").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> fourth = ada.requestLink("ada@example.org");
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(fourth.body()).contains("Too many sign-in links");
+        assertThat(outboxCount()).isEqualTo(3);
+        clock.advance(Duration.ofHours(1));
+        assertThat(ada.requestLink("ada@example.org").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> bad = ada.requestLink("not an address");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Email:");
+        assertThat(ada.requestLink("a".repeat(300) + "@example.org").statusCode()).isEqualTo(400);
+        assertThat(ada.requestLink("ada@example.org\r\nBcc: eve@example.org").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void links_are_limited_per_client_too() throws Exception {
+        try (TestInstance strict = TestInstance.withClock(dir.resolve("strict"), Map.of("DAILYPAPERS_SIGNIN_PER_CLIENT", "2"), clock).start()) {
+            Visitor v = new Visitor(strict::url);
+            assertThat(v.requestLink("a@example.org").statusCode()).isEqualTo(200);
+            assertThat(v.requestLink("b@example.org").statusCode()).isEqualTo(200);
+            assertThat(v.requestLink("c@example.org").statusCode()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void the_session_cookie_is_secure_when_the_site_is_served_over_https() throws Exception {
+        try (TestInstance https = TestInstance.withClock(dir.resolve("https"), Map.of("DAILYPAPERS_BASE_URL", "https://papers.example.org"), clock).start()) {
+            // A client over plain http does not send back Secure cookies: echo the anonymous token by hand.
+            Visitor v = new Visitor(https::url);
+            HttpResponse<String> form = v.get("/signin");
+            assertThat(form.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("dp_csrf=") && c.contains("; Secure"));
+            Map<String, String> cookie = Map.of("Cookie", "dp_csrf=" + v.csrf());
+            assertThat(v.postRaw("/signin", fields("_csrf", v.csrf(), "email", "ada@example.org"), cookie).statusCode()).isEqualTo(200);
+            String link = Visitor.linkFromOutbox(dir.resolve("https"), "ada@example.org");
+            assertThat(link).startsWith("https://papers.example.org/signin/verify?token=");
+            String token = java.net.URLDecoder.decode(link.substring(link.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> done = v.postRaw("/signin/verify", fields("_csrf", v.csrf(), "token", token), cookie);
+            assertThat(done.statusCode()).isEqualTo(303);
+            assertThat(done.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("dp_session=") && c.contains("; Secure"));
+        }
+    }
+
+    private long outboxCount() {
+        try (var files = Files.list(dir.resolve("outbox"))) {
+            return files.count();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.dailypapers.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dailypapers.testing.Visitor.fields;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.dailypapers.TestInstance;
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.PaperRecord;
+import org.dailypapers.testing.ArxivReplay;
+import org.dailypapers.testing.MutableClock;
+import org.dailypapers.testing.ReplayServer;
+import org.dailypapers.testing.Visitor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Submissions over real HTTP, with arXiv replayed from recorded answers. The clock is a week after 1605.08386 appeared. */
+class SubmissionTest {
+    @TempDir
+    Path dir;
+
+    MutableClock clock = new MutableClock(Instant.parse("2016-06-01T16:00:00Z"));
+    ReplayServer arxiv;
+    TestInstance instance;
+
+    @BeforeEach
+    void start() {
+        arxiv = ArxivReplay.serve(ReplayServer.start(), "id_1605.08386_s0_m100_199195aa31ad", "id_0000.0000_s0_m100_8b51d9633a68",
+                "id_astro-ph_0601001_s0_m100_3150dca9dc76");
+        arxiv.when(r -> r.query().contains("id_list=1605.99999"),
+                ArxivReplay.reply("id_1605.08386_s0_m100_199195aa31ad").delayedBy(Duration.ofSeconds(3)));
+        arxiv.when(r -> r.query().contains("id_list=1605.99998"), ArxivReplay.reply("id_abc_s0_m100_b79c8dcf6bc3"));
+        instance = TestInstance.withClock(dir, Map.of(
+                "DAILYPAPERS_ARXIV_API_URL", ArxivReplay.baseUrl(arxiv).toString(),
+                "DAILYPAPERS_ARXIV_TIMEOUT_SECONDS", "1",
+                "DAILYPAPERS_SUBMIT_DAILY_LIMIT", "1"), clock, "hf/2026-08-21.json").start();
+    }
+
+    @AfterEach
+    void stop() {
+        instance.close();
+        arxiv.close();
+    }
+
+    PaperRecord stored(String id) {
+        return instance.app().papers().find(new ArxivId(id)).orElseThrow();
+    }
+
+    @Test
+    void a_paper_submitted_by_its_arxiv_link_lands_on_todays_feed_submitted_by_its_submitter() {
+        Visitor ada = instance.signedIn("ada@example.org");
+        assertThat(ada.get("/submit").body()).contains("arXiv id or link").contains("last 14 days");
+        HttpResponse<String> done = ada.post("/submit", fields("paper", "https://arxiv.org/abs/1605.08386v1"));
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location")).hasValue("/papers/1605.08386");
+
+        PaperRecord r = stored("1605.08386");
+        assertThat(r.paper().title()).isEqualTo("Heat-bath random walks with Markov bases");
+        assertThat(r.entry().feedDay()).isEqualTo(LocalDate.parse("2016-06-01"));
+        assertThat(r.entry().submittedBy()).isEqualTo("ada");
+        assertThat(r.entry().upvotes()).isZero();
+
+        String page = instance.get("/papers/1605.08386").body();
+        assertThat(page).contains("Submitted by <a href=\"/users/ada\">ada</a>");
+        assertThat(instance.get("/papers/date/2016-06-01").body()).contains("Heat-bath random walks with Markov bases");
+        assertThat(instance.get("/users/ada").body()).contains("Heat-bath random walks");
+        assertThat(instance.app().search().records(instance.app().search().search(
+                org.dailypapers.search.SearchRequest.of("heat-bath markov bases", 5))).stream()
+                .map(x -> x.paper().id().value())).contains("1605.08386");
+    }
+
+    @Test
+    void pdf_and_hugging_face_links_are_understood() {
+        Visitor ada = instance.signedIn("ada@example.org");
+        assertThat(ada.post("/submit", fields("paper", "https://huggingface.co/papers/1605.08386")).statusCode()).isEqualTo(303);
+        HttpResponse<String> again = instance.signedIn("bob@example.org").post("/submit", fields("paper", "arxiv.org/pdf/1605.08386v1.pdf"));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("already on the feed (2016-06-01)");
+    }
+
+    @Test
+    void of_several_people_submitting_one_paper_at_once_exactly_one_gets_it() throws Exception {
+        java.util.List<Visitor> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            people.add(instance.signedIn("p" + i + "@example.org"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var results = pool.invokeAll(people.stream()
+                    .map(v -> (java.util.concurrent.Callable<HttpResponse<String>>) () -> v.post("/submit", fields("paper", "1605.08386")))
+                    .toList());
+            long accepted = 0;
+            for (var r : results) {
+                if (r.get().statusCode() == 303) {
+                    accepted++;
+                } else {
+                    assertThat(r.get().statusCode()).isEqualTo(400);
+                    assertThat(r.get().body()).containsAnyOf("already on the feed", "just submitted by someone else");
+                }
+            }
+            assertThat(accepted).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(stored("1605.08386").entry().submittedBy()).startsWith("p");
+    }
+
+    @Test
+    void every_refusal_says_why_and_saves_nothing() {
+        Visitor ada = instance.signedIn("ada@example.org");
+        assertRefused(ada, "", 400, "give an arXiv id");
+        assertRefused(ada, "abc", 400, "is not an arXiv id or an arxiv.org");
+        assertRefused(ada, "https://example.org/abs/1605.08386", 400, "is not an arXiv id");
+        assertRefused(ada, "x".repeat(301), 400, "at most 300 characters");
+        assertRefused(ada, "1605.08386 " + "x".repeat(70_000), 413, "Request too large"); // over the 64 KB request limit
+        assertRefused(ada, "2608.19880", 400, "already on the feed (2026-08-21)");
+        assertRefused(ada, "0000.0000", 404, "arXiv does not know a paper 0000.0000");
+        assertRefused(ada, "astro-ph/0601001", 400, "only papers from the last 14 days");
+        assertRefused(ada, "1605.99998", 400, "incorrect id format");
+        assertRefused(ada, "1605.99999", 503, "did not answer within 1 s");
+        assertThat(instance.app().papers().find(new ArxivId("astro-ph/0601001"))).isEmpty();
+        assertThat(instance.app().papers().find(new ArxivId("1605.99999"))).isEmpty();
+        // Refusals do not use up the day's allowance; the slow paper can be tried again.
+        assertThat(ada.post("/submit", fields("paper", "1605.08386")).statusCode()).isEqualTo(303);
+    }
+
+    private static void assertRefused(Visitor v, String input, int status, String message) {
+        HttpResponse<String> response = v.post("/submit", fields("paper", input));
+        assertThat(response.statusCode()).as(input).isEqualTo(status);
+        assertThat(response.body()).as(input).contains(message);
+    }
+
+    @Test
+    void signed_out_visitors_forged_forms_and_the_daily_limit_are_refused() {
+        Visitor anonymous = new Visitor(instance::url);
+        assertThat(anonymous.get("/submit").body()).contains("Sign in</a> to submit");
+        anonymous.get("/signin"); // holds an anonymous CSRF token: refused for being signed out, not for the token
+        assertThat(anonymous.post("/submit", fields("paper", "1605.08386")).statusCode()).isEqualTo(401);
+        Visitor ada = instance.signedIn("ada@example.org");
+        assertThat(ada.postRaw("/submit", fields("paper", "1605.08386"), Map.of()).statusCode()).isEqualTo(403);
+        assertThat(instance.app().papers().find(new ArxivId("1605.08386"))).isEmpty();
+
+        // A limit of 1 a day (this test's configuration): refusals above did not count, an accepted paper does.
+        assertThat(ada.post("/submit", fields("paper", "1605.08386")).statusCode()).isEqualTo(303);
+        HttpResponse<String> second = ada.post("/submit", fields("paper", "0000.0000"));
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(second.body()).contains("You already submitted 1 papers today, the most allowed per person per day");
+        assertThat(instance.signedIn("bob@example.org").post("/submit", fields("paper", "0000.0000")).statusCode()).isEqualTo(404); // per person
+        clock.advance(Duration.ofDays(1));
+        assertThat(ada.post("/submit", fields("paper", "0000.0000")).statusCode()).isEqualTo(404); // a new day: allowed again
+    }
+
+    @Test
+    void the_submitter_adds_code_and_project_links_and_nobody_else_can() {
+        Visitor ada = instance.signedIn("ada@example.org");
+        ada.post("/submit", fields("paper", "1605.08386"));
+        assertThat(ada.get("/papers/1605.08386/tools").body()).contains("Your submission: add links");
+        assertThat(instance.get("/papers/1605.08386/tools").body()).isEmpty();
+
+        HttpResponse<String> bad = ada.post("/papers/1605.08386/links", fields("github", "https://gitlab.com/a/b"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("GitHub repository");
+        assertThat(ada.post("/papers/1605.08386/links", fields("projectPage", "javascript:alert(1)")).statusCode()).isEqualTo(400);
+        assertThat(ada.post("/papers/1605.08386/links", fields("projectPage", "https://x.org/" + "a".repeat(600))).statusCode()).isEqualTo(400);
+
+        Visitor bob = instance.signedIn("bob@example.org");
+        assertThat(bob.get("/papers/1605.08386/tools").body()).doesNotContain("add links");
+        HttpResponse<String> notHis = bob.post("/papers/1605.08386/links", fields("github", "https://github.com/bob/evil"));
+        assertThat(notHis.statusCode()).isEqualTo(403);
+
+        assertThat(ada.post("/papers/1605.08386/links", fields("github", "https://github.com/stanley/heat-bath",
+                "projectPage", "https://example.org/heat-bath")).statusCode()).isEqualTo(303);
+        PaperRecord r = stored("1605.08386");
+        assertThat(r.paper().githubRepo()).isEqualTo("https://github.com/stanley/heat-bath");
+        assertThat(r.paper().projectPage()).isEqualTo("https://example.org/heat-bath");
+        assertThat(r.paper().title()).isEqualTo("Heat-bath random walks with Markov bases");
+        assertThat(r.entry().submittedBy()).isEqualTo("ada");
+        assertThat(instance.get("/papers/1605.08386").body()).contains("https://github.com/stanley/heat-bath");
+    }
+}
