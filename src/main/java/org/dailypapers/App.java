@@ -18,6 +18,8 @@ import org.dailypapers.curation.Curation;
 import org.dailypapers.digest.DigestScheduler;
 import org.dailypapers.digest.DigestService;
 import org.dailypapers.feed.FeedService;
+import org.dailypapers.ingest.HarvestScheduler;
+import org.dailypapers.ingest.Harvester;
 import org.dailypapers.submit.Submissions;
 import org.dailypapers.vote.Trending;
 import org.dailypapers.vote.Upvotes;
@@ -32,6 +34,7 @@ import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.VectorFile;
 import org.dailypapers.store.Database;
+import org.dailypapers.store.HarvestStateRepository;
 import org.dailypapers.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +56,8 @@ public final class App implements AutoCloseable {
     private final FeedService feed;
     private final PaperImporter importer;
     private final PaperSearch search;
+    private final Harvester harvester;
+    private HarvestScheduler harvestSchedule;
     private final PrometheusMeterRegistry metrics;
     private final Mailer mailer;
     private final FeedRepository feedRepository;
@@ -91,6 +96,7 @@ public final class App implements AutoCloseable {
         this.trending = new Trending(upvotes, community.trendingHalfLife(), clock);
         this.submissions = new Submissions(database, papers, importer, community.submission(), clock);
         this.curation = new Curation(database, community.account(), clock, feed::invalidate);
+        this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
@@ -167,6 +173,18 @@ public final class App implements AutoCloseable {
         return search;
     }
 
+    public Harvester harvester() {
+        return harvester;
+    }
+
+    /** Starts the daily harvests when DAILYPAPERS_HARVEST_ENABLED; returns whether it did. */
+    public synchronized boolean startHarvestSchedule() {
+        if (config.harvest().scheduled() && harvestSchedule == null) {
+            harvestSchedule = HarvestScheduler.start(harvester, clock);
+        }
+        return harvestSchedule != null;
+    }
+
     /** Where mail goes: SMTP when configured, otherwise the outbox. */
     public Mailer mailer() {
         return mailer;
@@ -240,6 +258,11 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (harvestSchedule != null) {
+                harvestSchedule.close();
+            }
+        }
         java.util.Optional.ofNullable(digestSchedule.get()).ifPresent(DigestScheduler::close);
         if (mailer instanceof SmtpMailer smtp) {
             smtp.close();

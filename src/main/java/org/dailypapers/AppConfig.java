@@ -3,6 +3,7 @@ package org.dailypapers;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import org.dailypapers.ingest.HarvestConfig;
 import org.dailypapers.mail.MailConfig;
 import org.dailypapers.search.SearchConfig;
 import org.dailypapers.search.SearchPipeline;
@@ -20,10 +21,11 @@ import org.dailypapers.store.DatabaseConfig;
  * @param mail SMTP, or the outbox in the data directory when no SMTP server is configured
  * @param digest email digests: when {@code serve} sends them, how many papers, the link-signing secret
  * @param community sign-in, submissions and trending ({@link CommunityConfig#fromEnv})
+ * @param harvest the arXiv and Hugging Face harvesters and their daily schedule ({@code DAILYPAPERS_HARVEST_*})
  */
 public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo, SearchConfig search,
         java.util.Optional<java.net.URI> baseUrl, MailConfig mail, org.dailypapers.digest.DigestConfig digest,
-        CommunityConfig community) {
+        CommunityConfig community, HarvestConfig harvest) {
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     /** The embedding model chosen on SciFact (docs/EVAL.md). */
@@ -37,6 +39,7 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(community, "community");
+        Objects.requireNonNull(harvest, "harvest");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
         }
@@ -55,7 +58,8 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
      * DAILYPAPERS_DB_PASSWORD, DAILYPAPERS_DEMO (true/false), DAILYPAPERS_SEARCH_METHOD, DAILYPAPERS_SEARCH_MODEL,
      * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false), DAILYPAPERS_BASE_URL, the
      * mail settings of {@link MailConfig#fromEnv}, the digest settings of
-     * {@link org.dailypapers.digest.DigestConfig#fromEnv} and the community settings of {@link CommunityConfig#fromEnv}.
+     * {@link org.dailypapers.digest.DigestConfig#fromEnv}, the community settings of {@link CommunityConfig#fromEnv}
+     * and the harvest settings of {@link HarvestConfig#fromEnv}.
      */
     public static AppConfig resolve(Map<String, String> env, Path dataFlag, Integer portFlag) {
         Path dataDir = dataFlag != null ? dataFlag : Path.of(env.getOrDefault("DAILYPAPERS_DATA", DEFAULT_DATA_DIR.toString()));
@@ -75,7 +79,13 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
             throw new IllegalArgumentException("DAILYPAPERS_SEARCH_METHOD / DAILYPAPERS_SEARCH_MODEL: " + e.getMessage(), e);
         }
         return new AppConfig(dataDir, port, database, demo, search, parseBaseUrl(env.get("DAILYPAPERS_BASE_URL")),
-                MailConfig.fromEnv(env), org.dailypapers.digest.DigestConfig.fromEnv(env), CommunityConfig.fromEnv(env));
+                MailConfig.fromEnv(env), org.dailypapers.digest.DigestConfig.fromEnv(env), CommunityConfig.fromEnv(env),
+                HarvestConfig.fromEnv(env));
+    }
+
+    /** This configuration with other harvest settings (a command line's flags). */
+    public AppConfig withHarvest(HarvestConfig other) {
+        return new AppConfig(dataDir, port, database, loadDemo, search, baseUrl, mail, digest, community, other);
     }
 
     /**

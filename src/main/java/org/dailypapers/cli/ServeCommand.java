@@ -34,6 +34,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!exitWhenReady) {
             app.search().startBackground();
             app.startDigestSchedule();
+            app.startHarvestSchedule();
         }
         org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info(
                 "start-up: database {} ms, demo data {} ms, web {} ms",

@@ -1,0 +1,99 @@
+package org.dailypapers.ingest;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.dailypapers.store.HarvestStateRepository;
+
+/**
+ * The harvests of one instance: arXiv (OAI-PMH) and Hugging Face (daily papers), configured once, saving
+ * through the instance's importer (so the feed cache and search index follow). Runs are serialised: a
+ * scheduled run and another caller in the same process never harvest at once. Thread-safe.
+ */
+public final class Harvester {
+    private final HarvestConfig config;
+    private final PaperImporter importer;
+    private final HarvestStateRepository states;
+    private final Clock clock;
+    private final HarvestHttp.Sleeper sleeper;
+    private final int hfPageSize;
+    private final java.util.Set<HarvestHttp> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
+
+    public Harvester(HarvestConfig config, PaperImporter importer, HarvestStateRepository states, Clock clock) {
+        this(config, importer, states, clock, null, HfDailyPapersSource.DEFAULT_PAGE_SIZE);
+    }
+
+    private Harvester(HarvestConfig config, PaperImporter importer, HarvestStateRepository states, Clock clock,
+            HarvestHttp.Sleeper sleeper, int hfPageSize) {
+        this.config = config;
+        this.importer = importer;
+        this.states = states;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.hfPageSize = hfPageSize;
+    }
+
+    /** A harvester like this one with another configuration, way of waiting (null: really wait) and Hugging Face page size (tests). */
+    Harvester with(HarvestConfig other, HarvestHttp.Sleeper otherSleeper, int otherPageSize) {
+        return with(other, otherSleeper, otherPageSize, clock);
+    }
+
+    /** As {@link #with(HarvestConfig, HarvestHttp.Sleeper, int)}, with another clock too. */
+    Harvester with(HarvestConfig other, HarvestHttp.Sleeper otherSleeper, int otherPageSize, Clock otherClock) {
+        return new Harvester(other, importer, states, otherClock, otherSleeper, otherPageSize);
+    }
+
+    public HarvestConfig config() {
+        return config;
+    }
+
+    HarvestStateRepository states() {
+        return states;
+    }
+
+    /** Harvests arXiv; see {@link ArxivOaiSource#harvest}. */
+    public synchronized HarvestReport arxiv(LocalDate from, LocalDate until, HarvestProgress progress) {
+        HarvestHttp http = start();
+        try {
+            return new ArxivOaiSource(http, config, states, importer, clock).harvest(from, until, progress);
+        } finally {
+            running.remove(http);
+            http.close();
+        }
+    }
+
+    /** Harvests Hugging Face; see {@link HfDailyPapersSource#harvest}. */
+    public synchronized HarvestReport hf(LocalDate from, LocalDate until, HarvestProgress progress) {
+        HarvestHttp http = start();
+        try {
+            return new HfDailyPapersSource(http, config, states, importer, clock, hfPageSize).harvest(from, until, progress);
+        } finally {
+            running.remove(http);
+            http.close();
+        }
+    }
+
+    /**
+     * Stops the run under way soon, without interrupting its thread (it ends at its next request or wait, after
+     * the write it is doing), and every later one at once: for shutting down. Callable from any thread.
+     */
+    public void stop() {
+        stopped = true;
+        running.forEach(HarvestHttp::cancel);
+    }
+
+    /** The daily run: both sources, incrementally, one after the other (a failure of one does not stop the other). */
+    public List<HarvestReport> daily() {
+        return List.of(arxiv(null, null, HarvestProgress.NONE), hf(null, null, HarvestProgress.NONE));
+    }
+
+    private HarvestHttp start() {
+        HarvestHttp http = new HarvestHttp(config.timeout(), sleeper, clock);
+        running.add(http);
+        if (stopped) {
+            http.cancel();
+        }
+        return http;
+    }
+}

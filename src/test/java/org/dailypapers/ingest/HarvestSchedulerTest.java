@@ -1,0 +1,74 @@
+package org.dailypapers.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import org.dailypapers.TestInstance;
+import org.dailypapers.testing.ReplayServer;
+import org.dailypapers.testing.ReplayServer.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HarvestSchedulerTest {
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void the_next_run_is_the_next_time_of_day_in_the_zone() {
+        assertThat(HarvestScheduler.nextRun(Instant.parse("2026-11-27T04:00:00Z"), LocalTime.of(6, 0), PARIS))
+                .isEqualTo(ZonedDateTime.parse("2026-11-27T06:00+01:00[Europe/Paris]"));
+        assertThat(HarvestScheduler.nextRun(Instant.parse("2026-11-27T05:00:00Z"), LocalTime.of(6, 0), PARIS))
+                .isEqualTo(ZonedDateTime.parse("2026-11-28T06:00+01:00[Europe/Paris]"));
+        // Across the spring change: 02:30 does not exist on 2026-03-29 in Paris; it runs an hour later.
+        assertThat(HarvestScheduler.nextRun(Instant.parse("2026-03-28T12:00:00Z"), LocalTime.of(2, 30), PARIS).toInstant())
+                .isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
+        assertThat(HarvestScheduler.nextRun(Instant.parse("2026-03-29T12:00:00Z"), LocalTime.of(2, 30), PARIS).toInstant())
+                .isEqualTo(Instant.parse("2026-03-30T00:30:00Z"));
+    }
+
+    @Test
+    void serve_harvests_nothing_unless_enabled() {
+        try (TestInstance instance = TestInstance.withFixtures(dataDir)) {
+            assertThat(instance.app().startHarvestSchedule()).isFalse();
+        }
+    }
+
+    @Test
+    void at_the_configured_time_both_sources_are_harvested() throws Exception {
+        try (ReplayServer remote = ReplayServer.start()) {
+            remote.when(r -> r.path().equals("/oai2"), Reply.file(TestInstance.fixture("arxiv-oai/page-3.xml"), "text/xml"))
+                    .when(r -> r.path().equals("/api/daily_papers") && r.query().contains("date=2026-08-21"),
+                            Reply.file(TestInstance.fixture("hf/2026-08-21.json"), "application/json"))
+                    .when(r -> r.path().equals("/api/daily_papers"), Reply.ok("[]", "application/json"));
+            try (TestInstance instance = TestInstance.withEnv(dataDir, Map.of(
+                    "DAILYPAPERS_HARVEST_ARXIV_BASE_URL", remote.url("/oai2").toString(),
+                    "DAILYPAPERS_HARVEST_HF_BASE_URL", remote.url("").toString(),
+                    "DAILYPAPERS_HARVEST_HF_DELAY", "0", "DAILYPAPERS_HARVEST_DELAY", "0"))) {
+                // The Hugging Face run without --from goes back a week from "today": make today 2026-08-24 in New York,
+                // a second before the configured time.
+                ZonedDateTime fire = ZonedDateTime.parse("2026-08-24T06:00:00Z[UTC]");
+                Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), fire.toInstant().minusMillis(500)));
+                HarvestConfig config = instance.app().config().harvest();
+                try (HarvestScheduler scheduler = HarvestScheduler.start(instance.app().harvester().with(config,
+                        null, 100, clock), clock)) {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (instance.app().papers().count() < 2 + 17 && System.nanoTime() < deadline) {
+                        Thread.sleep(100);
+                    }
+                }
+                assertThat(instance.app().papers().count()).isEqualTo(2 + 17);
+                assertThat(remote.requests()).anyMatch(r -> r.query().equals("verb=ListRecords&metadataPrefix=arXivRaw&from=2026-08-17&set=cs"));
+                assertThat(remote.requests()).anyMatch(r -> r.query().equals("date=2026-08-18&limit=100&p=0"));
+            }
+        }
+    }
+}
