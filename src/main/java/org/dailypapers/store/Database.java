@@ -37,12 +37,9 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
-            // Out of order: migration numbers are reserved per feature and features land in any order, so a
-            // database at V4 may still lack V2. Each migration creates its own tables, so order does not matter.
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations(migrationLocations(config))
-                    .outOfOrder(true)
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The harvest state on PostgreSQL (migration V2 and its upsert): a harvest broken mid-list resumes there, as on
+ * The harvest state on PostgreSQL (migration V6 and its upsert): a harvest broken mid-list resumes there, as on
  * SQLite. Runs when ./run-tests has started a server (DAILYPAPERS_TEST_PG_URL), as PostgresTest does.
  */
 class HarvestPostgresTest {
