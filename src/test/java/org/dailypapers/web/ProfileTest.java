@@ -25,8 +25,9 @@ class ProfileTest {
             grace.htmx("/papers/2608.18580/upvote", fields("up", "true"));
             grace.post("/account", fields("displayName", "Grace Hopper"));
 
-            String page = instance.get("/users/grace-hopper").body();
-            assertThat(page).contains("<h1>Grace Hopper</h1>").contains("&#64;grace-hopper").contains("Upvoted (1)")
+            String handle = session.session().account().handle();
+            String page = instance.get("/users/" + handle).body();
+            assertThat(page).contains("<h1>Grace Hopper</h1>").contains("&#64;" + handle).contains("Upvoted (1)")
                     .contains("/papers/2608.18580").contains("No papers submitted yet.");
 
             String hf = instance.get("/users/taesiri").body();
