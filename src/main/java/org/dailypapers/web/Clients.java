@@ -50,7 +50,10 @@ final class Clients {
      * all clients share one allowance (README, "Behind a reverse proxy").
      */
     static String rateKey(Context ctx) {
-        String ip = ctx.ip();
+        return rateKey(ctx.ip());
+    }
+
+    static String rateKey(String ip) {
         try {
             InetAddress address = InetAddress.getByName(ip);
             if (address instanceof Inet6Address) {
