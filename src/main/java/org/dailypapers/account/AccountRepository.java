@@ -73,13 +73,14 @@ final class AccountRepository {
 
     /**
      * A handle no account here uses and no imported submitter ({@code feed_entry.submitted_by}) goes by, so
-     * that a new account cannot take over an imported person's {@code /users/{name}} page.
+     * that a new account cannot take over an imported person's {@code /users/{name}} page (profile paths
+     * match names exactly, so an exact comparison suffices; it uses the index of V5).
      */
     private static String freeHandle(Handle h, EmailAddress email) {
         for (int attempt = 0; ; attempt++) {
             String candidate = Handles.fromEmail(email, attempt < 5 ? 4 : 8);
             boolean taken = h.createQuery("SELECT (SELECT COUNT(*) FROM account WHERE handle = :h)"
-                            + " + (SELECT COUNT(*) FROM feed_entry WHERE LOWER(submitted_by) = :h)")
+                            + " + (SELECT COUNT(*) FROM feed_entry WHERE submitted_by = :h)")
                     .bind("h", candidate).mapTo(Integer.class).one() > 0;
             if (!taken) {
                 return candidate;
