@@ -113,13 +113,16 @@ public final class Accounts {
      * @throws Refused INVALID when the link is unknown, used or expired
      */
     public NewSession signIn(String token) {
-        EmailAddress email = checkLink(token);
+        checkLink(token);
         Instant now = clock.instant();
-        if (!repository.useLink(Tokens.hash(token), now)) {
-            checkLink(token); // used or expired in the meantime: say which
-            throw new Refused(Reason.INVALID, "This sign-in link is not valid. Please ask for a new one.");
-        }
-        return openSession(email);
+        String cookie = Tokens.random();
+        String csrf = Tokens.random();
+        Account account = repository.signIn(Tokens.hash(token), now, Tokens.hash(cookie), csrf, now.plus(config.sessionLifetime()))
+                .orElseThrow(() -> {
+                    checkLink(token); // used or expired in the meantime: say which
+                    return new Refused(Reason.INVALID, "This sign-in link is not valid. Please ask for a new one.");
+                });
+        return new NewSession(cookie, new Session(account, csrf), config.sessionLifetime());
     }
 
     /**

@@ -9,14 +9,25 @@ public final class Handles {
 
     private Handles() {}
 
-    /** A handle made from the address's local part: lower-case letters, digits and dashes; "user" when nothing is left. */
-    static String fromEmail(EmailAddress email) {
-        String local = email.value().substring(0, email.value().lastIndexOf('@')).toLowerCase(Locale.ROOT);
-        String handle = local.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (handle.length() > MAX_LENGTH) {
-            handle = handle.substring(0, MAX_LENGTH).replaceAll("-+$", "");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final String SUFFIX_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789";
+    /** How many leading characters of the address's local part a handle shows at most. */
+    static final int PREFIX = 3;
+
+    /**
+     * A new handle for this address: at most the first {@value #PREFIX} characters of its local part
+     * (lower-case letters and digits; never the whole local part) and a random suffix of {@code suffixLength}
+     * characters, such as {@code ada-k3xq} for ada.lovelace@example.org. Handles so never reveal the address.
+     */
+    static String fromEmail(EmailAddress email, int suffixLength) {
+        String local = email.value().substring(0, email.value().lastIndexOf('@')).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "");
+        String prefix = local.substring(0, Math.min(PREFIX, Math.max(0, local.length() - 1)));
+        StringBuilder handle = new StringBuilder(prefix.isEmpty() ? "user" : prefix).append('-');
+        for (int i = 0; i < suffixLength; i++) {
+            handle.append(SUFFIX_LETTERS.charAt(RANDOM.nextInt(SUFFIX_LETTERS.length())));
         }
-        return handle.isEmpty() ? "user" : handle;
+        return handle.toString();
     }
 
     /** Whether {@code raw} could be a handle (here or on Hugging Face): worth a database lookup. */

@@ -21,7 +21,7 @@ final class CurationRepository {
                 case SHOW -> flag(h, "hidden", 0, arxivId);
                 case FEATURE -> flag(h, "featured", 1, arxivId);
                 case UNFEATURE -> flag(h, "featured", 0, arxivId);
-                case REMOVE_SUBMISSION -> removeSubmission(h, arxivId);
+                case REMOVE_SUBMISSION -> removeSubmission(h, arxivId, now);
             };
             if (changed == 0) {
                 return false; // nothing was written
@@ -38,9 +38,14 @@ final class CurationRepository {
                 .bind("value", value).bind("id", arxivId).execute();
     }
 
-    /** The feed entry goes, with its submission row and the votes cast on it here. */
-    private static int removeSubmission(Handle h, String arxivId) {
-        int submissions = h.createUpdate("DELETE FROM submission WHERE arxiv_id = :id").bind("id", arxivId).execute();
+    /**
+     * The feed entry goes, with the votes cast on it here; the submission row stays as a tombstone
+     * ({@code removed_at}): the paper cannot be submitted again and the removal still counts toward the
+     * submitter's daily limit.
+     */
+    private static int removeSubmission(Handle h, String arxivId, Instant now) {
+        int submissions = h.createUpdate("UPDATE submission SET removed_at = :now WHERE arxiv_id = :id AND removed_at IS NULL")
+                .bind("now", now.toEpochMilli()).bind("id", arxivId).execute();
         if (submissions == 0) {
             return 0;
         }

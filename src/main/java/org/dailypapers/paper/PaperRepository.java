@@ -33,6 +33,15 @@ public final class PaperRepository {
                 .findOne());
     }
 
+    /**
+     * The ids of papers an administrator hid from the feed (few: read through an index). Search, profiles
+     * and digests drop these, as the feed does.
+     */
+    public java.util.Set<String> hiddenIds() {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT arxiv_id FROM feed_entry WHERE hidden = 1")
+                .mapTo(String.class).set());
+    }
+
     /** The papers with these ids that exist, in the order of {@code ids}. */
     public List<PaperRecord> findAll(List<ArxivId> ids) {
         Map<ArxivId, PaperRecord> found = database.jdbi().withHandle(h -> loadIds(h, ids));

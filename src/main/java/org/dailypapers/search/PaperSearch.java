@@ -176,14 +176,29 @@ public final class PaperSearch implements Closeable {
                 ? index.vector(doc.id()).orElse(null) : null;
     }
 
-    /** Runs the configured pipeline (BM25 alone until the embedding model has loaded). */
+    /**
+     * Runs the configured pipeline (BM25 alone until the embedding model has loaded). Papers an administrator
+     * hid are left out: the engine is asked for as many more results as there are hidden papers, then they
+     * are dropped, so the page stays full. Every search (the HTML and JSON ones, digests) goes through here.
+     */
     public List<ScoredPaper> search(SearchRequest request) {
-        return engine.retrieve(request);
+        java.util.Set<String> hidden = papers.hiddenIds();
+        if (hidden.isEmpty()) {
+            return engine.retrieve(request);
+        }
+        int wider = Math.min(SearchRequest.MAX_LIMIT, request.limit() + hidden.size());
+        return withoutHidden(engine.retrieve(request.withLimit(wider)), hidden, request.limit());
     }
 
-    /** Papers most like this one by embedding, itself excluded; empty until it has a vector. */
+    /** Papers most like this one by embedding, itself and hidden papers excluded; empty until it has a vector. */
     public List<ScoredPaper> similar(ArxivId id, int k) {
-        return engine.similar(id.value(), k);
+        java.util.Set<String> hidden = papers.hiddenIds();
+        return hidden.isEmpty() ? engine.similar(id.value(), k)
+                : withoutHidden(engine.similar(id.value(), k + hidden.size()), hidden, k);
+    }
+
+    private static List<ScoredPaper> withoutHidden(List<ScoredPaper> results, java.util.Set<String> hidden, int limit) {
+        return results.stream().filter(s -> !hidden.contains(s.id())).limit(limit).toList();
     }
 
     /** The stored papers of these results, in result order (a result the database no longer has is skipped). */

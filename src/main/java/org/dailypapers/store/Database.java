@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Jdbi;
  * Thread-safe; close it once at shutdown.
  *
  * <p>SQLite runs in WAL mode so that readers (page views) never wait for the writer (an import), with a
- * busy timeout so that concurrent writers queue instead of failing.
+ * busy timeout so that concurrent writers queue instead of failing; transactions begin IMMEDIATE (take the
+ * write lock first) so that a read-then-write transaction never fails on a snapshot another writer outdated.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -34,6 +35,10 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("synchronous", "NORMAL");
             hikari.addDataSourceProperty("foreign_keys", "true");
             hikari.addDataSourceProperty("busy_timeout", "10000");
+            // Transactions take the write lock when they begin: a DEFERRED transaction that reads and then
+            // writes fails at once with SQLITE_BUSY(_SNAPSHOT) when another writer committed in between, and the
+            // busy timeout cannot help it. IMMEDIATE ones queue behind each other (autocommit reads do not).
+            hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {

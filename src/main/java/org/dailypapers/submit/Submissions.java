@@ -23,8 +23,9 @@ import org.dailypapers.store.Database;
 
 /**
  * Papers submitted to the day's feed by signed-in people. Rules, checked in this order, each refusal saying
- * why: a recognisable arXiv id or link; at most {@link SubmissionConfig#dailyLimit()} per person per feed
- * day; not already on the feed; known to arXiv; published on arXiv within
+ * why: a recognisable arXiv id or link; not already on the feed; never removed by a curator; at most
+ * {@link SubmissionConfig#dailyLimit()} per person per feed day (removed submissions count; the count and
+ * the claim are one atomic step); known to arXiv; published on arXiv within
  * {@link SubmissionConfig#windowDays()} days. An accepted paper is saved through the {@link PaperImporter}
  * (so the feed and search index follow) on today's feed day, "submitted by" the person's handle. Thread-safe.
  */
@@ -74,16 +75,17 @@ public final class Submissions {
         Instant now = clock.instant();
         LocalDate today = FeedDays.dayOf(now);
         Instant dayStart = today.atStartOfDay(FeedDays.ZONE).toInstant();
-        if (repository.countSince(account.id(), dayStart) >= config.dailyLimit()) {
-            throw new Refused(Reason.TOO_MANY, "You already submitted " + config.dailyLimit()
-                    + " papers today, the most allowed per person per day. Please submit more tomorrow.");
-        }
         Optional<String> onFeed = repository.feedDay(id.value());
         if (onFeed.isPresent()) {
             throw new Refused(Reason.INVALID, "Paper " + id + " is already on the feed (" + onFeed.get() + ").");
         }
-        if (!repository.claim(id.value(), account.id(), now)) {
-            throw new Refused(Reason.INVALID, "Paper " + id + " was just submitted by someone else.");
+        switch (repository.claim(id.value(), account.id(), now, dayStart, config.dailyLimit())) {
+            case CLAIMED -> { }
+            case TAKEN -> throw new Refused(Reason.INVALID, "Paper " + id + " was just submitted by someone else.");
+            case REMOVED -> throw new Refused(Reason.INVALID, "Paper " + id
+                    + " was submitted before and removed from the feed by a curator: it cannot be submitted again.");
+            case OVER_LIMIT -> throw new Refused(Reason.TOO_MANY, "You already submitted " + config.dailyLimit()
+                    + " papers today, the most allowed per person per day. Please submit more tomorrow.");
         }
         try {
             Paper paper = fetch(id);

@@ -61,7 +61,7 @@ final class AccountRoutes {
     private void requestLink(Context ctx) {
         noStore(ctx);
         String next = next(ctx.formParam("next"));
-        EmailAddress sentTo = accounts.requestLink(ctx.formParam("email"), ctx.ip(), base(ctx), next);
+        EmailAddress sentTo = accounts.requestLink(ctx.formParam("email"), Clients.rateKey(ctx), Clients.mailBase(baseUrl, ctx), next);
         templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), sentTo.value(), sentTo.value(), next));
     }
 
@@ -137,11 +137,6 @@ final class AccountRoutes {
             return "/";
         }
         return raw;
-    }
-
-    /** Where links in mail point: the configured base URL, else this request's own address. */
-    private URI base(Context ctx) {
-        return baseUrl.orElseGet(() -> URI.create(ctx.scheme() + "://" + ctx.host()));
     }
 
     static void noStore(Context ctx) {

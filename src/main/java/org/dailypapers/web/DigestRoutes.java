@@ -106,7 +106,7 @@ final class DigestRoutes {
 
     /** Links in mail sent during a request point at the configured base URL, else at the host asked for. */
     private URI base(Context ctx) {
-        return baseUrl.orElseGet(() -> URI.create(ctx.scheme() + "://" + ctx.host()));
+        return Clients.mailBase(baseUrl, ctx);
     }
 
     private static String token(Context ctx) {

@@ -2,8 +2,6 @@ package org.dailypapers.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.dailypapers.mail.Outbox;
 
 /**
@@ -58,13 +56,10 @@ final class MailboxRoutes {
                 .orElseThrow(() -> HttpProblem.notFound("No message '" + PaperRoutes.shorten(ctx.pathParam("id")) + "' in the outbox."));
     }
 
+    /** Only on this machine, and never through a reverse proxy (which makes every client look local). */
     private static void requireLocal(Context ctx) {
-        try {
-            if (!InetAddress.getByName(ctx.ip()).isLoopbackAddress()) {
-                throw HttpProblem.notFound("The development mailbox is only shown on the machine that runs Daily Papers.");
-            }
-        } catch (UnknownHostException e) {
-            throw HttpProblem.notFound("The development mailbox is only shown on the machine that runs Daily Papers.");
+        if (!Clients.isLocal(ctx)) {
+            throw HttpProblem.notFound("The development mailbox is only shown on the machine that runs Daily Papers, not through a proxy.");
         }
     }
 }

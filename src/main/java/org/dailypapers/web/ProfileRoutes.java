@@ -60,7 +60,9 @@ final class ProfileRoutes {
         templates.page(ctx, "profile/profile.jte", page);
     }
 
+    /** The papers among {@code ids} that are on the feed and not hidden by an administrator. */
     private List<FeedPaper> feedPapers(List<ArxivId> ids) {
-        return papers.findAll(ids).stream().filter(r -> r.entry() != null).map(r -> new FeedPaper(r.paper(), r.entry())).toList();
+        java.util.Set<String> hidden = papers.hiddenIds();
+        return papers.findAll(ids).stream().filter(r -> r.entry() != null && !hidden.contains(r.paper().id().value())).map(r -> new FeedPaper(r.paper(), r.entry())).toList();
     }
 }

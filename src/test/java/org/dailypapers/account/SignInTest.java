@@ -52,8 +52,8 @@ class SignInTest {
         String setCookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dp_session=")).findFirst().orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/").doesNotContain("Secure");
 
-        assertThat(ada.get("/account/state").body()).contains("\"signedIn\":true").contains("\"handle\":\"ada\"");
-        assertThat(ada.get("/account/menu").body()).contains("ada").contains("Sign out");
+        assertThat(ada.get("/account/state").body()).contains("\"signedIn\":true").containsPattern("\"handle\":\"ad-[a-z2-9]{4}\"");
+        assertThat(ada.get("/account/menu").body()).contains("ad-").contains("Sign out");
         assertThat(ada.get("/account").body()).contains("ada@example.org");
         // The token itself is never stored: only its SHA-256.
         String token = link.substring(link.indexOf("token=") + 6);
@@ -274,5 +274,80 @@ class SignInTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void thirty_people_signing_in_for_the_first_time_at_once_all_get_in_and_share_no_handle() throws Exception {
+        instance.close();
+        instance = TestInstance.withClock(dir, Map.of("DAILYPAPERS_SIGNIN_PER_CLIENT", "100"), clock).start();
+        java.util.List<Visitor> people = new java.util.ArrayList<>();
+        java.util.List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Visitor v = visitor();
+            // Ten share the local part "ada": their handles must still differ.
+            String email = i < 10 ? "ada@site" + i + ".example.org" : "person" + i + "@example.org";
+            v.requestLink(email);
+            String link = Visitor.linkFromOutbox(dir, email);
+            v.get(link.substring(link.indexOf("/signin/verify")));
+            tokens.add(java.net.URLDecoder.decode(link.substring(link.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8));
+            people.add(v);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            java.util.List<java.util.concurrent.Callable<HttpResponse<String>>> clicks = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Visitor v = people.get(i);
+                String token = tokens.get(i);
+                clicks.add(() -> v.post("/signin/verify", fields("token", token)));
+            }
+            for (var r : pool.invokeAll(clicks)) {
+                assertThat(r.get().statusCode()).as(r.get().body()).isEqualTo(303);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        java.util.Set<String> handles = new java.util.HashSet<>();
+        for (Visitor v : people) {
+            String state = v.get("/account/state").body();
+            assertThat(state).contains("\"signedIn\":true");
+            handles.add(state.replaceAll("(?s).*\"handle\":\"([^\"]+)\".*", "$1"));
+        }
+        assertThat(handles).hasSize(30);
+    }
+
+    @Test
+    void a_sign_in_that_fails_does_not_use_up_the_link() throws Exception {
+        Visitor ada = visitor();
+        ada.requestLink("ada@example.org");
+        String link = Visitor.linkFromOutbox(dir, "ada@example.org");
+        // A step after using the link fails (the real way: the session table is gone for a moment).
+        try (var db = org.dailypapers.store.Database.open(instance.app().config().database())) {
+            db.jdbi().useHandle(h -> h.execute("ALTER TABLE account_session RENAME TO account_session_away"));
+            assertThat(ada.useLink(link).statusCode()).isEqualTo(500);
+            db.jdbi().useHandle(h -> h.execute("ALTER TABLE account_session_away RENAME TO account_session"));
+        }
+        assertThat(visitor().useLink(link).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void a_new_account_never_takes_an_imported_submitters_name_nor_shows_the_whole_address() {
+        // taesiri submitted 2608.19880 on Hugging Face (hf/2026-08-21.json).
+        Visitor mallory = visitor();
+        mallory.signIn(dir, "taesiri@evil.example");
+        String state = mallory.get("/account/state").body();
+        assertThat(state).contains("\"signedIn\":true").doesNotContain("\"handle\":\"taesiri\"").containsPattern("\"handle\":\"tae-[a-z2-9]{4}\"");
+        String profile = instance.get("/users/taesiri").body();
+        assertThat(profile).contains("Hugging Face user").contains("/papers/2608.19880");
+    }
+
+    @Test
+    void with_a_base_url_configured_links_point_there_whatever_host_the_request_named() throws Exception {
+        instance.close();
+        java.nio.file.Path other = dir.resolve("other");
+        instance = TestInstance.withClock(other, Map.of("DAILYPAPERS_BASE_URL", "http://papers.example.org/dp"), clock).start();
+        Visitor ada = visitor();
+        HttpResponse<String> asked = ada.requestLink("ada@example.org");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        assertThat(Visitor.linkFromOutbox(other, "ada@example.org")).startsWith("http://papers.example.org/dp/signin/verify?token=");
     }
 }

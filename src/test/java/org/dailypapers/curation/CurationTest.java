@@ -120,4 +120,29 @@ class CurationTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void a_hidden_paper_is_left_out_of_search_the_search_api_profiles_and_digest_topics() {
+        Visitor ada = instance.signedIn("ada@example.org");
+        assertThat(ada.htmx("/papers/" + PAPER + "/upvote", fields("up", "true")).statusCode()).isEqualTo(200);
+        String profile = "/users/" + instance.app().accounts().openSession(EmailAddress.parse("ada@example.org")).session().account().handle();
+        assertThat(instance.get("/search?q=EnvHarness").body()).contains("/papers/" + PAPER);
+        assertThat(instance.get("/api/papers/search?q=EnvHarness").body()).contains(PAPER);
+        assertThat(instance.get(profile).body()).contains("/papers/" + PAPER);
+
+        assertThat(instance.signedIn("root@example.org").post("/admin/papers/" + PAPER, fields("action", "hide")).statusCode()).isEqualTo(303);
+
+        assertThat(instance.get("/search?q=EnvHarness").body()).doesNotContain("/papers/" + PAPER);
+        assertThat(instance.get("/api/papers/search?q=EnvHarness").body()).doesNotContain(PAPER);
+        assertThat(instance.get(profile).body()).doesNotContain("/papers/" + PAPER);
+        assertThat(instance.get("/users/taesiri").body()).doesNotContain("/papers/" + PAPER);
+        // Digest topic sections are this search over the digest's days (DigestBuilder.topicMatches).
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-08-21");
+        var digestTopic = new org.dailypapers.search.SearchRequest("EnvHarness environments", day, day, null, null, null, 10);
+        assertThat(instance.app().search().search(digestTopic)).isNotEmpty()
+                .extracting(org.dailypapers.search.ScoredPaper::id).doesNotContain(PAPER);
+        // Showing it again brings it back.
+        assertThat(instance.signedIn("root@example.org").post("/admin/papers/" + PAPER, fields("action", "show")).statusCode()).isEqualTo(303);
+        assertThat(instance.get("/api/papers/search?q=EnvHarness").body()).contains(PAPER);
+    }
 }

@@ -80,6 +80,19 @@ class ArxivApiClientTest {
     }
 
     @Test
+    void an_arxiv_that_sends_its_headers_at_once_and_then_trickles_the_body_times_out_too() {
+        try (ReplayServer trickling = ReplayServer.start()) {
+            // The whole recorded answer at one byte per 20 ms would take over a minute.
+            trickling.when(r -> true, ArxivReplay.reply("id_1605.08386_s0_m100_199195aa31ad").trickled(Duration.ofMillis(20)));
+            ArxivApiClient impatient = new ArxivApiClient(ArxivReplay.baseUrl(trickling), Duration.ofMillis(500));
+            assertThatThrownBy(() -> impatient.find(new ArxivId("1605.08386")))
+                    .isInstanceOf(ArxivApiException.class)
+                    .hasMessageContaining("did not answer within")
+                    .extracting(e -> ((ArxivApiException) e).kind()).isEqualTo(ArxivApiException.Kind.UNAVAILABLE);
+        }
+    }
+
+    @Test
     void server_errors_dropped_connections_garbage_and_no_server_are_unavailable() throws Exception {
         try (ReplayServer failing = ReplayServer.start()) {
             failing.when(r -> true,

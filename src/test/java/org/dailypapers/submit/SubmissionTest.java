@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.dailypapers.TestInstance;
+import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.testing.ArxivReplay;
@@ -37,16 +38,25 @@ class SubmissionTest {
         arxiv.when(r -> r.query().contains("id_list=1605.99999"),
                 ArxivReplay.reply("id_1605.08386_s0_m100_199195aa31ad").delayedBy(Duration.ofSeconds(3)));
         arxiv.when(r -> r.query().contains("id_list=1605.99998"), ArxivReplay.reply("id_abc_s0_m100_b79c8dcf6bc3"));
+        for (int i = 0; i < 10; i++) {
+            String id = "1605.0839" + i;
+            arxiv.when(r -> r.query().contains("id_list=" + id), renamed(id));
+        }
         instance = TestInstance.withClock(dir, Map.of(
                 "DAILYPAPERS_ARXIV_API_URL", ArxivReplay.baseUrl(arxiv).toString(),
                 "DAILYPAPERS_ARXIV_TIMEOUT_SECONDS", "1",
-                "DAILYPAPERS_SUBMIT_DAILY_LIMIT", "1"), clock, "hf/2026-08-21.json").start();
+                "DAILYPAPERS_SUBMIT_DAILY_LIMIT", "1",
+                "DAILYPAPERS_ADMINS", "root@example.org"), clock, "hf/2026-08-21.json").start();
     }
 
     @AfterEach
     void stop() {
         instance.close();
         arxiv.close();
+    }
+
+    String handleOf(String email) {
+        return instance.app().accounts().openSession(EmailAddress.parse(email)).session().account().handle();
     }
 
     PaperRecord stored(String id) {
@@ -64,13 +74,14 @@ class SubmissionTest {
         PaperRecord r = stored("1605.08386");
         assertThat(r.paper().title()).isEqualTo("Heat-bath random walks with Markov bases");
         assertThat(r.entry().feedDay()).isEqualTo(LocalDate.parse("2016-06-01"));
-        assertThat(r.entry().submittedBy()).isEqualTo("ada");
+        String handle = handleOf("ada@example.org");
+        assertThat(r.entry().submittedBy()).isEqualTo(handle).startsWith("ad-");
         assertThat(r.entry().upvotes()).isZero();
 
         String page = instance.get("/papers/1605.08386").body();
-        assertThat(page).contains("Submitted by <a href=\"/users/ada\">ada</a>");
+        assertThat(page).contains("Submitted by <a href=\"/users/" + handle + "\">" + handle + "</a>");
         assertThat(instance.get("/papers/date/2016-06-01").body()).contains("Heat-bath random walks with Markov bases");
-        assertThat(instance.get("/users/ada").body()).contains("Heat-bath random walks");
+        assertThat(instance.get("/users/" + handle).body()).contains("Heat-bath random walks");
         assertThat(instance.app().search().records(instance.app().search().search(
                 org.dailypapers.search.SearchRequest.of("heat-bath markov bases", 5))).stream()
                 .map(x -> x.paper().id().value())).contains("1605.08386");
@@ -181,7 +192,86 @@ class SubmissionTest {
         assertThat(r.paper().githubRepo()).isEqualTo("https://github.com/stanley/heat-bath");
         assertThat(r.paper().projectPage()).isEqualTo("https://example.org/heat-bath");
         assertThat(r.paper().title()).isEqualTo("Heat-bath random walks with Markov bases");
-        assertThat(r.entry().submittedBy()).isEqualTo("ada");
+        assertThat(r.entry().submittedBy()).isEqualTo(handleOf("ada@example.org"));
         assertThat(instance.get("/papers/1605.08386").body()).contains("https://github.com/stanley/heat-bath");
+    }
+
+    /** The recorded answer for 1605.08386 as if it were for {@code id}: so many papers can be submitted at once. */
+    static ReplayServer.Reply renamed(String id) {
+        ReplayServer.Reply recorded = ArxivReplay.reply("id_1605.08386_s0_m100_199195aa31ad");
+        return ReplayServer.Reply.status(recorded.status(),
+                new String(recorded.body(), java.nio.charset.StandardCharsets.UTF_8).replace("1605.08386", id),
+                "application/atom+xml; charset=utf-8");
+    }
+
+    private static java.util.List<HttpResponse<String>> atOnce(java.util.List<java.util.concurrent.Callable<HttpResponse<String>>> calls)
+            throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
+        try {
+            java.util.List<HttpResponse<String>> responses = new java.util.ArrayList<>();
+            for (var f : pool.invokeAll(calls)) {
+                responses.add(f.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void ten_people_submitting_ten_papers_at_once_all_succeed() throws Exception {
+        java.util.List<java.util.concurrent.Callable<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Visitor v = instance.signedIn("s" + i + "@example.org");
+            String id = "1605.0839" + i;
+            calls.add(() -> v.post("/submit", fields("paper", id)));
+        }
+        for (HttpResponse<String> r : atOnce(calls)) {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(stored("1605.0839" + i).entry().feedDay()).isEqualTo(LocalDate.parse("2016-06-01"));
+        }
+    }
+
+    @Test
+    void parallel_submissions_of_one_person_cannot_exceed_the_daily_limit() throws Exception {
+        Visitor ada = instance.signedIn("ada@example.org");
+        java.util.List<java.util.concurrent.Callable<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String id = "1605.0839" + i;
+            calls.add(() -> ada.post("/submit", fields("paper", id)));
+        }
+        long accepted = 0;
+        for (HttpResponse<String> r : atOnce(calls)) {
+            if (r.statusCode() == 303) {
+                accepted++;
+            } else {
+                assertThat(r.statusCode()).isEqualTo(429);
+                assertThat(r.body()).contains("You already submitted 1 papers today");
+            }
+        }
+        assertThat(accepted).isEqualTo(1); // DAILYPAPERS_SUBMIT_DAILY_LIMIT=1
+    }
+
+    @Test
+    void a_removed_submission_cannot_be_submitted_again_and_still_counts_toward_the_daily_limit() {
+        Visitor ada = instance.signedIn("ada@example.org");
+        assertThat(ada.post("/submit", fields("paper", "1605.08386")).statusCode()).isEqualTo(303);
+        assertThat(instance.signedIn("root@example.org").post("/admin/papers/1605.08386", fields("action", "remove-submission")).statusCode()).isEqualTo(303);
+        assertThat(instance.app().papers().find(new ArxivId("1605.08386")).orElseThrow().entry()).isNull();
+
+        HttpResponse<String> again = ada.post("/submit", fields("paper", "1605.08386"));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("removed from the feed by a curator: it cannot be submitted again");
+        HttpResponse<String> someoneElse = instance.signedIn("bob@example.org").post("/submit", fields("paper", "https://arxiv.org/abs/1605.08386"));
+        assertThat(someoneElse.body()).contains("cannot be submitted again");
+        assertThat(instance.app().papers().find(new ArxivId("1605.08386")).orElseThrow().entry()).isNull();
+
+        HttpResponse<String> another = ada.post("/submit", fields("paper", "1605.08390"));
+        assertThat(another.statusCode()).isEqualTo(429);
+        assertThat(another.body()).contains("You already submitted 1 papers today");
+        // The removed paper is not on her profile any more.
+        assertThat(instance.get("/users/" + handleOf("ada@example.org")).body()).doesNotContain("Heat-bath random walks");
     }
 }

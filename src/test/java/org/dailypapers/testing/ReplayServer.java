@@ -37,9 +37,14 @@ public final class ReplayServer implements AutoCloseable {
 
     /**
      * One response: status, headers and body; {@code delay} before the headers are sent (for timeouts);
-     * {@code dropAfter} bytes of the body are sent and then the connection is cut (a drop mid-page), or -1.
+     * {@code dropAfter} bytes of the body are sent and then the connection is cut (a drop mid-page), or -1;
+     * {@code trickle} is the pause after each byte of the body (a server that answers but never finishes), or zero.
      */
-    public record Reply(int status, Map<String, String> headers, byte[] body, Duration delay, int dropAfter) {
+    public record Reply(int status, Map<String, String> headers, byte[] body, Duration delay, int dropAfter, Duration trickle) {
+        public Reply(int status, Map<String, String> headers, byte[] body, Duration delay, int dropAfter) {
+            this(status, headers, body, delay, dropAfter, Duration.ZERO);
+        }
+
         public static Reply ok(String body, String contentType) {
             return status(200, body, contentType);
         }
@@ -59,16 +64,21 @@ public final class ReplayServer implements AutoCloseable {
         public Reply withHeader(String name, String value) {
             Map<String, String> all = new java.util.LinkedHashMap<>(headers);
             all.put(name, value);
-            return new Reply(status, all, body, delay, dropAfter);
+            return new Reply(status, all, body, delay, dropAfter, trickle);
         }
 
         public Reply delayedBy(Duration wait) {
-            return new Reply(status, headers, body, wait, dropAfter);
+            return new Reply(status, headers, body, wait, dropAfter, trickle);
         }
 
         /** Sends the headers and the first {@code bytes} of the body, then cuts the connection. */
         public Reply droppedAfter(int bytes) {
-            return new Reply(status, headers, body, delay, bytes);
+            return new Reply(status, headers, body, delay, bytes, trickle);
+        }
+
+        /** Sends the headers at once, then the body one byte every {@code pause}. */
+        public Reply trickled(Duration pause) {
+            return new Reply(status, headers, body, delay, dropAfter, pause);
         }
     }
 
@@ -130,6 +140,14 @@ public final class ReplayServer implements AutoCloseable {
                 out.write(reply.body(), 0, Math.min(reply.dropAfter(), reply.body().length));
                 out.flush();
                 throw new IOException("connection dropped on purpose");
+            }
+            if (!reply.trickle().isZero()) {
+                for (byte b : reply.body()) {
+                    out.write(b);
+                    out.flush();
+                    Thread.sleep(reply.trickle().toMillis());
+                }
+                return;
             }
             out.write(reply.body());
         } catch (InterruptedException e) {

@@ -61,4 +61,21 @@ class MailboxTest {
             assertThat(instance.get("/dev/mailbox").statusCode()).isEqualTo(404);
         }
     }
+
+    @Test
+    void the_mailbox_is_refused_to_requests_that_came_through_a_reverse_proxy() throws Exception {
+        try (TestInstance instance = TestInstance.withFixtures(dir).start()) {
+            instance.app().mailer().send(MailMessage.text(EmailAddress.parse("ada@example.org"), "Your link", "secret link"));
+            var http = java.net.http.HttpClient.newHttpClient();
+            assertThat(instance.get("/dev/mailbox").statusCode()).isEqualTo(200);
+            // A proxy on this machine connects from loopback: its forwarding headers give it away.
+            for (String header : new String[] {"X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP", "Forwarded"}) {
+                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(instance.url("/dev/mailbox")))
+                        .header(header, header.equals("Forwarded") ? "for=203.0.113.7" : "203.0.113.7").GET().build();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(header).isEqualTo(404);
+                assertThat(response.body()).as(header).doesNotContain("Your link").contains("not through a proxy");
+            }
+        }
+    }
 }

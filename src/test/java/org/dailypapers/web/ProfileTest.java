@@ -5,6 +5,7 @@ import static org.dailypapers.testing.Visitor.fields;
 
 import java.nio.file.Path;
 import org.dailypapers.TestInstance;
+import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.testing.Visitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,9 @@ class ProfileTest {
             grace.htmx("/papers/2608.18580/upvote", fields("up", "true"));
             grace.post("/account", fields("displayName", "Grace Hopper"));
 
-            String page = instance.get("/users/grace-hopper").body();
-            assertThat(page).contains("<h1>Grace Hopper</h1>").contains("&#64;grace-hopper").contains("Upvoted (1)")
+            String handle = instance.app().accounts().openSession(EmailAddress.parse("grace.hopper@example.org")).session().account().handle();
+            String page = instance.get("/users/" + handle).body();
+            assertThat(page).contains("<h1>Grace Hopper</h1>").contains("&#64;" + handle).contains("Upvoted (1)")
                     .contains("/papers/2608.18580").contains("No papers submitted yet.");
 
             String hf = instance.get("/users/taesiri").body();
