@@ -9,8 +9,6 @@ import org.dailypapers.eval.EvalRunner;
 import org.dailypapers.eval.TrecRunWriter;
 import org.dailypapers.search.CachedEmbedder;
 import org.dailypapers.search.Embedder;
-import org.dailypapers.search.EmbeddingModelName;
-import org.dailypapers.search.OnnxEmbedder;
 import org.dailypapers.search.SearchPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,9 +51,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<SearchPipeline> pipelines = methods.stream().map(pipeline::build).toList();
         Embedder embedder = null;
         if (pipelines.stream().anyMatch(SearchPipeline::needsVectors)) {
-            embedder = new CachedEmbedder(
-                    OnnxEmbedder.load(EmbeddingModelName.parse(pipeline.model), pipeline.embedThreads,
-                            pipeline.queryInstruction), cache);
+            embedder = new CachedEmbedder(pipeline.embedder(), cache);
         }
         try (EvalRunner runner = new EvalRunner(BeirDataset.load(dataset), embedder, pipeline.vectors, hits)) {
             for (SearchPipeline p : pipelines) {
