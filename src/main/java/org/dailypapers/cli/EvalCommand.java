@@ -1,5 +1,6 @@
 package org.dailypapers.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,6 +90,9 @@ public final class EvalCommand implements Callable<Integer> {
         List<Run> runs = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (Map.Entry<Path, Double> e : fuse.entrySet()) {
+            if (!Files.isRegularFile(e.getKey())) {
+                throw new IllegalArgumentException("--fuse: no run file " + e.getKey());
+            }
             runs.add(Run.readTrec(e.getKey()));
             weights.add(e.getValue());
         }
