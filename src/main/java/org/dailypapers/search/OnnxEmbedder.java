@@ -18,7 +18,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -47,11 +49,15 @@ public final class OnnxEmbedder implements Embedder {
         }
         this.name = name;
         this.queryPrefix = queryInstruction ? name.queryInstruction() : "";
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "embedder");
-            t.setDaemon(true);
-            return t;
-        });
+        // idle threads end after a minute: a server encodes documents in bursts, after imports
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "embedder");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
         this.model = new SessionModel(executor, encoder(name, intraOpThreads));
     }
 
