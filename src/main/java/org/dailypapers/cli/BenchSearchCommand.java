@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.dailypapers.eval.ArxivListings;
 import org.dailypapers.eval.SearchBenchmark;
-import org.dailypapers.search.EmbeddingModelName;
 import org.dailypapers.search.OnnxEmbedder;
 import org.dailypapers.search.SearchPipeline;
 import picocli.CommandLine.Command;
@@ -63,8 +62,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
         List<SearchPipeline> pipelines = methods.stream().map(pipeline::build).toList();
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("dailypapers-bench");
         try {
-            OnnxEmbedder embedder = OnnxEmbedder.load(EmbeddingModelName.parse(pipeline.model), pipeline.embedThreads,
-                    pipeline.queryInstruction);
+            OnnxEmbedder embedder = pipeline.embedder();
             new SearchBenchmark(embedder, System.out).run(new SearchBenchmark.Options(
                     ArxivListings.read(listings, limit), embedSample, pipelines, queries, warmup, threads, queryWords, optimize, dir,
                     pipeline.vectors));

@@ -1,16 +1,23 @@
 package org.dailypapers.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dailypapers.eval.BeirDataset;
+import org.dailypapers.eval.EvalResult;
 import org.dailypapers.eval.EvalRunner;
+import org.dailypapers.eval.Qrels;
+import org.dailypapers.eval.Run;
+import org.dailypapers.eval.RunFusion;
 import org.dailypapers.eval.TrecRunWriter;
 import org.dailypapers.search.CachedEmbedder;
 import org.dailypapers.search.Embedder;
-import org.dailypapers.search.EmbeddingModelName;
-import org.dailypapers.search.OnnxEmbedder;
+import org.dailypapers.search.FusionParams;
 import org.dailypapers.search.SearchPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,17 +52,23 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--hits", defaultValue = "1000", description = "results per query (default: ${DEFAULT-VALUE})")
     int hits;
 
+    @Option(names = "--fuse", paramLabel = "RUNFILE=WEIGHT",
+            description = "instead of running methods, fuse these TREC run files (from --run-file) with the product's "
+                    + "fusion (--fusion, --fusion-depth, --fusion-k) and score the result; repeat per run")
+    Map<Path, Double> fuse = new LinkedHashMap<>();
+
     @Mixin
     PipelineOptions pipeline;
 
     @Override
     public Integer call() throws Exception {
+        if (!fuse.isEmpty()) {
+            return fuseRuns();
+        }
         List<SearchPipeline> pipelines = methods.stream().map(pipeline::build).toList();
         Embedder embedder = null;
         if (pipelines.stream().anyMatch(SearchPipeline::needsVectors)) {
-            embedder = new CachedEmbedder(
-                    OnnxEmbedder.load(EmbeddingModelName.parse(pipeline.model), pipeline.embedThreads,
-                            pipeline.queryInstruction), cache);
+            embedder = new CachedEmbedder(pipeline.embedder(), cache);
         }
         try (EvalRunner runner = new EvalRunner(BeirDataset.load(dataset), embedder, pipeline.vectors, hits)) {
             for (SearchPipeline p : pipelines) {
@@ -67,6 +80,31 @@ public final class EvalCommand implements Callable<Integer> {
                     new TrecRunWriter().write(e.run(), pipelines.size() == 1 ? runFile : perMethod(runFile, p.name()));
                 }
             }
+        }
+        return 0;
+    }
+
+    /** Scores the fusion of existing run files: no index, no model. */
+    private int fuseRuns() throws Exception {
+        Qrels qrels = Qrels.readTsv(dataset.resolve("qrels").resolve(split + ".tsv"));
+        List<Run> runs = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (Map.Entry<Path, Double> e : fuse.entrySet()) {
+            if (!Files.isRegularFile(e.getKey())) {
+                throw new IllegalArgumentException("--fuse: no run file " + e.getKey());
+            }
+            runs.add(Run.readTrec(e.getKey()));
+            weights.add(e.getValue());
+        }
+        FusionParams f = FusionParams.DEFAULT;
+        FusionParams params = new FusionParams(pipeline.fusion != null ? pipeline.fusion : f.method(), f.denseWeight(),
+                pipeline.fusionK != null ? pipeline.fusionK : f.rrfK(), pipeline.fusionDepth != null ? pipeline.fusionDepth : f.depth());
+        Run fused = RunFusion.fuse(runs, weights, params, hits);
+        EvalResult result = EvalRunner.score("fuse", fused, qrels, 0);
+        System.out.println(result.summary());
+        System.err.printf(Locale.ROOT, "  tag=%s split=%s queries=%d%n", result.tag(), split, result.queries());
+        if (runFile != null) {
+            new TrecRunWriter().write(fused, runFile);
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package org.dailypapers.cli;
 import org.dailypapers.search.Bm25Params;
 import org.dailypapers.search.EmbeddingModelName;
 import org.dailypapers.search.FusionParams;
+import org.dailypapers.search.OnnxEmbedder;
 import org.dailypapers.search.Rm3Params;
 import org.dailypapers.search.RocchioParams;
 import org.dailypapers.search.SearchPipeline;
@@ -19,8 +20,12 @@ public final class PipelineOptions {
             description = "embedding model: bge-small-en-v1.5-q or all-minilm-l6-v2-q (default: ${DEFAULT-VALUE})")
     String model;
 
-    @Option(names = "--embed-threads", defaultValue = "1", description = "document encoding threads (default: ${DEFAULT-VALUE})")
-    int embedThreads;
+    @Option(names = "--embed-threads", description = "document encoding threads (default: one per core)")
+    Integer embedThreads;
+
+    @Option(names = "--onnx-threads", defaultValue = "1",
+            description = "cores one ONNX encoding may use (default: ${DEFAULT-VALUE}; docs/PERFORMANCE.md)")
+    int onnxThreads;
 
     @Option(names = "--query-instruction", description = "put the model's query instruction before queries (off: measured worse)")
     boolean queryInstruction;
@@ -41,6 +46,12 @@ public final class PipelineOptions {
     @Option(names = "--fusion-alpha", description = "dense weight of MINMAX/ZSCORE") Double fusionAlpha;
     @Option(names = "--fusion-k", description = "RRF k") Integer fusionK;
     @Option(names = "--fusion-depth", description = "results per side") Integer fusionDepth;
+
+    /** The embedding model with these flags' thread and query-instruction settings. */
+    public OnnxEmbedder embedder() {
+        int threads = embedThreads != null ? embedThreads : Runtime.getRuntime().availableProcessors();
+        return OnnxEmbedder.load(EmbeddingModelName.parse(model), threads, onnxThreads, queryInstruction);
+    }
 
     /** The named method with these flags applied. */
     public SearchPipeline build(String method) {

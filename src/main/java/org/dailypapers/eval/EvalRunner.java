@@ -58,24 +58,34 @@ public final class EvalRunner implements Closeable {
         Qrels qrels = dataset.qrels(split);
         SearchEngine engine = new SearchEngine(index, pipeline.needsVectors() ? embedder : null, pipeline);
         Map<String, List<ScoredPaper>> results = new LinkedHashMap<>();
-        double ndcg = 0, recall = 0, mrr = 0;
         long start = System.nanoTime();
         for (String q : qrels.judgements().keySet()) {
             String text = dataset.queries().get(q);
             if (text == null) {
                 throw new IllegalStateException("query " + q + " of " + split + " has no text in queries.jsonl");
             }
-            List<ScoredPaper> r = engine.retrieve(SearchRequest.of(text.replace('"', ' '), hits));
-            results.put(q, r);
-            List<String> ids = r.stream().map(ScoredPaper::id).toList();
+            results.put(q, engine.retrieve(SearchRequest.of(text.replace('"', ' '), hits)));
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / Math.max(1, qrels.judgements().size());
+        Run run = new Run(engine.tag(), results);
+        return new Evaluation(score(pipeline.name(), run, qrels, ms), run);
+    }
+
+    /**
+     * Averages nDCG@10, Recall@100 and MRR@10 of a run over every judged query of {@code qrels} (a query the
+     * run did not answer counts as 0).
+     */
+    public static EvalResult score(String method, Run run, Qrels qrels, double millisPerQuery) {
+        double ndcg = 0, recall = 0, mrr = 0;
+        for (String q : qrels.judgements().keySet()) {
+            List<String> ids = run.ranking(q);
             ndcg += Metrics.ndcg(ids, qrels.of(q), 10);
             recall += Metrics.recall(ids, qrels.of(q), 100);
             mrr += Metrics.reciprocalRank(ids, qrels.of(q), 10);
         }
-        int n = qrels.judgements().size();
-        double ms = (System.nanoTime() - start) / 1e6 / Math.max(1, n);
-        EvalResult result = new EvalResult(pipeline.name(), engine.tag(), n, ndcg / n, recall / n, mrr / n, ms);
-        return new Evaluation(result, new Run(engine.tag(), results));
+        int n = Math.max(1, qrels.judgements().size());
+        return new EvalResult(method, run.tag(), qrels.judgements().size(), ndcg / n, recall / n, mrr / n,
+                millisPerQuery);
     }
 
     /** A scored run. */

@@ -1,7 +1,5 @@
 package org.dailypapers.search;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +8,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Fuses a lexical and a dense ranking (see {@link FusionParams}), each cut at {@code depth}. A paper that one
- * side did not return gets that side's floor: nothing from it in RRF, its minimum normalised score otherwise.
+ * Fuses a lexical and a dense ranking (see {@link FusionParams}, {@link ScoreFusion}), each cut at
+ * {@code depth}. A paper that one side did not return gets that side's floor: nothing from it in RRF, its
+ * minimum normalised score otherwise.
  * A paper that has no vector yet (the dense side cannot see it) is instead scored as if the dense side
  * agreed with the lexical one, so that freshly indexed papers are not buried while their vectors are being
  * computed. Ties break by id, so rankings are reproducible. Thread-safe.
@@ -51,12 +50,12 @@ public final class HybridRetriever implements Retriever {
             List<ScoredPaper> only = lexRanking.isEmpty() ? denseRanking : lexRanking;
             return only.size() > limit ? List.copyOf(only.subList(0, limit)) : only;
         }
-        List<ScoredPaper> lex = top(lexRanking);
-        List<ScoredPaper> den = top(denseRanking);
-        Map<String, Double> l = normalise(lex);
-        Map<String, Double> d = normalise(den);
-        double lexFloor = floor(l);
-        double denseFloor = floor(d);
+        List<ScoredPaper> lex = ScoreFusion.top(lexRanking, params);
+        List<ScoredPaper> den = ScoreFusion.top(denseRanking, params);
+        Map<String, Double> l = ScoreFusion.normalise(lex, params);
+        Map<String, Double> d = ScoreFusion.normalise(den, params);
+        double lexFloor = ScoreFusion.floor(l, params);
+        double denseFloor = ScoreFusion.floor(d, params);
         Set<String> lexOnly = new LinkedHashSet<>(l.keySet());
         lexOnly.removeAll(d.keySet());
         Set<String> blind = lexOnly.isEmpty() ? Set.of() : withoutVector.apply(lexOnly);
@@ -69,45 +68,7 @@ public final class HybridRetriever implements Retriever {
             double ds = d.containsKey(id) ? d.get(id) : blind.contains(id) ? ls : denseFloor;
             fused.put(id, (1 - a) * ls + a * ds);
         }
-        return fused.entrySet().stream()
-                .map(e -> new ScoredPaper(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingDouble(ScoredPaper::score).reversed().thenComparing(ScoredPaper::id))
-                .limit(limit)
-                .toList();
-    }
-
-    private List<ScoredPaper> top(List<ScoredPaper> ranking) {
-        return ranking.size() > params.depth() ? ranking.subList(0, params.depth()) : ranking;
-    }
-
-    /** Per-paper score on the fusion's common scale (RRF: 2/(k + rank), so that the weights halve it). */
-    private Map<String, Double> normalise(List<ScoredPaper> ranking) {
-        Map<String, Double> out = new HashMap<>();
-        double[] s = ranking.stream().mapToDouble(ScoredPaper::score).toArray();
-        switch (params.method()) {
-            case RRF -> {
-                for (int r = 0; r < s.length; r++) s[r] = 2.0 / (params.rrfK() + r + 1);
-            }
-            case MINMAX -> {
-                double min = Arrays.stream(s).min().orElse(0), max = Arrays.stream(s).max().orElse(0);
-                for (int i = 0; i < s.length; i++) s[i] = max == min ? 1.0 : (s[i] - min) / (max - min);
-            }
-            case ZSCORE -> {
-                double mean = Arrays.stream(s).average().orElse(0);
-                double sd = Math.sqrt(Arrays.stream(s).map(x -> (x - mean) * (x - mean)).average().orElse(0));
-                for (int i = 0; i < s.length; i++) s[i] = sd == 0 ? 0.0 : (s[i] - mean) / sd;
-            }
-        }
-        for (int i = 0; i < s.length; i++) out.put(ranking.get(i).id(), s[i]);
-        return out;
-    }
-
-    /** What a paper missing from a list gets: 0 in RRF, else the list's minimum. */
-    private double floor(Map<String, Double> scores) {
-        if (params.method() == FusionParams.Method.RRF || scores.isEmpty()) {
-            return 0.0;
-        }
-        return scores.values().stream().mapToDouble(Double::doubleValue).min().orElse(0.0);
+        return ScoreFusion.sorted(fused, limit);
     }
 
     @Override

@@ -1,16 +1,26 @@
 package org.dailypapers.search;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -18,52 +28,54 @@ import java.util.stream.IntStream;
  * downloaded. Loading a model takes about a second and some 100 MB of heap; create one per process and share
  * it (it is thread-safe).
  *
- * <p>ONNX Runtime already spreads one encoding over all cores, so the default is one calling thread;
- * {@code threads > 1} runs several encodings at once (measured in docs/EVAL.md). Documents are encoded
- * longest first so that the slow ones do not straggle at the end of a parallel batch.
+ * <p>Threads: by default each encoding runs on one core ({@code intraOpThreads} 1) and parallelism comes from
+ * running several encodings at once: queries from concurrent searches, document batches on {@code threads}
+ * calling threads. ONNX Runtime's own default (every encoding spread over all cores) made two concurrent
+ * queries fight over both cores and synchronise per operator; one core per encoding measured faster in
+ * throughput at no cost in single-query latency (docs/PERFORMANCE.md). The model, tokenizer and pooling are
+ * LangChain4j's (a text longer than the model's window is split and its parts averaged), so vectors are the
+ * same as those of LangChain4j's own model classes.
  */
 public final class OnnxEmbedder implements Embedder {
 
     private final EmbeddingModelName name;
     private final String queryPrefix;
-    private final EmbeddingModel model;
+    private final SessionModel model;
     private final ExecutorService executor;
 
-    private OnnxEmbedder(EmbeddingModelName name, int threads, boolean queryInstruction) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1: " + threads);
+    private OnnxEmbedder(EmbeddingModelName name, int threads, int intraOpThreads, boolean queryInstruction) {
+        if (threads < 1 || intraOpThreads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1: " + threads + ", " + intraOpThreads);
         }
         this.name = name;
         this.queryPrefix = queryInstruction ? name.queryInstruction() : "";
-        this.executor = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "embedder");
-            t.setDaemon(true);
-            return t;
-        });
-        this.model = switch (name) {
-            case BGE_SMALL_EN_V15_Q -> executor == null
-                    ? new BgeSmallEnV15QuantizedEmbeddingModel()
-                    : new BgeSmallEnV15QuantizedEmbeddingModel(executor);
-            case ALL_MINILM_L6_V2_Q -> executor == null
-                    ? new AllMiniLmL6V2QuantizedEmbeddingModel()
-                    : new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
-        };
+        // idle threads end after a minute: a server encodes documents in bursts, after imports
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "embedder");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
+        this.model = new SessionModel(executor, encoder(name, intraOpThreads));
     }
 
     /**
      * Loads the named model.
      *
-     * @param threads calling threads for document batches (1 is best on 2 cores: docs/EVAL.md)
+     * @param threads calling threads for document batches (the number of cores is best: docs/PERFORMANCE.md)
+     * @param intraOpThreads cores one ONNX encoding may use (1 is best for concurrent searches)
      * @param queryInstruction put the model's query instruction (bge: "Represent this sentence for searching
      *     relevant passages: ") before queries; off by default because it measured worse on SciFact train
      */
-    public static OnnxEmbedder load(EmbeddingModelName name, int threads, boolean queryInstruction) {
-        return new OnnxEmbedder(name, threads, queryInstruction);
+    public static OnnxEmbedder load(EmbeddingModelName name, int threads, int intraOpThreads, boolean queryInstruction) {
+        return new OnnxEmbedder(name, threads, intraOpThreads, queryInstruction);
     }
 
-    /** The named model, one thread, no query instruction. */
+    /** The named model: document batches on every core, one core per encoding, no query instruction. */
     public static OnnxEmbedder load(EmbeddingModelName name) {
-        return load(name, 1, false);
+        return load(name, Runtime.getRuntime().availableProcessors(), 1, false);
     }
 
     @Override
@@ -81,6 +93,7 @@ public final class OnnxEmbedder implements Embedder {
         if (texts.isEmpty()) {
             return List.of();
         }
+        // longest first, so that with several threads the slow ones do not straggle at the end of a batch
         Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt((Integer i) -> texts.get(i).length()).reversed());
         List<TextSegment> segments = new ArrayList<>(texts.size());
@@ -104,5 +117,65 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public int dimension() {
         return 384;
+    }
+
+    /**
+     * The model's ONNX graph and tokenizer, read from its LangChain4j jar (naming the model class does not
+     * initialise it, so its own static session with default threads is never created).
+     */
+    private static OnnxBertBiEncoder encoder(EmbeddingModelName name, int intraOpThreads) {
+        record Files(Class<?> owner, String stem, PoolingMode pooling) {}
+        Files f = switch (name) {
+            case BGE_SMALL_EN_V15_Q -> new Files(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q",
+                    PoolingMode.CLS);
+            case ALL_MINILM_L6_V2_Q -> new Files(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q",
+                    PoolingMode.MEAN);
+        };
+        ClassLoader loader = f.owner().getClassLoader();
+        try (InputStream onnx = resource(loader, f.stem() + ".onnx");
+                InputStream tokenizer = resource(loader, f.stem() + "-tokenizer.json");
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            // an idle intra-op worker spins for a while before sleeping: with other threads wanting the
+            // cores (a concurrent search, Lucene) that spinning is pure loss
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession session = env.createSession(onnx.readAllBytes(), options);
+            return new OnnxBertBiEncoder(env, session, tokenizer, f.pooling());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the " + name.id() + " model from its jar", e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load the " + name.id() + " model into ONNX Runtime", e);
+        }
+    }
+
+    private static InputStream resource(ClassLoader loader, String path) throws IOException {
+        InputStream in = loader.getResourceAsStream(path);
+        if (in == null) {
+            throw new IOException(path + " is not on the class path");
+        }
+        return in;
+    }
+
+    /** LangChain4j's in-process model (tokenising, long-text splitting, pooling) over our own session. */
+    private static final class SessionModel extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+
+        SessionModel(ExecutorService executor, OnnxBertBiEncoder encoder) {
+            super(executor);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return 384;
+        }
     }
 }

@@ -1,0 +1,79 @@
+package org.dailypapers.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our own ONNX session (one core per encoding) must give LangChain4j's vectors, so that cached and shipped
+ * vectors stay valid, and must be safe to call from several threads at once.
+ */
+class OnnxEmbedderTest {
+
+    private static OnnxEmbedder embedder;
+    private static ExecutorService pool;
+
+    @BeforeAll
+    static void load() {
+        embedder = OnnxEmbedder.load(EmbeddingModelName.ALL_MINILM_L6_V2_Q);
+        pool = Executors.newFixedThreadPool(4);
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void vectors_match_langchain4j_own_model_class() {
+        var stock = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        List<String> texts = List.of("graph neural networks for molecules",
+                "Dense passage retrieval. " + "A long abstract that the tokenizer has to split. ".repeat(40));
+        List<float[]> ours = embedder.embedDocuments(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(cosine(ours.get(i), stock.embed(texts.get(i)).content().vector())).isCloseTo(1.0, within(1e-5));
+        }
+        assertThat(cosine(embedder.embedQuery(texts.get(0)), ours.get(0))).isCloseTo(1.0, within(1e-5));
+    }
+
+    @Test
+    void concurrent_queries_get_the_vectors_of_sequential_ones() throws Exception {
+        List<String> queries = Fixture.papers().stream().map(SearchDocument::title).toList();
+        List<float[]> sequential = queries.stream().map(embedder::embedQuery).toList();
+        List<Future<float[]>> parallel = new ArrayList<>();
+        for (String q : queries) {
+            parallel.add(pool.submit(() -> embedder.embedQuery(q)));
+        }
+        for (int i = 0; i < queries.size(); i++) {
+            assertThat(cosine(parallel.get(i).get(), sequential.get(i))).as(queries.get(i)).isCloseTo(1.0, within(1e-6));
+        }
+    }
+
+    @Test
+    void documents_come_back_in_input_order() {
+        List<String> texts = List.of("short", "a much longer text about retrieval augmented generation", "medium text");
+        List<float[]> batch = embedder.embedDocuments(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(cosine(batch.get(i), embedder.embedQuery(texts.get(i)))).isCloseTo(1.0, within(1e-5));
+        }
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+}
