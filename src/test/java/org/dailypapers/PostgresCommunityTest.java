@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.dailypapers.testing.TestPostgres;
 import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.testing.Visitor;
@@ -28,12 +29,12 @@ class PostgresCommunityTest {
 
     @BeforeAll
     static void requireServer() {
-        PostgresTest.requireServer();
+        TestPostgres.requireServer();
     }
 
     @Test
     void many_people_voting_at_once_and_twice_are_counted_exactly_on_postgresql() throws Exception {
-        Map<String, String> env = Map.of("DAILYPAPERS_DB_URL", PostgresTest.freshDatabase(), "DAILYPAPERS_ADMINS", "root@example.org");
+        Map<String, String> env = Map.of("DAILYPAPERS_DB_URL", TestPostgres.freshDatabase(), "DAILYPAPERS_ADMINS", "root@example.org");
         try (TestInstance instance = TestInstance.withEnv(dir, env, "hf/2026-08-21.json").start()) {
             String paper = "2608.19880";
             int people = 80;
@@ -70,7 +71,7 @@ class PostgresCommunityTest {
 
     @Test
     void first_sign_ins_at_once_with_shared_local_parts_all_succeed_with_distinct_handles_on_postgresql() throws Exception {
-        Map<String, String> env = Map.of("DAILYPAPERS_DB_URL", PostgresTest.freshDatabase());
+        Map<String, String> env = Map.of("DAILYPAPERS_DB_URL", TestPostgres.freshDatabase());
         try (TestInstance instance = TestInstance.withEnv(dir, env).start()) {
             List<Callable<String>> signIns = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -102,7 +103,7 @@ class PostgresCommunityTest {
                         new String(recorded.body(), java.nio.charset.StandardCharsets.UTF_8).replace("1605.08386", id),
                         "application/atom+xml; charset=utf-8"));
             }
-            Map<String, String> env = Map.of("DAILYPAPERS_DB_URL", PostgresTest.freshDatabase(),
+            Map<String, String> env = Map.of("DAILYPAPERS_DB_URL", TestPostgres.freshDatabase(),
                     "DAILYPAPERS_ARXIV_API_URL", org.dailypapers.testing.ArxivReplay.baseUrl(arxiv).toString(),
                     "DAILYPAPERS_SUBMIT_DAILY_LIMIT", "2");
             var clock = new org.dailypapers.testing.MutableClock(java.time.Instant.parse("2016-06-01T16:00:00Z"));

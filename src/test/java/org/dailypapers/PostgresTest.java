@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.dailypapers.testing.TestPostgres;
 import org.dailypapers.ingest.ImportSummary;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,28 +31,13 @@ class PostgresTest {
 
     @BeforeAll
     static void requireServer() {
-        boolean required = "true".equals(System.getenv("DAILYPAPERS_TEST_REQUIRE_PG"));
-        if (System.getenv("DAILYPAPERS_TEST_PG_URL") == null) {
-            if (required) {
-                throw new IllegalStateException("DAILYPAPERS_TEST_REQUIRE_PG is set but DAILYPAPERS_TEST_PG_URL is not");
-            }
-            Assumptions.abort("no PostgreSQL: ./run-tests starts one (scripts/test-postgres.sh)");
-        }
+        TestPostgres.requireServer();
     }
 
-    /** A fresh, empty database on the test server, so that every test starts from migration V1. */
-    static String freshDatabase() throws SQLException {
-        String admin = System.getenv("DAILYPAPERS_TEST_PG_URL");
-        String name = "dp_" + Long.toHexString(System.nanoTime()) + "_" + (int) (Math.random() * 1000);
-        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return admin.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
-    }
 
     @Test
     void postgres_answers_exactly_as_sqlite_does() throws Exception {
-        Map<String, String> env = Map.of("DAILYPAPERS_DB_URL", freshDatabase());
+        Map<String, String> env = Map.of("DAILYPAPERS_DB_URL", TestPostgres.freshDatabase());
         try (TestInstance sqlite = TestInstance.withFixtures(sqliteDir, "hf").start();
                 TestInstance postgres = TestInstance.withEnv(postgresDir, env, "hf").start()) {
             for (String path : SAME_ANSWERS) {
@@ -73,7 +54,7 @@ class PostgresTest {
 
     @Test
     void importing_twice_into_postgres_changes_nothing() throws Exception {
-        Map<String, String> env = Map.of("DAILYPAPERS_DB_URL", freshDatabase());
+        Map<String, String> env = Map.of("DAILYPAPERS_DB_URL", TestPostgres.freshDatabase());
         try (TestInstance postgres = TestInstance.withEnv(postgresDir, env, "hf")) {
             ImportSummary again = postgres.importFixtures("hf");
             assertThat(again.created()).isZero();

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.dailypapers.testing.TestPostgres;
 import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.mail.SmtpMailer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,26 +30,13 @@ class DigestPostgresTest {
 
     @BeforeAll
     static void requireServer() {
-        if (System.getenv("DAILYPAPERS_TEST_PG_URL") == null) {
-            if ("true".equals(System.getenv("DAILYPAPERS_TEST_REQUIRE_PG"))) {
-                throw new IllegalStateException("DAILYPAPERS_TEST_REQUIRE_PG is set but DAILYPAPERS_TEST_PG_URL is not");
-            }
-            Assumptions.abort("no PostgreSQL: ./run-tests starts one (scripts/test-postgres.sh)");
-        }
+        TestPostgres.requireServer();
     }
 
-    static String freshDatabase() throws Exception {
-        String admin = System.getenv("DAILYPAPERS_TEST_PG_URL");
-        String name = "dp_digest_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return admin.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
-    }
 
     @Test
     void on_postgres_overlapping_and_killed_runs_still_send_each_digest_once() throws Exception {
-        try (DigestWorld world = new DigestWorld(dataDir, greenMail, Map.of("DAILYPAPERS_DB_URL", freshDatabase()))) {
+        try (DigestWorld world = new DigestWorld(dataDir, greenMail, Map.of("DAILYPAPERS_DB_URL", TestPostgres.freshDatabase()))) {
             SmtpMailer smtp = world.smtp();
             DigestService digests = world.service(smtp);
             digests.subscribe("ada@example.org", "daily", "agents", "192.0.2.1", DigestWorld.BASE);

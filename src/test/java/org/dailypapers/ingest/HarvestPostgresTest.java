@@ -3,14 +3,11 @@ package org.dailypapers.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
+import org.dailypapers.testing.TestPostgres;
 import org.dailypapers.TestInstance;
 import org.dailypapers.testing.ReplayServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,27 +22,14 @@ class HarvestPostgresTest {
 
     @BeforeAll
     static void requireServer() {
-        if (System.getenv("DAILYPAPERS_TEST_PG_URL") == null) {
-            if ("true".equals(System.getenv("DAILYPAPERS_TEST_REQUIRE_PG"))) {
-                throw new IllegalStateException("DAILYPAPERS_TEST_REQUIRE_PG is set but DAILYPAPERS_TEST_PG_URL is not");
-            }
-            Assumptions.abort("no PostgreSQL: ./run-tests starts one (scripts/test-postgres.sh)");
-        }
+        TestPostgres.requireServer();
     }
 
-    static String freshDatabase() throws Exception {
-        String admin = System.getenv("DAILYPAPERS_TEST_PG_URL");
-        String name = "dp_harvest_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return admin.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
-    }
 
     @Test
     void on_postgres_a_broken_harvest_resumes_where_it_stopped() throws Exception {
         try (ReplayServer arxiv = ReplayServer.start();
-                TestInstance instance = TestInstance.withEnv(dataDir, Map.of("DAILYPAPERS_DB_URL", freshDatabase(),
+                TestInstance instance = TestInstance.withEnv(dataDir, Map.of("DAILYPAPERS_DB_URL", TestPostgres.freshDatabase(),
                         "DAILYPAPERS_HARVEST_ARXIV_BASE_URL", arxiv.url("/oai2").toString(), "DAILYPAPERS_HARVEST_DELAY", "0"))) {
             arxiv.when(r -> r.query().contains("from=2014-10-01"), ArxivOaiSourceTest.xml("page-1.xml"))
                     .when(r -> r.query().contains(ArxivOaiSourceTest.TOKEN_1),
