@@ -66,6 +66,8 @@ final class DigestCommand implements Callable<Integer> {
                         ? "--date must be a day YYYY-MM-DD, not '" + date + "'" : "--period: " + e.getMessage());
             }
             try (App app = data.openBesideServer()) {
+                // Topic sections search as serve does (hybrid): load the query encoder, as serve's worker would.
+                app.search().loadEmbedder();
                 LocalDate someDay = day != null ? day
                         : kind.lastCompletedAt(Instant.now()).first();
                 SendSummary summary;

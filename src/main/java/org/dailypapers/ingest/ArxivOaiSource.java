@@ -116,9 +116,16 @@ public final class ArxivOaiSource {
                 OaiPmhPage.Token next = response.token();
                 done = next != null && next.cursor() != null ? next.cursor() + response.records().size() : done + response.records().size();
                 progress.advanced(done, next != null && next.completeListSize() != null ? next.completeListSize() : -1);
+                String previous = token;
                 token = next != null && next.hasMore() ? next.value().strip() : null;
                 if (token == null) {
                     break;
+                }
+                if (token.equals(previous)) {
+                    // A server that hands back the token it was given would keep this run (and serve's scheduled
+                    // run with it) asking forever.
+                    throw new HarvestException("arXiv answered " + uri + " with the same resumption token again:"
+                            + " stopping rather than asking forever");
                 }
                 state = state.paused(token, rangeFrom, until, started, newest);
                 states.save(state);

@@ -11,6 +11,7 @@ import org.dailypapers.store.HarvestStateRepository;
  * scheduled run and another caller in the same process never harvest at once. Thread-safe.
  */
 public final class Harvester {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Harvester.class);
     private final HarvestConfig config;
     private final PaperImporter importer;
     private final HarvestStateRepository states;
@@ -85,7 +86,17 @@ public final class Harvester {
 
     /** The daily run: both sources, incrementally, one after the other (a failure of one does not stop the other). */
     public List<HarvestReport> daily() {
-        return List.of(arxiv(null, null, HarvestProgress.NONE), hf(null, null, HarvestProgress.NONE));
+        List<HarvestReport> reports = new java.util.ArrayList<>();
+        for (var source : List.<java.util.function.Supplier<HarvestReport>>of(
+                () -> arxiv(null, null, HarvestProgress.NONE), () -> hf(null, null, HarvestProgress.NONE))) {
+            try {
+                reports.add(source.get());
+            } catch (RuntimeException e) {
+                // A busy database or a failing index in one source must not cost the other its daily run.
+                log.error("A scheduled harvest failed; the other source runs anyway", e);
+            }
+        }
+        return reports;
     }
 
     private HarvestHttp start() {

@@ -194,7 +194,7 @@ public final class PaperSearch implements Closeable {
     public List<ScoredPaper> similar(ArxivId id, int k) {
         java.util.Set<String> hidden = papers.hiddenIds();
         return hidden.isEmpty() ? engine.similar(id.value(), k)
-                : withoutHidden(engine.similar(id.value(), k + hidden.size()), hidden, k);
+                : withoutHidden(engine.similar(id.value(), Math.min(SearchRequest.MAX_LIMIT, k + hidden.size())), hidden, k);
     }
 
     private static List<ScoredPaper> withoutHidden(List<ScoredPaper> results, java.util.Set<String> hidden, int limit) {

@@ -3,7 +3,7 @@
 -- Days are ISO dates (VARCHAR(10)); updated_at is epoch milliseconds. Portable: SQLite and PostgreSQL.
 CREATE TABLE harvest_state (
     source            VARCHAR(100) PRIMARY KEY,
-    resumption_token  VARCHAR(2000),   -- the next page of an unfinished harvest; NULL when none is under way
+    resumption_token  TEXT,            -- the next page of an unfinished harvest; NULL when none is under way
     range_from        VARCHAR(10),     -- the from= and until= that unfinished harvest was started with
     range_until       VARCHAR(10),
     started_on        VARCHAR(10),     -- the source's day when that harvest began (its first responseDate)

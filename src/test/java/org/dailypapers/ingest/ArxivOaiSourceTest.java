@@ -276,6 +276,20 @@ class ArxivOaiSourceTest {
     }
 
     @Test
+    void a_server_that_hands_back_the_same_token_stops_the_run_instead_of_looping() {
+        // Page 1 carries TOKEN_1; answering TOKEN_1 with page 1 again would loop forever.
+        arxiv.when(ArxivOaiSourceTest::first, xml("page-1.xml"))
+                .when(r -> r.query().contains(TOKEN_1), xml("page-1.xml"));
+
+        HarvestReport report = harvest(LocalDate.of(2014, 10, 1));
+
+        assertThat(report.completed()).isFalse();
+        assertThat(report.failure()).contains("the same resumption token again");
+        assertThat(report.requests()).isEqualTo(2);
+        assertThat(instance.app().papers().count()).isEqualTo(2);
+    }
+
+    @Test
     void a_stored_token_arxiv_no_longer_knows_restarts_that_harvest_from_its_start() {
         arxiv.when(ArxivOaiSourceTest::first, xml("page-1.xml"))
                 .when(r -> r.query().contains(TOKEN_1), Reply.status(500, "oops", "text/plain"),
