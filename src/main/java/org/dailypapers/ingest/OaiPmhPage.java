@@ -112,7 +112,7 @@ record OaiPmhPage(String responseDate, Error error, List<Record> records, Token 
 
     /**
      * Drops the bytes of C0 controls but tab, LF and CR (in UTF-8 such a byte is never part of another
-     * character) and their character references.
+     * character) and their character references, and replaces bytes that are not UTF-8 with U+FFFD.
      */
     static byte[] withoutForbiddenCharacters(byte[] body) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length);
@@ -125,9 +125,11 @@ record OaiPmhPage(String responseDate, Error error, List<Record> records, Token 
             }
         }
         byte[] bytes = changed ? out.toByteArray() : body;
+        // Decoding replaces byte sequences that are not UTF-8 (seen in old arXiv metadata) with U+FFFD: one bad
+        // byte in an abstract must not make the XML reader give up on the rest of the page.
         String text = new String(bytes, StandardCharsets.UTF_8);
         Matcher refs = FORBIDDEN_REFERENCE.matcher(text);
-        return refs.find() ? refs.replaceAll("").getBytes(StandardCharsets.UTF_8) : bytes;
+        return (refs.find() ? refs.replaceAll("") : text).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void read(XMLStreamReader xml, Reading reading) throws XMLStreamException, HarvestException {

@@ -354,6 +354,37 @@ class ArxivOaiSourceTest {
     }
 
     @Test
+    void bytes_that_are_not_utf8_in_an_abstract_cost_neither_that_record_nor_the_rest_of_the_page() {
+        byte[] page = xml("page-3.xml").body();
+        byte[] marker = "Water absorption".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = indexOf(page, marker);
+        assertThat(at).isPositive();
+        byte[] damaged = page.clone();
+        damaged[at + 5] = (byte) 0xC3; // a UTF-8 lead byte followed by an ASCII space: not UTF-8
+        arxiv.when(ArxivOaiSourceTest::first, new Reply(200, Map.of("Content-Type", "text/xml"), damaged, Duration.ZERO, -1));
+
+        HarvestReport report = harvest(LocalDate.of(2014, 10, 1));
+
+        assertThat(report.completed()).isTrue();
+        assertThat(report.records().rejected()).isZero();
+        assertThat(report.records().created()).isEqualTo(2);
+        assertThat(instance.app().papers().count()).isEqualTo(2);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void characters_xml_forbids_are_dropped_rather_than_failing_the_page() {
         String page = new String(xml("page-3.xml").body(), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("Water absorption is identified", "Water\u000c absorption&#12; is&#x1F; identified");
