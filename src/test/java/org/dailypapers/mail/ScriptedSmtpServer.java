@@ -84,10 +84,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     for (String body; (body = in.readLine()) != null && !body.equals("."); ) {
                         // the message: not kept
                     }
-                    reply(out, dataReply);
                     if (dataReply.startsWith("2")) {
-                        accepted.incrementAndGet();
+                        accepted.incrementAndGet(); // before the reply, so that a client that saw 250 sees the count
                     }
+                    reply(out, dataReply);
                 }
                 case "QUIT" -> {
                     reply(out, "221 bye");
