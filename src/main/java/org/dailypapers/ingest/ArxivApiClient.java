@@ -58,10 +58,10 @@ public final class ArxivApiClient {
         URI uri = URI.create(baseUrl + "?id_list=" + URLEncoder.encode(id.value(), StandardCharsets.UTF_8) + "&max_results=1");
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("User-Agent", "DailyPapers (self-hosted; paper submission)").GET().build();
-        HttpResponse<byte[]> response;
+        HttpResponse<CappedBody> response;
         // One deadline for the whole exchange: HttpRequest.timeout stops counting once the headers arrive, so a
         // server trickling its body would otherwise hold the caller (a person's submission) indefinitely.
-        var pending = http.sendAsync(request, limited(MAX_BODY));
+        var pending = http.sendAsync(request, CappedBody.handler(MAX_BODY));
         try {
             response = pending.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -78,7 +78,7 @@ public final class ArxivApiClient {
             Thread.currentThread().interrupt();
             throw new ArxivApiException(Kind.UNAVAILABLE, "interrupted while asking arXiv", e);
         }
-        byte[] body = response.body();
+        byte[] body = response.body().bytes();
         int status = response.statusCode();
         if (status >= 500 || status == 429 || (status != 200 && status != 400)) {
             throw new ArxivApiException(Kind.UNAVAILABLE, "arXiv answered HTTP " + status, null);
@@ -91,48 +91,6 @@ public final class ArxivApiClient {
         }
         return entries.stream().map(e -> e.toPaper()).flatMap(Optional::stream)
                 .filter(p -> p.id().equals(id)).findFirst();
-    }
-
-    /**
-     * The body's first {@code max} bytes; the rest is read and dropped, so one huge answer cannot fill memory
-     * (the deadline in {@link #find} ends an endless one). Nothing blocks a thread of the client's executor.
-     */
-    private static HttpResponse.BodyHandler<byte[]> limited(int max) {
-        return info -> HttpResponse.BodySubscribers.fromSubscriber(new CappedBody(max), CappedBody::bytes);
-    }
-
-    private static final class CappedBody implements java.util.concurrent.Flow.Subscriber<List<java.nio.ByteBuffer>> {
-        private final int max;
-        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-
-        CappedBody(int max) {
-            this.max = max;
-        }
-
-        @Override
-        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<java.nio.ByteBuffer> buffers) {
-            for (java.nio.ByteBuffer buffer : buffers) {
-                int n = Math.min(buffer.remaining(), max - out.size());
-                byte[] chunk = new byte[n];
-                buffer.get(chunk);
-                out.write(chunk, 0, n);
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {}
-
-        @Override
-        public void onComplete() {}
-
-        synchronized byte[] bytes() {
-            return out.toByteArray();
-        }
     }
 
     private static List<Entry> parse(byte[] body) throws ArxivApiException {

@@ -57,7 +57,17 @@ final class HarvestHttp {
     private volatile CompletableFuture<?> inFlight;
     private int requests;
 
+    /** The largest answer taken (an arXiv page of 1,000 records is about 2-3 MB, a Hugging Face day far less). */
+    static final int MAX_BODY = 64 << 20;
+
+    private final int maxBody;
+
     HarvestHttp(Duration timeout, Sleeper sleeper, Clock clock) {
+        this(timeout, sleeper, clock, MAX_BODY);
+    }
+
+    HarvestHttp(Duration timeout, Sleeper sleeper, Clock clock, int maxBody) {
+        this.maxBody = maxBody;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout.compareTo(Duration.ofSeconds(20)) < 0 ? timeout : Duration.ofSeconds(20))
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -147,16 +157,20 @@ final class HarvestHttp {
             requests++;
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", USER_AGENT).GET().build();
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<CappedBody>> exchange = client.sendAsync(request, CappedBody.handler(maxBody));
         inFlight = exchange;
         if (cancelled) {
             exchange.cancel(true);
         }
         try {
             // The request timeout covers the wait for headers only; this bounds the body as well.
-            HttpResponse<byte[]> r = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<CappedBody> r = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (r.body().truncated()) {
+                // Not a page cut short (the next run would ask again, forever): an answer no page should be.
+                throw new HarvestException("the answer from " + uri + " is larger than " + (maxBody >> 20) + " MB: not a page of records");
+            }
             return new Response(uri, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.headers().firstValue("Retry-After").orElse(null), r.body());
+                    r.headers().firstValue("Retry-After").orElse(null), r.body().bytes());
         } catch (TimeoutException e) {
             exchange.cancel(true);
             throw new HarvestException("no complete answer from " + uri + " within " + timeout.toSeconds() + " s (timeout)", e);
