@@ -75,9 +75,48 @@ record OaiPmhPage(String responseDate, Error error, List<Record> records, Token 
             }
             String after = reading.records.isEmpty() ? "from its first record"
                     : "after " + reading.records.getLast().identifier();
+            List<String> unreadable = salvage(text, reading.records);
             return new OaiPmhPage(reading.responseDate, null, reading.records, tokenOf(token),
-                    "the page is damaged " + after + " and the rest of it is skipped: " + problem);
+                    "the page is damaged " + after + ": " + problem + "; the records after it were read one by one, and "
+                            + (unreadable.isEmpty() ? "all of them were kept"
+                                    : "these are skipped as not well-formed: " + String.join(", ", unreadable)));
         }
+    }
+
+    private static final Pattern RECORD = Pattern.compile("(?s)<record>.*?</record>");
+    private static final Pattern IDENTIFIER = Pattern.compile("<identifier>\\s*([^<]*?)\\s*</identifier>");
+
+    /**
+     * Reads each record of a damaged page that the streaming read did not reach, one at a time, so that one bad
+     * record costs only itself (the next run starts after this page: what is not kept now is never fetched
+     * again). Adds what reads to {@code records}; returns the identifiers of the records that do not.
+     */
+    private static List<String> salvage(String text, List<Record> records) {
+        java.util.Set<String> read = new java.util.HashSet<>();
+        records.forEach(r -> read.add(r.identifier()));
+        List<String> unreadable = new ArrayList<>();
+        Matcher block = RECORD.matcher(text);
+        while (block.find()) {
+            Matcher id = IDENTIFIER.matcher(block.group());
+            String identifier = id.find() ? id.group(1) : "a record without an identifier";
+            if (read.contains(identifier)) {
+                continue;
+            }
+            String alone = "<OAI-PMH><ListRecords>" + block.group() + "</ListRecords></OAI-PMH>";
+            Reading one = new Reading();
+            try {
+                XMLStreamReader xml = SafeXml.inputFactory().createXMLStreamReader(new java.io.StringReader(alone));
+                try {
+                    read(xml, one);
+                } finally {
+                    xml.close();
+                }
+                records.addAll(one.records);
+            } catch (XMLStreamException | HarvestException e) {
+                unreadable.add(identifier);
+            }
+        }
+        return unreadable;
     }
 
     /** What has been read so far: kept when the document turns out damaged. */

@@ -342,7 +342,7 @@ class ArxivOaiSourceTest {
         HarvestReport report = harvest(LocalDate.of(2014, 10, 1));
 
         // The entities are never resolved: the page reads as damaged at the first reference; the record before
-        // it is kept, the rest of the page is reported and skipped, and the harvest goes on along the token.
+        // it is kept, the one with the references is reported and skipped, and the harvest goes on along the token.
         assertThat(arxiv.requests()).noneMatch(r -> r.path().equals("/evil"));
         assertThat(report.records().rejections()).singleElement().asString()
                 .contains("arXiv page http://127.0.0.1:", "the page is damaged after oai:arXiv.org:0704.0471",
@@ -351,6 +351,23 @@ class ArxivOaiSourceTest {
         assertThat(instance.app().papers().count()).isEqualTo(1 + 4);
         assertThat(instance.app().papers().find(ArxivId.parse("0704.0716").orElseThrow())).isEmpty();
         assertThat(instance.app().search().search(SearchRequest.of("TOP-SECRET-CONTENT", 3))).isEmpty();
+    }
+
+    @Test
+    void a_record_that_is_not_well_formed_costs_only_itself_and_is_named() {
+        String page = new String(xml("page-2.xml").body(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("Higher ramification and varieties", "Higher ramification & varieties"); // a bare '&'
+        arxiv.when(ArxivOaiSourceTest::first, Reply.ok(page, "text/xml"))
+                .when(r -> r.query().contains(TOKEN_2), xml("page-3.xml"));
+
+        HarvestReport report = harvest(LocalDate.of(2014, 10, 1));
+
+        assertThat(report.completed()).isTrue();
+        assertThat(report.records().rejections()).singleElement().asString()
+                .contains("skipped as not well-formed: oai:arXiv.org:0704.0874");
+        assertThat(instance.app().papers().find(ArxivId.parse("0704.0874").orElseThrow())).isEmpty();
+        assertThat(instance.app().papers().find(ArxivId.parse("0704.1109").orElseThrow())).isPresent(); // after the bad one
+        assertThat(instance.app().papers().count()).isEqualTo(1 + 2);
     }
 
     @Test
