@@ -29,11 +29,6 @@ public final class MailException extends Exception {
         this.kind = kind;
     }
 
-    /** Kept for callers that only know transient or not: {@code permanent} means {@link Kind#REJECTED}. */
-    public MailException(String message, boolean permanent, Throwable cause) {
-        this(message, permanent ? Kind.REJECTED : Kind.TRANSIENT, cause);
-    }
-
     public Kind kind() {
         return kind;
     }

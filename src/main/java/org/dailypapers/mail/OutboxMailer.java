@@ -43,7 +43,7 @@ public final class OutboxMailer implements Mailer {
             }
             Files.move(partial, outbox.directory().resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | MessagingException e) {
-            throw new MailException("cannot write to the outbox " + outbox.directory() + ": " + e.getMessage(), false, e);
+            throw new MailException("cannot write to the outbox " + outbox.directory() + ": " + e.getMessage(), MailException.Kind.TRANSIENT, e);
         }
     }
 }

@@ -168,7 +168,7 @@ class DigestSenderTest {
         AtomicInteger refusals = new AtomicInteger();
         Mailer greylisting = message -> {
             if (message.to().value().equals("reader01@example.org") && refusals.incrementAndGet() <= 2) {
-                throw new MailException("451 4.7.1 greylisted, try again later", false, null);
+                throw new MailException("451 4.7.1 greylisted, try again later", MailException.Kind.TRANSIENT, null);
             }
             smtp.send(message);
         };
@@ -186,7 +186,7 @@ class DigestSenderTest {
         SmtpMailer smtp = world.smtp();
         Mailer down = message -> {
             if (message.to().value().equals("reader02@example.org")) {
-                throw new MailException("connection refused", false, null);
+                throw new MailException("connection refused", MailException.Kind.TRANSIENT, null);
             }
             smtp.send(message);
         };
@@ -207,7 +207,7 @@ class DigestSenderTest {
         AtomicInteger tries = new AtomicInteger();
         Mailer down = message -> {
             tries.incrementAndGet();
-            throw new MailException("Couldn't connect to host", false, null);
+            throw new MailException("Couldn't connect to host", MailException.Kind.TRANSIENT, null);
         };
         SendSummary givenUp = world.sendDaily(down);
 
