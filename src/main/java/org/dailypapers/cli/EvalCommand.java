@@ -1,5 +1,6 @@
 package org.dailypapers.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.dailypapers.eval.BeirDataset;
 import org.dailypapers.eval.EvalResult;
 import org.dailypapers.eval.EvalRunner;
+import org.dailypapers.eval.PairedComparison;
 import org.dailypapers.eval.Qrels;
 import org.dailypapers.eval.Run;
 import org.dailypapers.eval.RunFusion;
@@ -57,11 +59,21 @@ public final class EvalCommand implements Callable<Integer> {
                     + "fusion (--fusion, --fusion-depth, --fusion-k) and score the result; repeat per run")
     Map<Path, Double> fuse = new LinkedHashMap<>();
 
+    @Option(names = "--compare", paramLabel = "RUNFILE", arity = "2",
+            description = "instead of running methods, compare two TREC run files query by query on nDCG@10: "
+                    + "mean difference (second minus first), its standard error, queries better and worse")
+    List<Path> compare = new ArrayList<>();
+
     @Mixin
     PipelineOptions pipeline;
 
     @Override
     public Integer call() throws Exception {
+        if (!compare.isEmpty()) {
+            Qrels qrels = Qrels.readTsv(dataset.resolve("qrels").resolve(split + ".tsv"));
+            System.out.println(PairedComparison.of(readRun(compare.get(0)), readRun(compare.get(1)), qrels).summary());
+            return 0;
+        }
         if (!fuse.isEmpty()) {
             return fuseRuns();
         }
@@ -90,10 +102,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<Run> runs = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (Map.Entry<Path, Double> e : fuse.entrySet()) {
-            if (!Files.isRegularFile(e.getKey())) {
-                throw new IllegalArgumentException("--fuse: no run file " + e.getKey());
-            }
-            runs.add(Run.readTrec(e.getKey()));
+            runs.add(readRun(e.getKey()));
             weights.add(e.getValue());
         }
         FusionParams f = FusionParams.DEFAULT;
@@ -107,6 +116,13 @@ public final class EvalCommand implements Callable<Integer> {
             new TrecRunWriter().write(fused, runFile);
         }
         return 0;
+    }
+
+    private static Run readRun(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no run file " + file);
+        }
+        return Run.readTrec(file);
     }
 
     private static Path perMethod(Path file, String method) {

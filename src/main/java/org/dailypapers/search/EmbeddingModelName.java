@@ -1,21 +1,56 @@
 package org.dailypapers.search;
 
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The embedding models that ship with the application, by the name used in configuration and CLI flags. */
+/**
+ * The embedding models the application can load, by the name used in configuration and CLI flags. Each is
+ * the ONNX graph and tokenizer of a LangChain4j in-process artifact ({@code <id>.onnx},
+ * {@code <id>-tokenizer.json} on the class path). The first two ship in the jar; the last two are kept for
+ * docs/EVAL.md's comparisons and need a build with {@code -Pextra-models} (111 MB more in the jar).
+ */
 public enum EmbeddingModelName {
-    /** BAAI bge-small-en-v1.5, int8-quantised; reads up to 510 tokens; wants an instruction before queries. */
-    BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "Represent this sentence for searching relevant passages: "),
+    /** BAAI bge-small-en-v1.5, int8-quantised; reads up to 510 tokens; has an optional query instruction. */
+    BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", PoolingMode.CLS, true,
+            "Represent this sentence for searching relevant passages: ", null),
     /** sentence-transformers all-MiniLM-L6-v2, int8-quantised; its tokenizer stops at 128 tokens. */
-    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "");
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", PoolingMode.MEAN, true, "", null),
+    /** bge-small-en-v1.5 unquantised (float32): 4x the model size, half the encoding speed. */
+    BGE_SMALL_EN_V15("bge-small-en-v1.5", PoolingMode.CLS, false,
+            "Represent this sentence for searching relevant passages: ", null),
+    /**
+     * intfloat e5-small-v2, int8-quantised; reads up to 512 tokens; trained with "query: " and "passage: " in
+     * front of every text, so both are always put there.
+     */
+    E5_SMALL_V2_Q("e5-small-v2-q", PoolingMode.MEAN, false, "query: ", "passage: ");
 
     private final String id;
+    private final PoolingMode pooling;
+    private final boolean bundled;
     private final String queryPrefix;
+    private final String documentPrefix;
 
-    EmbeddingModelName(String id, String queryPrefix) {
+    /**
+     * @param bundled whether the default build puts the model in the jar
+     * @param documentPrefix non-null for a model whose prefixes are part of its input format, not optional
+     */
+    EmbeddingModelName(String id, PoolingMode pooling, boolean bundled, String queryPrefix, String documentPrefix) {
         this.id = id;
+        this.pooling = pooling;
+        this.bundled = bundled;
         this.queryPrefix = queryPrefix;
+        this.documentPrefix = documentPrefix;
+    }
+
+    /** How the model's token vectors become one vector (as its LangChain4j model class does it). */
+    public PoolingMode pooling() {
+        return pooling;
+    }
+
+    /** Whether the default build ships the model (the others need {@code -Pextra-models}). */
+    public boolean bundled() {
+        return bundled;
     }
 
     public String id() {
@@ -27,6 +62,16 @@ public enum EmbeddingModelName {
         return queryPrefix;
     }
 
+    /** True when the query prefix is part of the model's input format (e5), not an optional instruction (bge). */
+    public boolean prefixesRequired() {
+        return documentPrefix != null;
+    }
+
+    /** What goes before every document ("" when nothing). */
+    public String documentPrefix() {
+        return documentPrefix != null ? documentPrefix : "";
+    }
+
     /** Accepts the id ({@code bge-small-en-v1.5-q}) or a short alias ({@code bge}, {@code minilm}). */
     public static EmbeddingModelName parse(String text) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
@@ -36,8 +81,9 @@ public enum EmbeddingModelName {
             }
         }
         return switch (t) {
-            case "bge", "bge-small", "bge-small-en-v1.5" -> BGE_SMALL_EN_V15_Q;
+            case "bge", "bge-small" -> BGE_SMALL_EN_V15_Q;
             case "minilm", "all-minilm-l6-v2" -> ALL_MINILM_L6_V2_Q;
+            case "e5", "e5-small", "e5-small-v2" -> E5_SMALL_V2_Q;
             default -> throw new IllegalArgumentException("unknown embedding model '" + text + "'; known: "
                     + Arrays.stream(values()).map(EmbeddingModelName::id).collect(Collectors.joining(", ")));
         };

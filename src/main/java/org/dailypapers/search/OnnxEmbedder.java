@@ -7,9 +7,6 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,6 +37,7 @@ public final class OnnxEmbedder implements Embedder {
 
     private final EmbeddingModelName name;
     private final String queryPrefix;
+    private final String documentPrefix;
     private final SessionModel model;
     private final ExecutorService executor;
 
@@ -48,7 +46,8 @@ public final class OnnxEmbedder implements Embedder {
             throw new IllegalArgumentException("threads must be >= 1: " + threads + ", " + intraOpThreads);
         }
         this.name = name;
-        this.queryPrefix = queryInstruction ? name.queryInstruction() : "";
+        this.queryPrefix = queryInstruction || name.prefixesRequired() ? name.queryInstruction() : "";
+        this.documentPrefix = name.documentPrefix();
         // idle threads end after a minute: a server encodes documents in bursts, after imports
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -99,7 +98,7 @@ public final class OnnxEmbedder implements Embedder {
         List<TextSegment> segments = new ArrayList<>(texts.size());
         for (Integer i : order) {
             String text = texts.get(i);
-            segments.add(TextSegment.from(text.isBlank() ? "-" : text));
+            segments.add(TextSegment.from(documentPrefix + (text.isBlank() ? "-" : text)));
         }
         List<Embedding> embedded = model.embedAll(segments).content();
         float[][] out = new float[texts.size()][];
@@ -120,20 +119,13 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     /**
-     * The model's ONNX graph and tokenizer, read from its LangChain4j jar (naming the model class does not
-     * initialise it, so its own static session with default threads is never created).
+     * The model's ONNX graph and tokenizer, read from its LangChain4j jar by resource name (LangChain4j's own
+     * model class is never touched, so its static session with default threads is never created).
      */
     private static OnnxBertBiEncoder encoder(EmbeddingModelName name, int intraOpThreads) {
-        record Files(Class<?> owner, String stem, PoolingMode pooling) {}
-        Files f = switch (name) {
-            case BGE_SMALL_EN_V15_Q -> new Files(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q",
-                    PoolingMode.CLS);
-            case ALL_MINILM_L6_V2_Q -> new Files(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q",
-                    PoolingMode.MEAN);
-        };
-        ClassLoader loader = f.owner().getClassLoader();
-        try (InputStream onnx = resource(loader, f.stem() + ".onnx");
-                InputStream tokenizer = resource(loader, f.stem() + "-tokenizer.json");
+        ClassLoader loader = OnnxEmbedder.class.getClassLoader();
+        try (InputStream onnx = resource(loader, name, name.id() + ".onnx");
+                InputStream tokenizer = resource(loader, name, name.id() + "-tokenizer.json");
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
@@ -143,7 +135,7 @@ public final class OnnxEmbedder implements Embedder {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession session = env.createSession(onnx.readAllBytes(), options);
-            return new OnnxBertBiEncoder(env, session, tokenizer, f.pooling());
+            return new OnnxBertBiEncoder(env, session, tokenizer, name.pooling());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the " + name.id() + " model from its jar", e);
         } catch (OrtException e) {
@@ -151,10 +143,11 @@ public final class OnnxEmbedder implements Embedder {
         }
     }
 
-    private static InputStream resource(ClassLoader loader, String path) throws IOException {
+    private static InputStream resource(ClassLoader loader, EmbeddingModelName name, String path) throws IOException {
         InputStream in = loader.getResourceAsStream(path);
         if (in == null) {
-            throw new IOException(path + " is not on the class path");
+            throw new IOException(path + " is not on the class path" + (name.bundled() ? ""
+                    : ": this model ships only in a build with extra models (mvn -Pextra-models package)"));
         }
         return in;
     }

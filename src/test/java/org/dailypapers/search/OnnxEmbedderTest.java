@@ -67,6 +67,28 @@ class OnnxEmbedderTest {
         }
     }
 
+    @Test
+    void model_names_and_aliases_parse_and_unknown_ones_list_the_known() {
+        assertThat(EmbeddingModelName.parse(" E5 ")).isEqualTo(EmbeddingModelName.E5_SMALL_V2_Q);
+        assertThat(EmbeddingModelName.parse("bge")).isEqualTo(EmbeddingModelName.BGE_SMALL_EN_V15_Q);
+        assertThat(EmbeddingModelName.parse("bge-small-en-v1.5")).isEqualTo(EmbeddingModelName.BGE_SMALL_EN_V15);
+        assertThat(EmbeddingModelName.E5_SMALL_V2_Q.prefixesRequired()).isTrue();
+        assertThat(EmbeddingModelName.E5_SMALL_V2_Q.documentPrefix()).isEqualTo("passage: ");
+        assertThat(EmbeddingModelName.BGE_SMALL_EN_V15_Q.documentPrefix()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddingModelName.parse("gte"))
+                .hasMessageContaining("unknown embedding model 'gte'").hasMessageContaining("e5-small-v2-q");
+    }
+
+    @Test
+    void a_model_left_out_of_the_build_is_refused_with_the_way_to_get_it() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                OnnxEmbedder.class.getClassLoader().getResource("e5-small-v2-q.onnx") == null,
+                "built with -Pextra-models");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OnnxEmbedder.load(EmbeddingModelName.E5_SMALL_V2_Q))
+                .hasMessageContaining("e5-small-v2-q")
+                .rootCause().hasMessageContaining("mvn -Pextra-models package");
+    }
+
     private static double cosine(float[] a, float[] b) {
         double dot = 0, na = 0, nb = 0;
         for (int i = 0; i < a.length; i++) {

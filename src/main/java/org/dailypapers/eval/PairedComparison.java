@@ -1,0 +1,47 @@
+package org.dailypapers.eval;
+
+import java.util.Locale;
+
+/**
+ * Two runs compared query by query on nDCG@10, the way a change of defaults is judged in docs/EVAL.md: the mean
+ * of the per-query differences (B minus A), its standard error (sample standard deviation over the square
+ * root of the number of queries), and how many queries got better or worse. A difference of one or two
+ * standard errors is noise on a benchmark of a few hundred queries.
+ */
+public record PairedComparison(int queries, double meanA, double meanB, double standardError, int better, int worse) {
+
+    /** Compares {@code b} against {@code a} over every judged query of {@code qrels} (unanswered counts as 0). */
+    public static PairedComparison of(Run a, Run b, Qrels qrels) {
+        int n = qrels.judgements().size();
+        if (n < 2) {
+            throw new IllegalArgumentException("a paired comparison needs at least 2 judged queries, found " + n);
+        }
+        double[] diff = new double[n];
+        double sumA = 0, sumB = 0;
+        int better = 0, worse = 0, i = 0;
+        for (String q : qrels.judgements().keySet()) {
+            double x = Metrics.ndcg(a.ranking(q), qrels.of(q), 10);
+            double y = Metrics.ndcg(b.ranking(q), qrels.of(q), 10);
+            sumA += x;
+            sumB += y;
+            diff[i++] = y - x;
+            if (y - x > 1e-12) better++;
+            if (x - y > 1e-12) worse++;
+        }
+        double mean = (sumB - sumA) / n;
+        double squares = 0;
+        for (double d : diff) squares += (d - mean) * (d - mean);
+        double se = Math.sqrt(squares / (n - 1)) / Math.sqrt(n);
+        return new PairedComparison(n, sumA / n, sumB / n, se, better, worse);
+    }
+
+    public double difference() {
+        return meanB - meanA;
+    }
+
+    /** One line: {@code nDCG@10 A=... B=... diff=+... SE=... better=.. worse=.. queries=..}. */
+    public String summary() {
+        return String.format(Locale.ROOT, "nDCG@10 A=%.4f B=%.4f diff=%+.4f SE=%.4f better=%d worse=%d queries=%d",
+                meanA, meanB, difference(), standardError, better, worse, queries);
+    }
+}
