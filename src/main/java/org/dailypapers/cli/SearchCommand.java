@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dailypapers.App;
 import org.dailypapers.paper.PaperRecord;
+import org.dailypapers.search.IndexInUseException;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.ScoredPaper;
 import org.dailypapers.search.SearchRequest;
@@ -41,9 +42,8 @@ final class SearchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 1 to 120, not " + limit);
         }
         String query = String.join(" ", words);
-        try (App app = data.open(null)) {
+        try (App app = open()) {
             PaperSearch search = app.search();
-            search.catchUp(java.util.Map.of());
             search.loadEmbedder();
             List<ScoredPaper> found = search.search(SearchRequest.of(query, limit));
             List<PaperRecord> records = search.records(found);
@@ -66,6 +66,27 @@ final class SearchCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    /**
+     * The data directory with its index caught up with the database; or, while a {@code serve} owns the index
+     * (and keeps it caught up), the index read-only beside it, so that searching from the terminal never needs
+     * the server stopped.
+     */
+    private App open() {
+        try {
+            App app = data.open(null);
+            try {
+                app.search().catchUp(java.util.Map.of());
+                return app;
+            } catch (RuntimeException e) {
+                app.close();
+                throw e;
+            }
+        } catch (IndexInUseException e) {
+            spec.commandLine().getErr().println("(a running serve owns the index: searching it read-only)");
+            return data.openBesideServer();
         }
     }
 }

@@ -58,6 +58,8 @@ public final class PaperSearch implements Closeable {
      * Opens (or creates) the index in {@code dir}. Vectors are only comparable within one model, so when the
      * index holds vectors of another model than the configured one, it is emptied: the next catch-up re-adds
      * every paper and the background worker computes the new model's vectors.
+     *
+     * @throws IndexInUseException when another process (a running {@code serve}) holds the index
      */
     public static PaperSearch open(Path dir, PaperRepository papers, SearchConfig config) {
         try {
@@ -75,7 +77,7 @@ public final class PaperSearch implements Closeable {
             }
             return new PaperSearch(index, papers, config);
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
-            throw new IllegalStateException("the search index in " + dir + " is in use by another process (a running serve?):"
+            throw new IndexInUseException("the search index in " + dir + " is in use by another process (a running serve?):"
                     + " stop it first, or use another data directory", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + dir, e);

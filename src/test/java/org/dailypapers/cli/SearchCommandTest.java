@@ -30,4 +30,18 @@ class SearchCommandTest {
         assertThat(MainTest.run("search", "--data", data, "--limit", "500", "x").exitCode()).isEqualTo(2);
         assertThat(MainTest.run("search", "--help").out()).contains("--json", "--limit", "author:name");
     }
+
+    @Test
+    void searches_beside_a_running_server_without_stopping_it() {
+        try (TestInstance running = TestInstance.withFixtures(dataDir, "hf")) {
+            MainTest.Run text = MainTest.run("search", "--data", dataDir.toString(), "--limit", "3",
+                    "4D humans monocular video");
+            assertThat(text.exitCode()).as(text.err()).isZero();
+            assertThat(text.out()).contains(" 1. 2608.20335  4DAnyone");
+            assertThat(text.err()).contains("a running serve owns the index: searching it read-only");
+            // the server kept its index: it still searches and indexes as before
+            assertThat(running.app().search().search(org.dailypapers.search.SearchRequest.of("4DAnyone", 1)))
+                    .extracting(org.dailypapers.search.ScoredPaper::id).containsExactly("2608.20335");
+        }
+    }
 }
