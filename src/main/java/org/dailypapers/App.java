@@ -95,7 +95,10 @@ public final class App implements AutoCloseable {
         this.upvotes = new Upvotes(database, clock, feed::invalidate);
         this.trending = new Trending(upvotes, community.trendingHalfLife(), clock);
         this.submissions = new Submissions(database, papers, importer, community.submission(), clock);
-        this.curation = new Curation(database, community.account(), clock, feed::invalidate);
+        this.curation = new Curation(database, community.account(), clock, paper -> {
+            feed.invalidate();
+            search.indexed(java.util.List.of(paper));
+        });
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);

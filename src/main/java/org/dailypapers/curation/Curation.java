@@ -22,11 +22,15 @@ public final class Curation {
     private final CurationRepository repository;
     private final AccountConfig accounts;
     private final Clock clock;
-    private final Runnable afterChange;
+    private final java.util.function.Consumer<ArxivId> afterChange;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
-    public Curation(Database database, AccountConfig accounts, Clock clock, Runnable afterChange) {
+    /**
+     * @param afterChange told of each paper an action changed (the feed cache and the search index follow:
+     *     a removed submission leaves the feed, so its search document loses its feed day)
+     */
+    public Curation(Database database, AccountConfig accounts, Clock clock, java.util.function.Consumer<ArxivId> afterChange) {
         this.repository = new CurationRepository(database);
         this.accounts = accounts;
         this.clock = clock;
@@ -50,7 +54,7 @@ public final class Curation {
                     ? "Paper " + paper + " was not submitted here, so there is no submission to remove (hide it instead)."
                     : "Paper " + paper + " is not on the feed.");
         }
-        afterChange.run();
+        afterChange.accept(paper);
     }
 
     /** The latest actions, newest first. @throws Refused FORBIDDEN for a non-administrator */

@@ -5,6 +5,7 @@ import static org.dailypapers.testing.Visitor.fields;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.dailypapers.TestInstance;
 import org.dailypapers.mail.EmailAddress;
@@ -101,6 +102,10 @@ class CurationTest {
         markSubmitted(id, ada.id()); // the fixture paper stands in for one submitted here
         instance.app().upvotes().vote(ada, new ArxivId(id), true);
 
+        var feedDay = java.time.LocalDate.parse("2026-08-21");
+        var onFeedDay = org.dailypapers.search.SearchRequest.of("FACET terminal task synthesis", 5).withDays(feedDay, feedDay);
+        assertThat(searchIds(onFeedDay)).contains(id);
+
         Visitor root = instance.signedIn("root@example.org");
         assertThat(root.get("/papers/" + id + "/tools").body()).contains("Remove the submission");
         assertThat(root.post("/admin/papers/" + id, fields("action", "remove-submission", "reason", "duplicate")).statusCode()).isEqualTo(303);
@@ -108,6 +113,14 @@ class CurationTest {
         assertThat(instance.app().upvotes().localVotes(new ArxivId(id))).isZero();
         assertThat(instance.get("/papers/date/2026-08-21").body()).doesNotContain("/papers/" + id + "\"");
         assertThat(root.get("/admin/audit").body()).contains("removed the submission of").contains("duplicate");
+        // the search index follows at once: off the feed, the paper is dated by its publication (2026-08-19)
+        assertThat(searchIds(onFeedDay)).doesNotContain(id);
+        var published = java.time.LocalDate.parse("2026-08-19");
+        assertThat(searchIds(onFeedDay.withDays(published, published))).contains(id);
+    }
+
+    private List<String> searchIds(org.dailypapers.search.SearchRequest request) {
+        return instance.app().search().search(request).stream().map(org.dailypapers.search.ScoredPaper::id).toList();
     }
 
     private void markSubmitted(String arxivId, String accountId) {
