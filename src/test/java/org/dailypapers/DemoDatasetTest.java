@@ -22,6 +22,11 @@ class DemoDatasetTest {
             assertThat(summary.created()).isEqualTo(9_877);
             assertThat(summary.rejected()).isZero();
             assertThat(app.feed().latestDay()).contains(LocalDate.of(2026, 8, 21));
+            // Hugging Face gives no arXiv categories; the demo has them from the arXiv listings
+            // (scripts/demo-categories.py), so the category filter works on the demo
+            var found = app.search().search(org.dailypapers.search.SearchRequest.of("language models", 20).withCategory("cs.CL"));
+            assertThat(found).hasSize(20);
+            assertThat(app.search().records(found)).allSatisfy(r -> assertThat(r.paper().categories()).contains("cs.CL"));
         }
         try (App again = App.open(config, Clock.systemUTC())) {
             assertThat(again.loadDemoIfEmpty()).isEmpty();
