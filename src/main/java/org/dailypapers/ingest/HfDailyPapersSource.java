@@ -68,12 +68,22 @@ public final class HfDailyPapersSource {
     public HarvestReport harvest(LocalDate from, LocalDate until, HarvestProgress progress) {
         HarvestState state = states.find(key());
         LocalDate today = LocalDate.ofInstant(clock.instant(), FeedDays.ZONE);
-        LocalDate last = until != null ? until : today;
+        if (from != null && from.isAfter(today)) {
+            throw new IllegalArgumentException("--from " + from + " is after today (" + today
+                    + " in New York, the feed's clock): there is no feed for it yet");
+        }
+        // days after today have no feed yet: asking for them would record a future day as harvested, and
+        // the next run would start after the days still to come
+        LocalDate last = until == null || until.isAfter(today) ? today : until;
         LocalDate first = from != null ? from
                 : state.lastDatestamp() != null ? state.lastDatestamp().minusDays(REFRESH_DAYS) : today.minusDays(FIRST_RUN_DAYS - 1);
         if (first.isAfter(last)) {
             throw new IllegalArgumentException("--from " + first + " is after --until " + last);
         }
+        // The stored day means "harvested through here". A run that starts after the day following it leaves
+        // a gap: it must not move the day past the gap, or the next run would start after days never asked for.
+        LocalDate through = state.lastDatestamp();
+        boolean joins = through == null || !first.isAfter(through.plusDays(1));
         long days = ChronoUnit.DAYS.between(first, last) + 1;
         int requestsBefore = http.requests();
         PaperImporter.Batch batch = importer.begin();
@@ -85,12 +95,17 @@ public final class HfDailyPapersSource {
                 }
                 harvestDay(day, batch);
                 batch.flush();
-                state = state.completed(null, day);
-                states.save(state);
+                if (joins) {
+                    state = state.completed(null, day);
+                    states.save(state);
+                }
                 progress.advanced(i + 1, days);
             }
-            return new HarvestReport(key(), http.requests() - requestsBefore, batch.finish(),
-                    "complete through " + last + "; the next run starts at " + state.lastDatestamp().minusDays(REFRESH_DAYS), null);
+            String next = "the next run starts at " + state.lastDatestamp().minusDays(REFRESH_DAYS);
+            return new HarvestReport(key(), http.requests() - requestsBefore, batch.finish(), joins
+                    ? "complete through " + last + (last.equals(until) || until == null ? "" : " (today; not " + until + ")") + "; " + next
+                    : "complete " + first + " through " + last + "; days " + through.plusDays(1) + " to " + first.minusDays(1)
+                            + " are still to harvest, so " + next, null);
         } catch (HarvestException e) {
             log.warn("{}: the harvest stopped at {}: {}", key(), day, e.getMessage());
             return new HarvestReport(key(), http.requests() - requestsBefore, batch.finish(),

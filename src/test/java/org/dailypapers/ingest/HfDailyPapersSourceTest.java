@@ -1,6 +1,7 @@
 package org.dailypapers.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -184,5 +185,46 @@ class HfDailyPapersSourceTest {
         hf.when(r -> date(r, "2026-08-22"), Reply.ok(Files.readString(TestInstance.fixture("bad/error-object.json")), "application/json"));
         HarvestReport error = harvester(100).hf(LocalDate.of(2026, 8, 22), LocalDate.of(2026, 8, 22), HarvestProgress.NONE);
         assertThat(error.failure()).contains("a JSON object where a JSON array of papers was expected");
+    }
+
+    /** Today is 2026-08-22 in New York. */
+    private void onAug22() {
+        instance.close();
+        instance = TestInstance.withClock(dataDir, Map.of(),
+                java.time.Clock.fixed(java.time.Instant.parse("2026-08-22T16:00:00Z"), java.time.ZoneOffset.UTC));
+    }
+
+    @Test
+    void an_until_in_the_future_stops_at_today_and_the_next_run_does_not_skip_the_days_to_come() {
+        onAug22();
+        serveTwoDays();
+
+        HarvestReport report = harvester(100).hf(LocalDate.of(2026, 8, 20), LocalDate.of(2026, 9, 30), HarvestProgress.NONE);
+
+        assertThat(report.completed()).isTrue();
+        assertThat(hf.requests()).extracting(Request::query).noneMatch(q -> q.contains("date=2026-08-23"));
+        assertThat(report.resumption()).isEqualTo(
+                "complete through 2026-08-22 (today; not 2026-09-30); the next run starts at 2026-08-20");
+        assertThat(harvester(100).states().find("hf").lastDatestamp()).isEqualTo(LocalDate.of(2026, 8, 22));
+        assertThatThrownBy(() -> harvester(100).hf(LocalDate.of(2026, 8, 23), null, HarvestProgress.NONE))
+                .hasMessage("--from 2026-08-23 is after today (2026-08-22 in New York, the feed's clock): there is no feed for it yet");
+    }
+
+    @Test
+    void a_run_that_leaves_a_gap_after_the_days_harvested_does_not_move_the_next_start_past_the_gap() {
+        onAug22();
+        serveTwoDays();
+        harvester(100).hf(LocalDate.of(2026, 8, 18), LocalDate.of(2026, 8, 18), HarvestProgress.NONE);
+
+        HarvestReport gap = harvester(100).hf(LocalDate.of(2026, 8, 21), LocalDate.of(2026, 8, 21), HarvestProgress.NONE);
+
+        assertThat(gap.records().created()).isEqualTo(17); // the papers of 2026-08-21
+        assertThat(gap.resumption()).isEqualTo("complete 2026-08-21 through 2026-08-21; days 2026-08-19 to 2026-08-20 "
+                + "are still to harvest, so the next run starts at 2026-08-16");
+        assertThat(harvester(100).states().find("hf").lastDatestamp()).isEqualTo(LocalDate.of(2026, 8, 18));
+
+        // a run that joins the harvested days moves the start on
+        harvester(100).hf(LocalDate.of(2026, 8, 19), LocalDate.of(2026, 8, 20), HarvestProgress.NONE);
+        assertThat(harvester(100).states().find("hf").lastDatestamp()).isEqualTo(LocalDate.of(2026, 8, 20));
     }
 }
