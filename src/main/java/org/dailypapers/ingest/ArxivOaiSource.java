@@ -56,6 +56,11 @@ public final class ArxivOaiSource {
 
     /** The state row of this source: {@code arxiv-oai:SET}, or {@code arxiv-oai:*} for every set. */
     public String key() {
+        return key(set);
+    }
+
+    /** The harvest state key of the arXiv source of a set (or of every set). */
+    static String key(Optional<String> set) {
         return "arxiv-oai:" + set.orElse("*");
     }
 

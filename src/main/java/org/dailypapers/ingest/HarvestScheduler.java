@@ -39,10 +39,27 @@ public final class HarvestScheduler implements AutoCloseable {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() drops the next run
     }
 
-    /** Schedules the first run at the next configured time. */
+    /** Delay of a catch-up run after start: the server is up and serving first. */
+    static final Duration CATCH_UP_DELAY = Duration.ofSeconds(30);
+
+    /**
+     * Schedules the first run at the next configured time; or, when the last scheduled run was missed (the
+     * server was down then, or a run was cut short, or nothing was ever harvested), a catch-up run
+     * {@link #CATCH_UP_DELAY} after start, then the daily ones.
+     */
     public static HarvestScheduler start(Harvester harvester, Clock clock) {
+        return start(harvester, clock, CATCH_UP_DELAY);
+    }
+
+    static HarvestScheduler start(Harvester harvester, Clock clock, Duration catchUpDelay) {
         HarvestScheduler scheduler = new HarvestScheduler(harvester, clock);
-        scheduler.scheduleNext();
+        Instant previous = nextRun(clock.instant(), scheduler.time, scheduler.zone).minusDays(1).toInstant();
+        if (harvester.missedSince(previous)) {
+            log.info("The harvest due at {} did not run: harvesting in {} s", previous, catchUpDelay.toSeconds());
+            scheduler.executor.schedule(scheduler::run, catchUpDelay.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            scheduler.scheduleNext();
+        }
         return scheduler;
     }
 

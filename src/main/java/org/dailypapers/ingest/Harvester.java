@@ -84,6 +84,20 @@ public final class Harvester {
         running.forEach(HarvestHttp::cancel);
     }
 
+    /**
+     * Whether the daily run was missed since {@code since} (a server was down at the scheduled time): a source
+     * was never harvested, was last saved before then, or stopped in the middle of a run.
+     */
+    public boolean missedSince(java.time.Instant since) {
+        for (String key : List.of(ArxivOaiSource.key(config.arxivSet()), HfDailyPapersSource.KEY)) {
+            var saved = states.lastSaved(key);
+            if (saved.isEmpty() || saved.get().isBefore(since) || states.find(key).inProgress()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The daily run: both sources, incrementally, one after the other (a failure of one does not stop the other). */
     public List<HarvestReport> daily() {
         List<HarvestReport> reports = new java.util.ArrayList<>();

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HfDailyPapersSource {
     static final int REFRESH_DAYS = 2;
+    static final String KEY = "hf";
     static final int FIRST_RUN_DAYS = 7;
     /**
      * Hugging Face's default page size: surely accepted (a larger limit might be capped silently, and a capped
@@ -58,7 +59,7 @@ public final class HfDailyPapersSource {
     }
 
     public String key() {
-        return "hf";
+        return KEY;
     }
 
     /**

@@ -34,6 +34,15 @@ public final class HarvestStateRepository {
                 .orElseGet(() -> HarvestState.none(source));
     }
 
+    /** When {@code source}'s state was last saved (each saved page or day of a run), or empty: never harvested. */
+    public java.util.Optional<java.time.Instant> lastSaved(String source) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT updated_at FROM harvest_state WHERE source = :source")
+                .bind("source", source)
+                .mapTo(Long.class)
+                .findOne()
+                .map(java.time.Instant::ofEpochMilli));
+    }
+
     /** Stores {@code state} (one statement: it is there whole or not at all). */
     public void save(HarvestState state) {
         database.jdbi().useHandle(h -> h.createUpdate(UPSERT)

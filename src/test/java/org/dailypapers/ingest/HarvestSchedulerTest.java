@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import org.dailypapers.TestInstance;
+import org.dailypapers.store.Database;
+import org.dailypapers.store.HarvestState;
+import org.dailypapers.store.HarvestStateRepository;
+import org.dailypapers.testing.MutableClock;
 import org.dailypapers.testing.ReplayServer;
 import org.dailypapers.testing.ReplayServer.Reply;
 import org.junit.jupiter.api.Test;
@@ -58,8 +63,11 @@ class HarvestSchedulerTest {
                 ZonedDateTime fire = ZonedDateTime.parse("2026-08-24T06:00:00Z[UTC]");
                 Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), fire.toInstant().minusMillis(500)));
                 HarvestConfig config = instance.app().config().harvest();
-                try (HarvestScheduler scheduler = HarvestScheduler.start(instance.app().harvester().with(config,
-                        null, 100, clock), clock)) {
+                Harvester harvester = instance.app().harvester().with(config, null, 100, clock);
+                // both sources ran at yesterday's time (saved now), so nothing is caught up: the run is the scheduled one
+                harvester.states().save(HarvestState.none("arxiv-oai:cs").completed(LocalDate.of(2026, 8, 17), null));
+                harvester.states().save(HarvestState.none("hf").completed(null, LocalDate.of(2026, 8, 20)));
+                try (HarvestScheduler scheduler = HarvestScheduler.start(harvester, clock)) {
                     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                     while (instance.app().papers().count() < 2 + 17 && System.nanoTime() < deadline) {
                         Thread.sleep(100);
@@ -69,6 +77,59 @@ class HarvestSchedulerTest {
                 assertThat(remote.requests()).anyMatch(r -> r.query().equals("verb=ListRecords&metadataPrefix=arXivRaw&from=2026-08-17&set=cs"));
                 assertThat(remote.requests()).anyMatch(r -> r.query().equals("date=2026-08-18&limit=100&p=0"));
             }
+        }
+    }
+
+    @Test
+    void a_missed_run_is_caught_up_soon_after_start() throws Exception {
+        try (ReplayServer remote = ReplayServer.start()) {
+            remote.when(r -> r.path().equals("/oai2"), Reply.file(TestInstance.fixture("arxiv-oai/page-3.xml"), "text/xml"))
+                    .when(r -> r.path().equals("/api/daily_papers") && r.query().contains("date=2026-08-21"),
+                            Reply.file(TestInstance.fixture("hf/2026-08-21.json"), "application/json"))
+                    .when(r -> r.path().equals("/api/daily_papers"), Reply.ok("[]", "application/json"));
+            try (TestInstance instance = TestInstance.withEnv(dataDir, Map.of(
+                    "DAILYPAPERS_HARVEST_ARXIV_BASE_URL", remote.url("/oai2").toString(),
+                    "DAILYPAPERS_HARVEST_HF_BASE_URL", remote.url("").toString(),
+                    "DAILYPAPERS_HARVEST_HF_DELAY", "0", "DAILYPAPERS_HARVEST_DELAY", "0"))) {
+                // six hours after the daily time, on a server that has never harvested: the next scheduled run is
+                // tomorrow, so only a catch-up can bring these papers in today
+                Instant noon = Instant.parse("2026-08-24T12:00:00Z");
+                Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon));
+                Harvester harvester = instance.app().harvester().with(instance.app().config().harvest(), null, 100, clock);
+                try (HarvestScheduler scheduler = HarvestScheduler.start(harvester, clock, Duration.ZERO)) {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (instance.app().papers().count() < 2 + 17 && System.nanoTime() < deadline) {
+                        Thread.sleep(100);
+                    }
+                }
+                assertThat(instance.app().papers().count()).isEqualTo(2 + 17);
+            }
+        }
+    }
+
+    @Test
+    void a_run_is_missed_when_a_source_was_never_harvested_saved_before_the_time_or_stopped_midway() {
+        try (TestInstance instance = TestInstance.withFixtures(dataDir);
+                Database database = Database.open(instance.app().config().database())) {
+            Instant t0 = Instant.parse("2026-08-24T06:00:00Z");
+            MutableClock clock = new MutableClock(t0.minusSeconds(3600));
+            HarvestStateRepository states = new HarvestStateRepository(database, clock);
+            Harvester harvester = new Harvester(instance.app().config().harvest(), instance.app().importer(), states, clock);
+            String arxiv = "arxiv-oai:cs";
+
+            assertThat(harvester.missedSince(t0)).as("never harvested").isTrue();
+            states.save(HarvestState.none(arxiv).completed(LocalDate.of(2026, 8, 20), null));
+            states.save(HarvestState.none("hf").completed(null, LocalDate.of(2026, 8, 22)));
+            assertThat(harvester.missedSince(t0)).as("both saved an hour before the time").isTrue();
+
+            clock.advance(Duration.ofMinutes(61));
+            states.save(HarvestState.none(arxiv).completed(LocalDate.of(2026, 8, 23), null));
+            assertThat(harvester.missedSince(t0)).as("Hugging Face still saved before").isTrue();
+            states.save(HarvestState.none("hf").completed(null, LocalDate.of(2026, 8, 23)));
+            assertThat(harvester.missedSince(t0)).as("both ran at the time").isFalse();
+
+            states.save(states.find(arxiv).paused("token-1", LocalDate.of(2026, 8, 23), null, LocalDate.of(2026, 8, 24), null));
+            assertThat(harvester.missedSince(t0)).as("arXiv stopped in the middle of a run").isTrue();
         }
     }
 }
