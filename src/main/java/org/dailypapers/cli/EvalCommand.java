@@ -1,6 +1,7 @@
 package org.dailypapers.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import org.dailypapers.search.FusionParams;
 import org.dailypapers.search.SearchPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code eval}: scores search methods on a BEIR collection and prints one line per method, e.g.
@@ -67,27 +70,35 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipeline;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (!compare.isEmpty()) {
-            Qrels qrels = Qrels.readTsv(dataset.resolve("qrels").resolve(split + ".tsv"));
-            System.out.println(PairedComparison.of(readRun(compare.get(0)), readRun(compare.get(1)), qrels).summary());
+            Qrels qrels = BeirDataset.qrels(dataset, split);
+            out().println(PairedComparison.of(readRun(compare.get(0)), readRun(compare.get(1)), qrels).summary());
+            out().flush();
             return 0;
         }
         if (!fuse.isEmpty()) {
             return fuseRuns();
         }
         List<SearchPipeline> pipelines = methods.stream().map(pipeline::build).toList();
+        BeirDataset data = BeirDataset.load(dataset);
+        data.qrels(split); // a missing split fails now, not after the corpus is encoded
         Embedder embedder = null;
         if (pipelines.stream().anyMatch(SearchPipeline::needsVectors)) {
             embedder = new CachedEmbedder(pipeline.embedder(), cache);
         }
-        try (EvalRunner runner = new EvalRunner(BeirDataset.load(dataset), embedder, pipeline.vectors, hits)) {
+        try (EvalRunner runner = new EvalRunner(data, embedder, pipeline.vectors, hits)) {
             for (SearchPipeline p : pipelines) {
                 EvalRunner.Evaluation e = runner.evaluate(p, split);
-                System.out.println(e.result().summary());
-                System.err.printf(Locale.ROOT, "  tag=%s split=%s queries=%d ms/query=%.2f%n", e.result().tag(),
+                out().println(e.result().summary());
+                out().flush();
+                err().printf(Locale.ROOT, "  tag=%s split=%s queries=%d ms/query=%.2f%n", e.result().tag(),
                         split, e.result().queries(), e.result().millisPerQuery());
+                err().flush();
                 if (runFile != null) {
                     new TrecRunWriter().write(e.run(), pipelines.size() == 1 ? runFile : perMethod(runFile, p.name()));
                 }
@@ -98,7 +109,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** Scores the fusion of existing run files: no index, no model. */
     private int fuseRuns() throws Exception {
-        Qrels qrels = Qrels.readTsv(dataset.resolve("qrels").resolve(split + ".tsv"));
+        Qrels qrels = BeirDataset.qrels(dataset, split);
         List<Run> runs = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (Map.Entry<Path, Double> e : fuse.entrySet()) {
@@ -110,12 +121,22 @@ public final class EvalCommand implements Callable<Integer> {
                 pipeline.fusionK != null ? pipeline.fusionK : f.rrfK(), pipeline.fusionDepth != null ? pipeline.fusionDepth : f.depth());
         Run fused = RunFusion.fuse(runs, weights, params, hits);
         EvalResult result = EvalRunner.score("fuse", fused, qrels, 0);
-        System.out.println(result.summary());
-        System.err.printf(Locale.ROOT, "  tag=%s split=%s queries=%d%n", result.tag(), split, result.queries());
+        out().println(result.summary());
+        out().flush();
+        err().printf(Locale.ROOT, "  tag=%s split=%s queries=%d%n", result.tag(), split, result.queries());
+        err().flush();
         if (runFile != null) {
             new TrecRunWriter().write(fused, runFile);
         }
         return 0;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     private static Run readRun(Path file) throws IOException {

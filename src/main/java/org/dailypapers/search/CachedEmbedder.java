@@ -38,17 +38,22 @@ public final class CachedEmbedder implements Embedder {
         this.delegate = delegate;
         this.file = dir.resolve(delegate.modelId() + ".vec");
         this.queryFile = dir.resolve(delegate.modelId() + ".queries.vec");
+        queries.putAll(read(queryFile));
+        cache.putAll(read(file));
+        if (!cache.isEmpty()) {
+            LOG.info("embedding cache {}: {} vectors", file, cache.size());
+        }
+    }
+
+    private static Map<String, float[]> read(Path path) {
+        if (!Files.exists(path)) {
+            return Map.of();
+        }
         try {
-            if (Files.exists(queryFile)) {
-                queries.putAll(VectorFile.read(queryFile).vectors());
-            }
-            if (Files.exists(file)) {
-                VectorFile vf = VectorFile.read(file);
-                cache.putAll(vf.vectors());
-                LOG.info("embedding cache {}: {} vectors", file, cache.size());
-            }
+            return VectorFile.read(path).vectors();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read embedding cache " + file, e);
+            throw new UncheckedIOException("cannot read embedding cache " + path + " (" + e.getMessage()
+                    + "); delete it to encode again", e);
         }
     }
 

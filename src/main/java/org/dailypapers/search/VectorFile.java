@@ -2,6 +2,7 @@ package org.dailypapers.search;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -83,16 +85,25 @@ public record VectorFile(String modelId, int dimension, Map<String, float[]> vec
     }
 
     /**
-     * Opens a plain (not gzip) file for appending records, creating it with a header when absent. Fails when
-     * an existing file was written for another model, dimension or encoding.
+     * Opens a plain (not gzip) file for appending records, creating it with a header when absent. A truncated
+     * last record (a crashed writer's) is cut off first, so that the new records follow the intact ones. Fails
+     * when an existing file was written for another model, dimension or encoding.
      */
     public static Appender append(Path path, String modelId, int dimension, VectorEncoding encoding)
             throws IOException {
         if (Files.exists(path) && Files.size(path) > 0) {
+            long intact;
             try (DataInputStream in = new DataInputStream(open(path))) {
                 Header h = Header.read(in, path);
                 if (!h.equals(new Header(modelId, dimension, encoding))) {
                     throw new IOException(path + " holds " + h + ", not " + modelId + "/" + dimension + "/" + encoding);
+                }
+                intact = h.length() + wholeRecordsLength(in, encoding.bytes(dimension));
+            }
+            if (intact < Files.size(path)) {
+                // appending after a torn record would shift every later record: read would return garbage
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                    channel.truncate(intact);
                 }
             }
             return new Appender(new DataOutputStream(new BufferedOutputStream(
@@ -102,6 +113,20 @@ public record VectorFile(String modelId, int dimension, Map<String, float[]> vec
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16));
         new Header(modelId, dimension, encoding).write(out);
         return new Appender(out, encoding, dimension);
+    }
+
+    /** The bytes taken by the whole records from the stream's position on (each a UTF key, then the vector). */
+    private static long wholeRecordsLength(DataInputStream in, int vectorBytes) throws IOException {
+        long length = 0;
+        while (true) {
+            try {
+                int keyBytes = in.readUnsignedShort();
+                in.skipNBytes(keyBytes + vectorBytes);
+                length += 2 + keyBytes + vectorBytes;
+            } catch (EOFException end) {
+                return length;
+            }
+        }
     }
 
     /** Appends records; {@link #flush} makes them durable against a crash of this process. Not thread-safe. */
@@ -136,10 +161,21 @@ public record VectorFile(String modelId, int dimension, Map<String, float[]> vec
 
     private record Header(String modelId, int dimension, VectorEncoding encoding) {
         static Header read(DataInputStream in, Path path) throws IOException {
-            if (in.readInt() != MAGIC || in.readByte() != 1) {
-                throw new IOException(path + " is not a vector file (version 1)");
+            try {
+                if (in.readInt() != MAGIC || in.readByte() != 1) {
+                    throw new IOException(path + " is not a vector file (version 1)");
+                }
+                return new Header(in.readUTF(), in.readInt(), VectorEncoding.ofCode(in.readByte()));
+            } catch (EOFException e) {
+                throw new IOException(path + " ends inside its header", e);
             }
-            return new Header(in.readUTF(), in.readInt(), VectorEncoding.ofCode(in.readByte()));
+        }
+
+        /** The bytes the header takes in a file. */
+        long length() throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            write(new DataOutputStream(bytes));
+            return bytes.size();
         }
 
         void write(DataOutputStream out) throws IOException {

@@ -70,6 +70,14 @@ class VectorFileTest {
         byte[] bytes = Files.readAllBytes(p);
         Files.write(p, java.util.Arrays.copyOf(bytes, bytes.length - 10));
         assertThat(VectorFile.read(p).vectors()).hasSize(20).doesNotContainKey("late");
+        // appending after the torn record cuts it off first: otherwise every later record would be misread
+        float[] later = m.values().stream().skip(5).findFirst().orElseThrow();
+        try (var out = VectorFile.append(p, "m", 384, VectorEncoding.FLOAT32)) {
+            out.add("later", later);
+        }
+        VectorFile resumed = VectorFile.read(p);
+        assertThat(resumed.vectors()).hasSize(21).doesNotContainKey("late");
+        assertThat(resumed.vectors().get("later")).containsExactly(later);
         assertThatThrownBy(() -> VectorFile.append(p, "other-model", 384, VectorEncoding.FLOAT32))
                 .isInstanceOf(IOException.class);
     }
