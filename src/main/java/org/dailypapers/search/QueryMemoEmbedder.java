@@ -51,4 +51,9 @@ final class QueryMemoEmbedder implements Embedder {
     public int dimension() {
         return delegate.dimension();
     }
+
+    @Override
+    public String queryPrefix() {
+        return delegate.queryPrefix();
+    }
 }
