@@ -28,14 +28,13 @@ public final class DenseRetriever implements Retriever {
         this.embedder = embedder;
     }
 
+    /**
+     * No results when the query has nothing to embed (no free text or phrase with a letter or digit, e.g. only
+     * filters, punctuation or invisible characters): a hybrid search then ranks by its lexical side alone.
+     */
     @Override
     public List<ScoredPaper> retrieve(SearchRequest request) {
-        ParsedQuery parsed = parser.parse(request.query());
-        String text = parsed.semanticText();
-        if (text.isBlank()) {
-            return List.of();
-        }
-        return retrieve(embedder.embedQuery(text), request, Set.of());
+        return queryVector(request).map(v -> retrieve(v, request, Set.<String>of())).orElse(List.of());
     }
 
     /** Ranks by a given query vector (e.g. one expanded by feedback), skipping the ids in {@code exclude}. */
@@ -55,9 +54,13 @@ public final class DenseRetriever implements Retriever {
         });
     }
 
-    /** The query vector of a request's text (the embedder may memoise it). */
-    public float[] queryVector(SearchRequest request) {
-        return embedder.embedQuery(parser.parse(request.query()).semanticText());
+    /**
+     * The query vector of a request's text (the embedder may memoise it); empty when the text has nothing to
+     * embed (see {@link #retrieve(SearchRequest)}).
+     */
+    public Optional<float[]> queryVector(SearchRequest request) {
+        String text = EmbeddableText.clean(parser.parse(request.query()).semanticText());
+        return EmbeddableText.hasContent(text) ? Optional.of(embedder.embedQuery(text)) : Optional.empty();
     }
 
     /**

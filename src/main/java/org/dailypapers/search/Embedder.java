@@ -9,10 +9,18 @@ import java.util.List;
  */
 public interface Embedder {
 
-    /** The vector of a search query (with the model's query instruction, if it has one). */
+    /**
+     * The vector of a search query (with the model's query instruction, if it has one).
+     *
+     * @throws IllegalArgumentException when the query has nothing a model can embed (no letter or digit);
+     *     {@link DenseRetriever} never asks for one
+     */
     float[] embedQuery(String query);
 
-    /** The vectors of documents, in input order; one call may batch them as it likes. */
+    /**
+     * The vectors of documents, in input order; one call may batch them as it likes. Every text gets a
+     * vector, even one with nothing to embed.
+     */
     List<float[]> embedDocuments(List<String> texts);
 
     /** A stable name of the model and its settings: vectors from different ids are never mixed. */

@@ -77,9 +77,19 @@ public final class OnnxEmbedder implements Embedder {
         return load(name, Runtime.getRuntime().availableProcessors(), 1, false);
     }
 
+    /**
+     * {@inheritDoc} Characters the model cannot use are cleaned out first ({@link EmbeddableText#clean}).
+     *
+     * @throws IllegalArgumentException when the query has no letter or digit (callers skip those queries:
+     *     {@link DenseRetriever} answers them with no results)
+     */
     @Override
     public float[] embedQuery(String query) {
-        return model.embed(queryPrefix + query).content().vector();
+        String text = EmbeddableText.clean(query);
+        if (!EmbeddableText.hasContent(text)) {
+            throw new IllegalArgumentException("nothing to embed in the query: it has no letter or digit");
+        }
+        return model.embed(queryPrefix + text).content().vector();
     }
 
     @Override
@@ -97,8 +107,10 @@ public final class OnnxEmbedder implements Embedder {
         Arrays.sort(order, Comparator.comparingInt((Integer i) -> texts.get(i).length()).reversed());
         List<TextSegment> segments = new ArrayList<>(texts.size());
         for (Integer i : order) {
-            String text = texts.get(i);
-            segments.add(TextSegment.from(documentPrefix + (text.isBlank() ? "-" : text)));
+            // a text the model cannot use (empty, or only invisible characters) still gets a vector, so that
+            // one odd paper cannot fail the batch it is in; "-" puts it nowhere near any real query
+            String text = EmbeddableText.clean(texts.get(i));
+            segments.add(TextSegment.from(documentPrefix + (EmbeddableText.hasContent(text) ? text : "-")));
         }
         List<Embedding> embedded = model.embedAll(segments).content();
         float[][] out = new float[texts.size()][];

@@ -15,7 +15,7 @@ import org.dailypapers.search.Snippet;
 
 /**
  * Search: the {@code /search} screen and {@code GET /api/papers/search?q=&limit=}. Pasting an arXiv id or an
- * arxiv.org / huggingface.co papers link goes straight to the paper.
+ * arxiv.org / huggingface.co papers link on the screen goes straight to the paper, or says that we do not have it.
  */
 final class SearchRoutes {
     static final int PAGE_SIZE = 20;
@@ -49,6 +49,14 @@ final class SearchRoutes {
             ctx.redirect("/papers/" + pasted.get().value());
             return;
         }
+        if (pasted.isPresent()) {
+            // Who pastes an id or a link wants that one paper. Searching for it as text finds nothing related:
+            // BM25 matches only stray digits and the dense side always returns the papers nearest to a number,
+            // so a list under "no paper here" would only suggest a relation that is not there.
+            templates.page(ctx, "search/search.jte", new SearchPage(form, List.of(), 0, null, null,
+                    "No paper " + pasted.get() + " here yet.", search.method()));
+            return;
+        }
         if (form.isEmpty()) {
             templates.page(ctx, "search/search.jte", new SearchPage(form, List.of(), 0, null, null,
                     "Search by topic, by a half-remembered description, by author:name, org:handle or \"an exact phrase\"; "
@@ -65,9 +73,10 @@ final class SearchRoutes {
             hits.add(new SearchPage.Hit(new FeedPaper(records.get(i).paper(), records.get(i).entry()), snippets.get(i)));
         }
         String base = "/search?" + form.query() + "&p=";
-        String notice = hits.isEmpty()
-                ? pasted.map(id -> "No paper " + id + " here yet.").orElse("No papers match. Try fewer words or filters.")
-                : null;
+        String notice = !hits.isEmpty() ? null
+                : form.q().codePoints().noneMatch(Character::isLetterOrDigit) && !form.q().isEmpty()
+                        ? "There is nothing to search for in that query: it has no letter or digit. Type some words or an author:name."
+                        : "No papers match. Try fewer words or filters.";
         templates.page(ctx, "search/search.jte", new SearchPage(form, hits, page,
                 page > 0 ? base + (page - 1) : null, found.size() > (page + 1) * PAGE_SIZE ? base + (page + 1) : null,
                 notice, search.method()));

@@ -28,6 +28,15 @@ public final class WebApp {
             + "style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "frame-ancestors 'none'; form-action 'self'";
 
+    /**
+     * The most a request line plus headers may take. Jetty's default (8 KB) refused a search query of some
+     * 8,000 characters with its own "414 URI Too Long" page, before {@link SearchForm} could say that a query
+     * has at most {@value SearchForm#MAX_QUERY} characters. 32 KB lets a query of several times that limit reach
+     * the app's own 400 (1,000 characters take at most 9 KB percent-encoded); beyond it {@link EarlyErrors}
+     * answers.
+     */
+    static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
+
     /** What the web layer needs; built by the composition root. */
     public record Deps(FeedService feed, PaperRepository papers, PaperSearch search, PrometheusMeterRegistry metrics, ObjectMapper json,
             java.util.Optional<org.dailypapers.mail.Outbox> mailbox, org.dailypapers.digest.DigestService digests,
@@ -45,6 +54,8 @@ public final class WebApp {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024;
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new EarlyErrors(deps.json())));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";

@@ -44,4 +44,18 @@ class SearchCommandTest {
                     .extracting(org.dailypapers.search.ScoredPaper::id).containsExactly("2608.20335");
         }
     }
+
+    @Test
+    void a_query_with_nothing_to_embed_is_answered_by_the_lexical_side_not_a_crash() {
+        String data = dataDir.toString();
+        assertThat(MainTest.run("import", "--data", data, TestInstance.fixture("hf/2026-08-21.json").toString()).exitCode()).isZero();
+        for (String q : new String[] {"\u0000", "\u200B\uFEFF", "\u0301", "author:x \u0000", "\"\u0001\""}) {
+            MainTest.Run run = MainTest.run("search", "--data", data, q);
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            // the full pipeline ran (the model loads even while papers still lack vectors)
+            assertThat(run.out()).contains("No papers match.").contains("hybrid[");
+        }
+        MainTest.Run words = MainTest.run("search", "--data", data, "--limit", "1", "\uFEFFmonocular\u200B video\u0000");
+        assertThat(words.out()).contains(" 1. 2608.20335  4DAnyone");
+    }
 }

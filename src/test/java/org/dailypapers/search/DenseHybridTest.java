@@ -2,6 +2,8 @@ package org.dailypapers.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -90,6 +92,47 @@ class DenseHybridTest {
         SearchEngine engine = new SearchEngine(index, embedder, SearchPipeline.named("hybrid", embedder.modelId()));
         assertThat(Fixture.ids(engine.retrieve(SearchRequest.of("", 3).withOrganization("openai"))))
                 .containsExactly("2401.00022", "2401.00020", "2401.00016");
+    }
+
+    /**
+     * What a URL like {@code ?q=%00}, {@code %C2%A0}, {@code %E2%80%8B}, {@code %CC%81} or {@code %ff} decodes to:
+     * text that is not blank to {@link String#isBlank()} but that the model's tokenizer reduces to nothing.
+     */
+    static final List<String> UNEMBEDDABLE = List.of("\u0000", "\u0001", "\u007F", "\u00A0", "\u200B", "\uFEFF",
+            "\u0301", "\uFFFD", "\uFFFD\uFFFD", "\uD800", "\u202E", "\u2028", "\u00A0\u200B\u0000\uFEFF", "author:x \u0000",
+            "\"\u0000\"", "-x \u0000", "cat:cs.CL \u200B");
+
+    @Test
+    void queries_with_nothing_to_embed_never_throw_in_any_method() {
+        for (String method : SearchPipeline.METHODS) {
+            SearchEngine engine = new SearchEngine(index, embedder, SearchPipeline.named(method, embedder.modelId()));
+            for (String q : UNEMBEDDABLE) {
+                assertThatCode(() -> engine.retrieve(SearchRequest.of(q, 5))).as("%s %s", method, q.codePoints()
+                        .mapToObj(c -> String.format("U+%04X", c)).toList()).doesNotThrowAnyException();
+            }
+        }
+    }
+
+    @Test
+    void the_dense_side_skips_a_query_with_nothing_to_embed_and_hybrid_falls_back_to_bm25() {
+        SearchEngine dense = new SearchEngine(index, embedder, SearchPipeline.named("dense", embedder.modelId()));
+        SearchEngine hybrid = new SearchEngine(index, embedder, SearchPipeline.named("hybrid", embedder.modelId()));
+        SearchEngine bm25 = new SearchEngine(index, null, SearchPipeline.named("bm25", null));
+        for (String q : List.of("\u0000", "\u200B\uFEFF", "\u0301")) {
+            assertThat(dense.retrieve(SearchRequest.of(q, 5))).isEmpty();
+        }
+        // the clauses the lexical side can use still apply: hybrid answers as BM25 alone
+        for (String q : List.of("author:\"Ashish Vaswani\" \u0000", "cat:cs.CL \u200B\uFEFF", "\"\u0000\" org:google")) {
+            SearchRequest request = SearchRequest.of(q, 3);
+            assertThat(Fixture.ids(hybrid.retrieve(request))).as(q).isNotEmpty().isEqualTo(Fixture.ids(bm25.retrieve(request)));
+        }
+    }
+
+    @Test
+    void control_and_format_characters_inside_words_do_not_change_the_ranking() {
+        SearchEngine dense = new SearchEngine(index, embedder, SearchPipeline.named("dense", embedder.modelId()));
+        assertThat(Fixture.ids(dense.retrieve(SearchRequest.of("make\u0000 pictures\u200B from ran\u00ADdom\uFEFF noise", 5))))
+                .isEqualTo(Fixture.ids(dense.retrieve(SearchRequest.of("make pictures from random noise", 5))));
     }
 
     @Test

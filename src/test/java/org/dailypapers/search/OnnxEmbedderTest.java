@@ -68,6 +68,32 @@ class OnnxEmbedderTest {
     }
 
     @Test
+    void a_text_with_nothing_to_embed_gets_a_vector_without_failing_its_batch() {
+        List<String> texts = List.of("graph neural networks", "\u0000", "\u200B\uFEFF", "\u0301", "\uFFFD", "\u00A0\u007F",
+                "\uD800", "", " ");
+        List<float[]> vectors = embedder.embedDocuments(texts);
+        assertThat(vectors).hasSize(texts.size()).allSatisfy(v -> assertThat(norm(v)).isCloseTo(1.0, within(1e-3)));
+        assertThat(cosine(vectors.get(0), embedder.embedQuery("graph neural networks"))).isCloseTo(1.0, within(1e-5));
+    }
+
+    @Test
+    void invisible_characters_inside_a_text_do_not_change_its_vector() {
+        float[] plain = embedder.embedQuery("graph neural networks for molecules");
+        assertThat(cosine(embedder.embedQuery("graph\u200B neural\u0000 net\u00ADworks\uFEFF for\u00A0molecules\uFFFD"), plain))
+                .isCloseTo(1.0, within(1e-5));
+        assertThat(cosine(embedder.embedDocuments(List.of("\uFEFFgraph neural\u0001 networks for molecules")).get(0), plain))
+                .isCloseTo(1.0, within(1e-5));
+    }
+
+    @Test
+    void a_query_with_nothing_to_embed_is_refused_with_a_reason() {
+        for (String q : List.of("\u0000", "\u200B", "\u0301", "\uFFFD", "\u00A0", "-", "")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> embedder.embedQuery(q))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no letter or digit");
+        }
+    }
+
+    @Test
     void model_names_and_aliases_parse_and_unknown_ones_list_the_known() {
         assertThat(EmbeddingModelName.parse(" E5 ")).isEqualTo(EmbeddingModelName.E5_SMALL_V2_Q);
         assertThat(EmbeddingModelName.parse("bge")).isEqualTo(EmbeddingModelName.BGE_SMALL_EN_V15_Q);
@@ -87,6 +113,12 @@ class OnnxEmbedderTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OnnxEmbedder.load(EmbeddingModelName.E5_SMALL_V2_Q))
                 .hasMessageContaining("e5-small-v2-q")
                 .rootCause().hasMessageContaining("mvn -Pextra-models package");
+    }
+
+    private static double norm(float[] v) {
+        double n = 0;
+        for (float x : v) n += x * x;
+        return Math.sqrt(n);
     }
 
     private static double cosine(float[] a, float[] b) {

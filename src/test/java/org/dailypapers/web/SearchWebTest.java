@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -142,6 +145,40 @@ class SearchWebTest {
         HttpResponse<String> response = instance.get("/api/papers/search?" + query);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("error").asText()).isNotBlank();
+    }
+
+    @Test
+    void a_ten_kilobyte_query_gets_the_apps_own_400() throws Exception {
+        String q = q("transformer ".repeat(800));
+        HttpResponse<String> page = instance.get("/search?q=" + q);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("<html").contains("the query is 9599 characters long; at most 1000");
+        HttpResponse<String> api = instance.get("/api/papers/search?q=" + q);
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(api.body()).path("error").asText()).isEqualTo("the query is 9599 characters long; at most 1000");
+    }
+
+    @Test
+    void a_query_of_the_longest_allowed_length_is_searched_in_any_script() {
+        // 1,000 CJK characters are 9,000 bytes percent-encoded: more than Jetty read by default
+        assertThat(instance.get("/search?q=" + q("検".repeat(SearchForm.MAX_QUERY))).statusCode()).isEqualTo(200);
+        assertThat(instance.get("/api/papers/search?q=" + q("検".repeat(SearchForm.MAX_QUERY))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_request_beyond_what_the_server_reads_gets_a_json_error_not_jettys_page() throws Exception {
+        for (String path : List.of("/search", "/api/papers/search")) {
+            HttpResponse<String> tooLong = instance.get(path + "?q=" + q("transformer ".repeat(4000)));
+            assertThat(tooLong.statusCode()).as(path).isEqualTo(414);
+            assertThat(tooLong.headers().firstValue("content-type")).as(path).hasValue("application/json");
+            assertThat(JSON.readTree(tooLong.body()).path("error").asText())
+                    .isEqualTo("The address is too long: a search query may have at most 1000 characters.");
+        }
+        HttpResponse<String> bigHeaders = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(instance.url("/search?q=x")))
+                .header("X-Padding", "a".repeat(40_000)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bigHeaders.statusCode()).isEqualTo(431);
+        assertThat(JSON.readTree(bigHeaders.body()).path("error").asText()).isEqualTo("The request's headers are too large.");
     }
 
     @Test

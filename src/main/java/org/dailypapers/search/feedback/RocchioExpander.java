@@ -13,7 +13,7 @@ import org.dailypapers.search.SearchRequest;
  * Dense retrieval with a Rocchio-expanded query vector (see {@link RocchioParams}). The feedback documents are
  * the top {@code fbDocs} of {@code feedbackSource}: the dense retriever itself, or a hybrid ranking whose top
  * is usually more precise. Feedback documents without a vector are skipped; with none left the plain query
- * vector is used. Thread-safe.
+ * vector is used. A query with nothing to embed gets no results, as from {@link DenseRetriever}. Thread-safe.
  */
 public final class RocchioExpander implements Retriever {
 
@@ -29,7 +29,11 @@ public final class RocchioExpander implements Retriever {
 
     @Override
     public List<ScoredPaper> retrieve(SearchRequest request) {
-        float[] q = dense.queryVector(request);
+        Optional<float[]> query = dense.queryVector(request);
+        if (query.isEmpty()) {
+            return List.of(); // as the dense retriever itself answers a query with nothing to embed
+        }
+        float[] q = query.get();
         List<ScoredPaper> feedback = feedbackSource.retrieve(request.withLimit(params.fbDocs()));
         float[] sum = new float[q.length];
         int n = 0;
