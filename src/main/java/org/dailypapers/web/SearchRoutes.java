@@ -73,13 +73,16 @@ final class SearchRoutes {
             hits.add(new SearchPage.Hit(new FeedPaper(records.get(i).paper(), records.get(i).entry()), snippets.get(i)));
         }
         String base = "/search?" + form.query() + "&p=";
+        // a page typed past the end (the pager never links there) points back to the last page there is
+        int lastPage = found.isEmpty() ? 0 : (found.size() - 1) / PAGE_SIZE;
         String notice = !hits.isEmpty() ? null
                 : form.q().codePoints().noneMatch(Character::isLetterOrDigit) && !form.q().isEmpty()
                         ? "There is nothing to search for in that query: it has no letter or digit. Type some words or an author:name."
-                        : "No papers match. Try fewer words or filters.";
+                : !found.isEmpty() ? "No more results: they end on page " + (lastPage + 1) + "."
+                : "No papers match. Try fewer words or filters.";
         templates.page(ctx, "search/search.jte", new SearchPage(form, hits, page,
-                page > 0 ? base + (page - 1) : null, found.size() > (page + 1) * PAGE_SIZE ? base + (page + 1) : null,
-                notice, search.method()));
+                page > 0 ? base + Math.min(page - 1, lastPage) : null,
+                found.size() > (page + 1) * PAGE_SIZE ? base + (page + 1) : null, notice, search.method()));
     }
 
     private void api(Context ctx) {

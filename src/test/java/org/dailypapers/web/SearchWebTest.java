@@ -189,4 +189,17 @@ class SearchWebTest {
         assertThat(first).contains("rel=\"next\" href=\"/search?q=model&amp;p=1\"");
         assertThat(resultIds(second)).isNotEmpty().doesNotContainAnyElementsOf(resultIds(first));
     }
+
+    @Test
+    void a_page_past_the_last_says_where_the_results_end_and_links_back_to_it() {
+        int pages = 0;
+        while (!resultIds(instance.get("/search?q=" + q("model") + "&p=" + pages).body()).isEmpty()) {
+            pages++;
+        }
+        assertThat(pages).isBetween(1, SearchRoutes.MAX_PAGE - 1);
+        String past = instance.get("/search?q=" + q("model") + "&p=" + (pages + 1)).body();
+        assertThat(past).contains("No more results: they end on page " + pages + ".")
+                .contains("href=\"/search?q=model&amp;p=" + (pages - 1) + "\"")
+                .doesNotContain("No papers match");
+    }
 }
