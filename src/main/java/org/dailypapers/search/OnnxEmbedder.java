@@ -33,13 +33,17 @@ import java.util.stream.IntStream;
  * LangChain4j's (a text longer than the model's window is split and its parts averaged), so vectors are the
  * same as those of LangChain4j's own model classes.
  */
-public final class OnnxEmbedder implements Embedder {
+public final class OnnxEmbedder implements Embedder, AutoCloseable {
 
     private final EmbeddingModelName name;
     private final String queryPrefix;
     private final String documentPrefix;
     private final SessionModel model;
+    private final OrtSession session;
     private final ExecutorService executor;
+    // encodings hold it shared, close() exclusively: the native session is never freed under a running encoding
+    private final java.util.concurrent.locks.ReadWriteLock open = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private boolean closed; // guarded by open
 
     private OnnxEmbedder(EmbeddingModelName name, int threads, int intraOpThreads, boolean queryInstruction) {
         if (threads < 1 || intraOpThreads < 1) {
@@ -57,7 +61,18 @@ public final class OnnxEmbedder implements Embedder {
                 });
         pool.allowCoreThreadTimeOut(true);
         this.executor = pool;
-        this.model = new SessionModel(executor, encoder(name, intraOpThreads));
+        this.session = session(name, intraOpThreads);
+        try {
+            this.model = new SessionModel(executor, encoder(name, session));
+        } catch (RuntimeException e) {
+            try {
+                session.close();
+            } catch (OrtException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            executor.shutdown();
+            throw e;
+        }
     }
 
     /**
@@ -89,7 +104,7 @@ public final class OnnxEmbedder implements Embedder {
         if (!EmbeddableText.hasContent(text)) {
             throw new IllegalArgumentException("nothing to embed in the query: it has no letter or digit");
         }
-        return model.embed(queryPrefix + text).content().vector();
+        return whileOpen(() -> model.embed(queryPrefix + text).content().vector());
     }
 
     @Override
@@ -112,7 +127,7 @@ public final class OnnxEmbedder implements Embedder {
             String text = EmbeddableText.clean(texts.get(i));
             segments.add(TextSegment.from(documentPrefix + (EmbeddableText.hasContent(text) ? text : "-")));
         }
-        List<Embedding> embedded = model.embedAll(segments).content();
+        List<Embedding> embedded = whileOpen(() -> model.embedAll(segments).content());
         float[][] out = new float[texts.size()][];
         for (int j = 0; j < order.length; j++) {
             out[order[j]] = embedded.get(j).vector();
@@ -131,13 +146,42 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     /**
-     * The model's ONNX graph and tokenizer, read from its LangChain4j jar by resource name (LangChain4j's own
-     * model class is never touched, so its static session with default threads is never created).
+     * Frees the native session and stops the document threads once the encodings under way are done; later
+     * calls throw {@link IllegalStateException}. The model takes some 100 MB outside the Java heap, so a process
+     * that opens several (tests) should close them.
      */
-    private static OnnxBertBiEncoder encoder(EmbeddingModelName name, int intraOpThreads) {
-        ClassLoader loader = OnnxEmbedder.class.getClassLoader();
-        try (InputStream onnx = resource(loader, name, name.id() + ".onnx");
-                InputStream tokenizer = resource(loader, name, name.id() + "-tokenizer.json");
+    @Override
+    public void close() {
+        open.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            executor.shutdown();
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot close the " + name.id() + " model's ONNX session", e);
+        } finally {
+            open.writeLock().unlock();
+        }
+    }
+
+    private <T> T whileOpen(java.util.function.Supplier<T> encoding) {
+        open.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the " + name.id() + " model is closed");
+            }
+            return encoding.get();
+        } finally {
+            open.readLock().unlock();
+        }
+    }
+
+    /** The model's ONNX graph, read from its LangChain4j jar by resource name, in a session of our settings. */
+    private static OrtSession session(EmbeddingModelName name, int intraOpThreads) {
+        try (InputStream onnx = resource(name, name.id() + ".onnx");
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
@@ -145,9 +189,7 @@ public final class OnnxEmbedder implements Embedder {
             // an idle intra-op worker spins for a while before sleeping: with other threads wanting the
             // cores (a concurrent search, Lucene) that spinning is pure loss
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
-            OrtSession session = env.createSession(onnx.readAllBytes(), options);
-            return new OnnxBertBiEncoder(env, session, tokenizer, name.pooling());
+            return OrtEnvironment.getEnvironment().createSession(onnx.readAllBytes(), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the " + name.id() + " model from its jar", e);
         } catch (OrtException e) {
@@ -155,8 +197,20 @@ public final class OnnxEmbedder implements Embedder {
         }
     }
 
-    private static InputStream resource(ClassLoader loader, EmbeddingModelName name, String path) throws IOException {
-        InputStream in = loader.getResourceAsStream(path);
+    /**
+     * LangChain4j's tokenizer and pooling around our session (LangChain4j's own model class is never touched,
+     * so its static session with default threads is never created).
+     */
+    private static OnnxBertBiEncoder encoder(EmbeddingModelName name, OrtSession session) {
+        try (InputStream tokenizer = resource(name, name.id() + "-tokenizer.json")) {
+            return new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), session, tokenizer, name.pooling());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the " + name.id() + " tokenizer from its jar", e);
+        }
+    }
+
+    private static InputStream resource(EmbeddingModelName name, String path) throws IOException {
+        InputStream in = OnnxEmbedder.class.getClassLoader().getResourceAsStream(path);
         if (in == null) {
             throw new IOException(path + " is not on the class path" + (name.bundled() ? ""
                     : ": this model ships only in a build with extra models (mvn -Pextra-models package)"));

@@ -326,6 +326,15 @@ public final class PaperSearch implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        synchronized (this) { // loadEmbedder is synchronized: no model is loaded after this
+            if (embedder instanceof AutoCloseable model) {
+                try {
+                    model.close();
+                } catch (Exception e) {
+                    log.warn("Closing the embedding model failed", e);
+                }
+            }
+        }
         try {
             index.close();
         } catch (IOException e) {

@@ -121,6 +121,18 @@ class OnnxEmbedderTest {
         return Math.sqrt(n);
     }
 
+    @Test
+    void a_closed_model_refuses_to_encode_and_closes_once() {
+        OnnxEmbedder own = OnnxEmbedder.load(EmbeddingModelName.ALL_MINILM_L6_V2_Q);
+        assertThat(own.embedQuery("graph neural networks")).hasSize(384);
+        own.close();
+        own.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> own.embedQuery("graph neural networks"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the all-minilm-l6-v2-q model is closed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> own.embedDocuments(List.of("a text")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     private static double cosine(float[] a, float[] b) {
         double dot = 0, na = 0, nb = 0;
         for (int i = 0; i < a.length; i++) {
