@@ -53,6 +53,10 @@ public final class Harvester {
         return states;
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     /** Harvests arXiv; see {@link ArxivOaiSource#harvest}. */
     public synchronized HarvestReport arxiv(LocalDate from, LocalDate until, HarvestProgress progress) {
         HarvestHttp http = start();

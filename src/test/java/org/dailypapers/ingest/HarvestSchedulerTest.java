@@ -47,63 +47,69 @@ class HarvestSchedulerTest {
         }
     }
 
-    @Test
-    void at_the_configured_time_both_sources_are_harvested() throws Exception {
-        try (ReplayServer remote = ReplayServer.start()) {
+    /** Replayed arXiv (2 papers) and Hugging Face (17 papers on 2026-08-21) sources, and an instance harvesting them. */
+    private record World(ReplayServer remote, TestInstance instance) implements AutoCloseable {
+        static World start(Path dataDir) {
+            ReplayServer remote = ReplayServer.start();
             remote.when(r -> r.path().equals("/oai2"), Reply.file(TestInstance.fixture("arxiv-oai/page-3.xml"), "text/xml"))
                     .when(r -> r.path().equals("/api/daily_papers") && r.query().contains("date=2026-08-21"),
                             Reply.file(TestInstance.fixture("hf/2026-08-21.json"), "application/json"))
                     .when(r -> r.path().equals("/api/daily_papers"), Reply.ok("[]", "application/json"));
-            try (TestInstance instance = TestInstance.withEnv(dataDir, Map.of(
+            return new World(remote, TestInstance.withEnv(dataDir, Map.of(
                     "DAILYPAPERS_HARVEST_ARXIV_BASE_URL", remote.url("/oai2").toString(),
                     "DAILYPAPERS_HARVEST_HF_BASE_URL", remote.url("").toString(),
-                    "DAILYPAPERS_HARVEST_HF_DELAY", "0", "DAILYPAPERS_HARVEST_DELAY", "0"))) {
-                // The Hugging Face run without --from goes back a week from "today": make today 2026-08-24 in New York,
-                // a second before the configured time.
-                ZonedDateTime fire = ZonedDateTime.parse("2026-08-24T06:00:00Z[UTC]");
-                Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), fire.toInstant().minusMillis(500)));
-                HarvestConfig config = instance.app().config().harvest();
-                Harvester harvester = instance.app().harvester().with(config, null, 100, clock);
-                // both sources ran at yesterday's time (saved now), so nothing is caught up: the run is the scheduled one
-                harvester.states().save(HarvestState.none("arxiv-oai:cs").completed(LocalDate.of(2026, 8, 17), null));
-                harvester.states().save(HarvestState.none("hf").completed(null, LocalDate.of(2026, 8, 20)));
-                try (HarvestScheduler scheduler = HarvestScheduler.start(harvester, clock)) {
-                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                    while (instance.app().papers().count() < 2 + 17 && System.nanoTime() < deadline) {
-                        Thread.sleep(100);
-                    }
+                    "DAILYPAPERS_HARVEST_HF_DELAY", "0", "DAILYPAPERS_HARVEST_DELAY", "0")));
+        }
+
+        /** A harvester whose clock reads {@code now}, moving on from there. */
+        Harvester harvester(Instant now) {
+            Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
+            return instance.app().harvester().with(instance.app().config().harvest(), null, 100, clock);
+        }
+
+        /** Waits up to 20 s for a scheduler's run to bring in both sources' papers. */
+        long papersAfterARun(HarvestScheduler scheduler) throws InterruptedException {
+            try (scheduler) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (instance.app().papers().count() < 2 + 17 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
                 }
-                assertThat(instance.app().papers().count()).isEqualTo(2 + 17);
-                assertThat(remote.requests()).anyMatch(r -> r.query().equals("verb=ListRecords&metadataPrefix=arXivRaw&from=2026-08-17&set=cs"));
-                assertThat(remote.requests()).anyMatch(r -> r.query().equals("date=2026-08-18&limit=100&p=0"));
             }
+            return instance.app().papers().count();
+        }
+
+        @Override
+        public void close() {
+            instance.close();
+            remote.close();
+        }
+    }
+
+    @Test
+    void at_the_configured_time_both_sources_are_harvested() throws Exception {
+        try (World world = World.start(dataDir)) {
+            // The Hugging Face run without --from goes back a week from "today": make today 2026-08-24 in New York,
+            // half a second before the configured time.
+            Instant fire = Instant.parse("2026-08-24T06:00:00Z");
+            Harvester harvester = world.harvester(fire.minusMillis(500));
+            // both sources ran at yesterday's time (saved now), so nothing is caught up: the run is the scheduled one
+            harvester.states().save(HarvestState.none("arxiv-oai:cs").completed(LocalDate.of(2026, 8, 17), null));
+            harvester.states().save(HarvestState.none("hf").completed(null, LocalDate.of(2026, 8, 20)));
+
+            assertThat(world.papersAfterARun(HarvestScheduler.start(harvester, harvester.clock()))).isEqualTo(2 + 17);
+            assertThat(world.remote().requests()).anyMatch(r -> r.query().equals("verb=ListRecords&metadataPrefix=arXivRaw&from=2026-08-17&set=cs"));
+            assertThat(world.remote().requests()).anyMatch(r -> r.query().equals("date=2026-08-18&limit=100&p=0"));
         }
     }
 
     @Test
     void a_missed_run_is_caught_up_soon_after_start() throws Exception {
-        try (ReplayServer remote = ReplayServer.start()) {
-            remote.when(r -> r.path().equals("/oai2"), Reply.file(TestInstance.fixture("arxiv-oai/page-3.xml"), "text/xml"))
-                    .when(r -> r.path().equals("/api/daily_papers") && r.query().contains("date=2026-08-21"),
-                            Reply.file(TestInstance.fixture("hf/2026-08-21.json"), "application/json"))
-                    .when(r -> r.path().equals("/api/daily_papers"), Reply.ok("[]", "application/json"));
-            try (TestInstance instance = TestInstance.withEnv(dataDir, Map.of(
-                    "DAILYPAPERS_HARVEST_ARXIV_BASE_URL", remote.url("/oai2").toString(),
-                    "DAILYPAPERS_HARVEST_HF_BASE_URL", remote.url("").toString(),
-                    "DAILYPAPERS_HARVEST_HF_DELAY", "0", "DAILYPAPERS_HARVEST_DELAY", "0"))) {
-                // six hours after the daily time, on a server that has never harvested: the next scheduled run is
-                // tomorrow, so only a catch-up can bring these papers in today
-                Instant noon = Instant.parse("2026-08-24T12:00:00Z");
-                Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon));
-                Harvester harvester = instance.app().harvester().with(instance.app().config().harvest(), null, 100, clock);
-                try (HarvestScheduler scheduler = HarvestScheduler.start(harvester, clock, Duration.ZERO)) {
-                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                    while (instance.app().papers().count() < 2 + 17 && System.nanoTime() < deadline) {
-                        Thread.sleep(100);
-                    }
-                }
-                assertThat(instance.app().papers().count()).isEqualTo(2 + 17);
-            }
+        try (World world = World.start(dataDir)) {
+            // six hours after the daily time, on a server that has never harvested: the next scheduled run is
+            // tomorrow, so only a catch-up can bring these papers in today
+            Harvester harvester = world.harvester(Instant.parse("2026-08-24T12:00:00Z"));
+            assertThat(world.papersAfterARun(HarvestScheduler.start(harvester, harvester.clock(), Duration.ZERO)))
+                    .isEqualTo(2 + 17);
         }
     }
 
