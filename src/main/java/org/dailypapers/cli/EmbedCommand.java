@@ -51,7 +51,7 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EmbeddingModelName name = EmbeddingModelName.parse(model);
+        EmbeddingModelName name = EmbeddingModelName.parse(model).requireAvailable();
         Set<String> done = Files.exists(out) ? VectorFile.read(out).vectors().keySet() : Set.of();
         try (App app = data.open(null)) {
             List<SearchDocument> todo = new ArrayList<>();

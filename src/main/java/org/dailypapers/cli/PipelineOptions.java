@@ -18,7 +18,7 @@ public final class PipelineOptions {
 
     @Option(names = "--model", defaultValue = "bge-small-en-v1.5-q",
             description = "embedding model: bge-small-en-v1.5-q or all-minilm-l6-v2-q; with a build by "
-                    + "'mvn -Pextra-models package' also bge-small-en-v1.5 and e5-small-v2-q (default: ${DEFAULT-VALUE})")
+                    + "'mvn -Pextra-models package' also bge-small-en-v1.5-fp32 and e5-small-v2-q (default: ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--embed-threads", description = "document encoding threads (default: one per core)")

@@ -12,31 +12,35 @@ import java.util.stream.Collectors;
  */
 public enum EmbeddingModelName {
     /** BAAI bge-small-en-v1.5, int8-quantised; reads up to 510 tokens; has an optional query instruction. */
-    BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", PoolingMode.CLS, true,
+    BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "bge-small-en-v1.5-q", PoolingMode.CLS, true,
             "Represent this sentence for searching relevant passages: ", null),
     /** sentence-transformers all-MiniLM-L6-v2, int8-quantised; its tokenizer stops at 128 tokens. */
-    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", PoolingMode.MEAN, true, "", null),
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-minilm-l6-v2-q", PoolingMode.MEAN, true, "", null),
     /** bge-small-en-v1.5 unquantised (float32): 4x the model size, half the encoding speed. */
-    BGE_SMALL_EN_V15("bge-small-en-v1.5", PoolingMode.CLS, false,
+    BGE_SMALL_EN_V15_FP32("bge-small-en-v1.5-fp32", "bge-small-en-v1.5", PoolingMode.CLS, false,
             "Represent this sentence for searching relevant passages: ", null),
     /**
      * intfloat e5-small-v2, int8-quantised; reads up to 512 tokens; trained with "query: " and "passage: " in
      * front of every text, so both are always put there.
      */
-    E5_SMALL_V2_Q("e5-small-v2-q", PoolingMode.MEAN, false, "query: ", "passage: ");
+    E5_SMALL_V2_Q("e5-small-v2-q", "e5-small-v2-q", PoolingMode.MEAN, false, "query: ", "passage: ");
 
     private final String id;
+    private final String resource;
     private final PoolingMode pooling;
     private final boolean bundled;
     private final String queryPrefix;
     private final String documentPrefix;
 
     /**
+     * @param resource the stem of the model's files in its LangChain4j jar
      * @param bundled whether the default build puts the model in the jar
      * @param documentPrefix non-null for a model whose prefixes are part of its input format, not optional
      */
-    EmbeddingModelName(String id, PoolingMode pooling, boolean bundled, String queryPrefix, String documentPrefix) {
+    EmbeddingModelName(String id, String resource, PoolingMode pooling, boolean bundled, String queryPrefix,
+            String documentPrefix) {
         this.id = id;
+        this.resource = resource;
         this.pooling = pooling;
         this.bundled = bundled;
         this.queryPrefix = queryPrefix;
@@ -46,6 +50,35 @@ public enum EmbeddingModelName {
     /** How the model's token vectors become one vector (as its LangChain4j model class does it). */
     public PoolingMode pooling() {
         return pooling;
+    }
+
+    /** The model's ONNX graph on the class path. */
+    public String onnxResource() {
+        return resource + ".onnx";
+    }
+
+    /** The model's tokenizer on the class path. */
+    public String tokenizerResource() {
+        return resource + "-tokenizer.json";
+    }
+
+    /** Whether this build has the model (the default build has the bundled ones; the others need -Pextra-models). */
+    public boolean available() {
+        return EmbeddingModelName.class.getClassLoader().getResource(onnxResource()) != null;
+    }
+
+    /**
+     * This model, when this build has it.
+     *
+     * @throws IllegalArgumentException naming the way to a build that has it
+     */
+    public EmbeddingModelName requireAvailable() {
+        if (!available()) {
+            throw new IllegalArgumentException("the embedding model " + id + " is not in this build: build with "
+                    + "'mvn -Pextra-models package' to add it, or choose one of " + java.util.Arrays.stream(values())
+                    .filter(EmbeddingModelName::available).map(EmbeddingModelName::id).toList());
+        }
+        return this;
     }
 
     /** Whether the default build ships the model (the others need {@code -Pextra-models}). */
@@ -81,7 +114,7 @@ public enum EmbeddingModelName {
             }
         }
         return switch (t) {
-            case "bge", "bge-small" -> BGE_SMALL_EN_V15_Q;
+            case "bge", "bge-small", "bge-small-en-v1.5" -> BGE_SMALL_EN_V15_Q;
             case "minilm", "all-minilm-l6-v2" -> ALL_MINILM_L6_V2_Q;
             case "e5", "e5-small", "e5-small-v2" -> E5_SMALL_V2_Q;
             default -> throw new IllegalArgumentException("unknown embedding model '" + text + "'; known: "

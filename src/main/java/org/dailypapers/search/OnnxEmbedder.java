@@ -181,7 +181,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
 
     /** The model's ONNX graph, read from its LangChain4j jar by resource name, in a session of our settings. */
     private static OrtSession session(EmbeddingModelName name, int intraOpThreads) {
-        try (InputStream onnx = resource(name, name.id() + ".onnx");
+        try (InputStream onnx = resource(name, name.onnxResource());
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
@@ -202,7 +202,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
      * so its static session with default threads is never created).
      */
     private static OnnxBertBiEncoder encoder(EmbeddingModelName name, OrtSession session) {
-        try (InputStream tokenizer = resource(name, name.id() + "-tokenizer.json")) {
+        try (InputStream tokenizer = resource(name, name.tokenizerResource())) {
             return new OnnxBertBiEncoder(OrtEnvironment.getEnvironment(), session, tokenizer, name.pooling());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the " + name.id() + " tokenizer from its jar", e);

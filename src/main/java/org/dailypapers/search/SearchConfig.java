@@ -13,9 +13,14 @@ public record SearchConfig(SearchPipeline pipeline, EmbeddingModelName model, Ve
         Objects.requireNonNull(storage, "storage");
     }
 
-    /** The product default: the default method and model of docs/EVAL.md. */
+    /**
+     * The product default: the default method and model of docs/EVAL.md.
+     *
+     * @throws IllegalArgumentException for an unknown model or one this build does not have (checked before
+     *     anything opens the index, which would drop the vectors of the model it holds)
+     */
     public static SearchConfig of(String method, String model, boolean embedInBackground) {
-        EmbeddingModelName name = EmbeddingModelName.parse(model);
+        EmbeddingModelName name = EmbeddingModelName.parse(model).requireAvailable();
         return new SearchConfig(SearchPipeline.named(method, name.id()), name, VectorStorage.FLOAT32, embedInBackground);
     }
 }

@@ -97,7 +97,9 @@ class OnnxEmbedderTest {
     void model_names_and_aliases_parse_and_unknown_ones_list_the_known() {
         assertThat(EmbeddingModelName.parse(" E5 ")).isEqualTo(EmbeddingModelName.E5_SMALL_V2_Q);
         assertThat(EmbeddingModelName.parse("bge")).isEqualTo(EmbeddingModelName.BGE_SMALL_EN_V15_Q);
-        assertThat(EmbeddingModelName.parse("bge-small-en-v1.5")).isEqualTo(EmbeddingModelName.BGE_SMALL_EN_V15);
+        // the model's own name has always meant the bundled, quantised model; the unquantised one has its own id
+        assertThat(EmbeddingModelName.parse("bge-small-en-v1.5")).isEqualTo(EmbeddingModelName.BGE_SMALL_EN_V15_Q);
+        assertThat(EmbeddingModelName.parse("bge-small-en-v1.5-fp32")).isEqualTo(EmbeddingModelName.BGE_SMALL_EN_V15_FP32);
         assertThat(EmbeddingModelName.E5_SMALL_V2_Q.prefixesRequired()).isTrue();
         assertThat(EmbeddingModelName.E5_SMALL_V2_Q.documentPrefix()).isEqualTo("passage: ");
         assertThat(EmbeddingModelName.BGE_SMALL_EN_V15_Q.documentPrefix()).isEmpty();
@@ -113,6 +115,12 @@ class OnnxEmbedderTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OnnxEmbedder.load(EmbeddingModelName.E5_SMALL_V2_Q))
                 .hasMessageContaining("e5-small-v2-q")
                 .rootCause().hasMessageContaining("mvn -Pextra-models package");
+        // configured for serve, it is refused before the index is opened (which would drop the vectors it holds)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.dailypapers.AppConfig.resolve(
+                        java.util.Map.of("DAILYPAPERS_SEARCH_MODEL", "e5-small-v2-q"), java.nio.file.Path.of("unused"), 0))
+                .hasMessageContaining("DAILYPAPERS_SEARCH_MODEL")
+                .hasMessageContaining("the embedding model e5-small-v2-q is not in this build: build with 'mvn -Pextra-models package'");
+        assertThat(EmbeddingModelName.BGE_SMALL_EN_V15_Q.available()).isTrue();
     }
 
     private static double norm(float[] v) {
