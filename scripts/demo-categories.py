@@ -12,7 +12,12 @@ Usage: scripts/demo-categories.py DEMO.jsonl.gz LISTINGS.jsonl.gz OUT.jsonl.gz
 """
 import gzip
 import json
+import re
 import sys
+
+# arXiv category codes (cs.CL, hep-th, math.AG); the listings also carry MSC and ACM classes
+# ("68T01 (Primary)", "I.2.7") that are not categories. The search form accepts the same shape.
+ARXIV_CATEGORY = re.compile(r"[A-Za-z-]{2,20}(\.[A-Za-z-]{1,10})?")
 
 
 def main(demo_path, listings_path, out_path):
@@ -22,8 +27,9 @@ def main(demo_path, listings_path, out_path):
     with gzip.open(listings_path, "rt", encoding="utf-8") as listings:
         for line in listings:
             record = json.loads(line)
-            if record["id"] in wanted and record.get("categories"):
-                categories[record["id"]] = record["categories"]
+            codes = [c for c in record.get("categories") or [] if ARXIV_CATEGORY.fullmatch(c)]
+            if record["id"] in wanted and codes:
+                categories[record["id"]] = codes
     # mtime=0: the same input gives the same bytes, so an unchanged demo makes no diff
     with open(out_path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
         for p in papers:

@@ -27,6 +27,11 @@ class DemoDatasetTest {
             var found = app.search().search(org.dailypapers.search.SearchRequest.of("language models", 20).withCategory("cs.CL"));
             assertThat(found).hasSize(20);
             assertThat(app.search().records(found)).allSatisfy(r -> assertThat(r.paper().categories()).contains("cs.CL"));
+            // arXiv codes only: the listings' MSC and ACM classes ("68T01 (Primary)", "I.2.7") are left out
+            java.util.List<String> notArxiv = new java.util.ArrayList<>();
+            app.papers().forEach(r -> r.paper().categories().stream()
+                    .filter(c -> !c.matches("[A-Za-z-]{2,20}(\\.[A-Za-z-]{1,10})?")).forEach(notArxiv::add));
+            assertThat(notArxiv).isEmpty();
         }
         try (App again = App.open(config, Clock.systemUTC())) {
             assertThat(again.loadDemoIfEmpty()).isEmpty();
