@@ -46,12 +46,19 @@ public record SearchForm(String q, String from, String to, String org, String ca
     }
 
     boolean isEmpty() {
-        return q.isEmpty() && org.isEmpty() && cat.isEmpty() && code.isEmpty() && from.isEmpty() && to.isEmpty();
+        return q.isEmpty() && !hasFilters();
     }
 
     SearchRequest request(int limit) {
         Boolean hasCode = code.isEmpty() ? null : code.equals("yes");
-        return new SearchRequest(q, day(from), day(to), org, cat, hasCode, limit);
+        // A query with no letter or digit ("!!!", an invisible character) has nothing to search for: with
+        // filters it lists what they select, as an empty box with those filters does.
+        String text = hasFilters() && q.codePoints().noneMatch(Character::isLetterOrDigit) ? "" : q;
+        return new SearchRequest(text, day(from), day(to), org, cat, hasCode, limit);
+    }
+
+    private boolean hasFilters() {
+        return !(org.isEmpty() && cat.isEmpty() && code.isEmpty() && from.isEmpty() && to.isEmpty());
     }
 
     /** The query string of this form (without paging), for links. */

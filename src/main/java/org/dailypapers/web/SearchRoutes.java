@@ -81,7 +81,7 @@ final class SearchRoutes {
                 : !found.isEmpty() ? "No more results: they end on page " + (lastPage + 1) + "."
                 : "No papers match. Try fewer words or filters.";
         templates.page(ctx, "search/search.jte", new SearchPage(form, hits, page,
-                page > 0 ? base + Math.min(page - 1, lastPage) : null,
+                page > 0 && !found.isEmpty() ? base + Math.min(page - 1, lastPage) : null,
                 found.size() > (page + 1) * PAGE_SIZE ? base + (page + 1) : null, notice, search.method()));
     }
 

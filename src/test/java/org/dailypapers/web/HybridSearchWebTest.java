@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;
 import org.dailypapers.TestInstance;
@@ -41,7 +42,7 @@ class HybridSearchWebTest {
     /** As a browser or curl sends them: URL-encoded text the model cannot embed (%ff and %E0%A4 are not UTF-8). */
     @ParameterizedTest
     @ValueSource(strings = {"%00", "%01", "%7F", "%C2%A0", "%E2%80%8B", "%EF%BB%BF", "%CC%81", "%EF%BF%BD", "%ff", "%E0%A4",
-        "%E2%80%AE", "%00%E2%80%8B%EF%BB%BF", "author:x%20%00", "%22%00%22", "-x%20%00", "%00&org=google", "%F0%9F%99%82"})
+        "%E2%80%AE", "%00%E2%80%8B%EF%BB%BF", "author:x%20%00", "%22%00%22", "-x%20%00", "%F0%9F%99%82"})
     void queries_with_nothing_to_embed_get_a_page_never_a_500(String q) throws Exception {
         HttpResponse<String> page = instance.get("/search?q=" + q);
         assertThat(page.statusCode()).as(q).isEqualTo(200);
@@ -51,6 +52,12 @@ class HybridSearchWebTest {
         assertThat(api.statusCode()).as(q).isIn(200, 400);
         JsonNode json = SearchWebTest.JSON.readTree(api.body());
         assertThat(api.statusCode() == 200 ? json.isArray() : !json.path("error").asText().isBlank()).as(q).isTrue();
+    }
+
+    @Test
+    void nothing_to_embed_plus_a_filter_lists_what_the_filter_selects() {
+        List<String> filtered = SearchWebTest.resultIds(instance.get("/search?q=%00&org=google").body());
+        assertThat(filtered).isNotEmpty().isEqualTo(SearchWebTest.resultIds(instance.get("/search?org=google").body()));
     }
 
     @Test

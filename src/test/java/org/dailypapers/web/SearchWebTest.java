@@ -202,4 +202,20 @@ class SearchWebTest {
                 .contains("href=\"/search?q=model&amp;p=" + (pages - 1) + "\"")
                 .doesNotContain("No papers match");
     }
+
+    @Test
+    void a_page_past_the_end_of_no_results_offers_no_way_back_to_results() {
+        String none = instance.get("/search?q=" + q("zzqxjv qqwxz") + "&p=3").body();
+        assertThat(none).contains("No papers match").doesNotContain("rel=\"prev\"");
+    }
+
+    @Test
+    void a_query_with_nothing_to_search_for_plus_filters_lists_what_the_filters_select() {
+        List<String> filtersOnly = resultIds(instance.get("/search?q=&org=google").body());
+        assertThat(filtersOnly).isNotEmpty();
+        for (String nothing : List.of("!!!", "\u200B", "-")) {
+            assertThat(resultIds(instance.get("/search?q=" + q(nothing) + "&org=google").body())).as(nothing)
+                    .isEqualTo(filtersOnly);
+        }
+    }
 }
