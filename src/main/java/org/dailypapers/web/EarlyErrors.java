@@ -27,11 +27,18 @@ final class EarlyErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
         String text = switch (code) {
-            case 414 -> "The address is too long: a search query may have at most " + SearchForm.MAX_QUERY + " characters.";
+            case 414 -> "The address is too long (at most " + WebApp.MAX_REQUEST_HEADER_BYTES / 1024
+                    + " KB; a search query may have at most " + SearchForm.MAX_QUERY + " characters).";
             case 431 -> "The request's headers are too large.";
-            default -> "That request is not valid HTTP" + (message == null || message.isBlank() ? "." : ": " + message);
+            case 505 -> "That HTTP version is not supported.";
+            // Jetty's reason for a refused request says what was wrong with it (an unknown version, a bad
+            // character); for a failure on the server's side it may be an exception's text, which stays in the log
+            default -> code >= 400 && code < 500 && message != null && !message.isBlank()
+                    ? "The request was refused (" + code + "): " + message
+                    : code >= 500 ? "Something went wrong on our side." : "The request was refused (" + code + ").";
         };
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
         byte[] body = json.createObjectNode().put("error", text).toString().getBytes(StandardCharsets.UTF_8);
         response.write(true, ByteBuffer.wrap(body), callback);
     }

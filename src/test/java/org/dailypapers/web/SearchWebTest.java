@@ -172,13 +172,33 @@ class SearchWebTest {
             HttpResponse<String> tooLong = instance.get(path + "?q=" + q("transformer ".repeat(4000)));
             assertThat(tooLong.statusCode()).as(path).isEqualTo(414);
             assertThat(tooLong.headers().firstValue("content-type")).as(path).hasValue("application/json");
+            assertThat(tooLong.headers().firstValue("x-content-type-options")).as(path).hasValue("nosniff");
             assertThat(JSON.readTree(tooLong.body()).path("error").asText())
-                    .isEqualTo("The address is too long: a search query may have at most 1000 characters.");
+                    .isEqualTo("The address is too long (at most 32 KB; a search query may have at most 1000 characters).");
         }
         HttpResponse<String> bigHeaders = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(instance.url("/search?q=x")))
                 .header("X-Padding", "a".repeat(40_000)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bigHeaders.statusCode()).isEqualTo(431);
         assertThat(JSON.readTree(bigHeaders.body()).path("error").asText()).isEqualTo("The request's headers are too large.");
+    }
+
+    @Test
+    void a_malformed_request_gets_a_json_error_that_says_it_was_refused() throws Exception {
+        assertThat(raw("GET /search?q=x HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\u0001b\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("nosniff").contains("{\"error\":\"The request was refused (400): ");
+        assertThat(raw("GET /search?q=x HTTP/9.9\r\nHost: localhost\r\n\r\n"))
+                .contains("{\"error\":\"That HTTP version is not supported.\"}");
+    }
+
+    /** Sends bytes as they are (no client would send these) and reads the answer until the server closes. */
+    private static String raw(String request) throws Exception {
+        URI uri = URI.create(instance.url("/"));
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test
