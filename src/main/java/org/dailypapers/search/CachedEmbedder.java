@@ -33,6 +33,7 @@ public final class CachedEmbedder implements Embedder {
     private final Path queryFile;
     private final Map<String, float[]> cache = new ConcurrentHashMap<>();
     private final Map<String, float[]> queries = new ConcurrentHashMap<>();
+    private boolean queriesAppended; // guarded by this: after the first append, the file ends in a whole record
 
     public CachedEmbedder(Embedder delegate, Path dir) {
         this.delegate = delegate;
@@ -65,9 +66,11 @@ public final class CachedEmbedder implements Embedder {
             v = delegate.embedQuery(query);
             queries.put(key, v);
             synchronized (this) {
-                try (VectorFile.Appender out = VectorFile.append(queryFile, delegate.modelId(), delegate.dimension(),
-                        VectorEncoding.FLOAT32)) {
+                try (VectorFile.Appender out = queriesAppended
+                        ? VectorFile.appendAgain(queryFile, delegate.modelId(), delegate.dimension(), VectorEncoding.FLOAT32)
+                        : VectorFile.append(queryFile, delegate.modelId(), delegate.dimension(), VectorEncoding.FLOAT32)) {
                     out.add(key, v);
+                    queriesAppended = true;
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot append to embedding cache " + queryFile, e);
                 }

@@ -91,6 +91,21 @@ public record VectorFile(String modelId, int dimension, Map<String, float[]> vec
      */
     public static Appender append(Path path, String modelId, int dimension, VectorEncoding encoding)
             throws IOException {
+        return append(path, modelId, dimension, encoding, true);
+    }
+
+    /**
+     * As {@link #append(Path, String, int, VectorEncoding)} for a writer that has appended to this file before
+     * in this process, so its end is a whole record: only the header is checked (reading every record again
+     * on each small append, as a query cache makes one per query, would cost time growing with the file).
+     */
+    public static Appender appendAgain(Path path, String modelId, int dimension, VectorEncoding encoding)
+            throws IOException {
+        return append(path, modelId, dimension, encoding, false);
+    }
+
+    private static Appender append(Path path, String modelId, int dimension, VectorEncoding encoding, boolean checkTail)
+            throws IOException {
         if (Files.exists(path) && Files.size(path) > 0) {
             long intact;
             try (DataInputStream in = new DataInputStream(open(path))) {
@@ -98,7 +113,7 @@ public record VectorFile(String modelId, int dimension, Map<String, float[]> vec
                 if (!h.equals(new Header(modelId, dimension, encoding))) {
                     throw new IOException(path + " holds " + h + ", not " + modelId + "/" + dimension + "/" + encoding);
                 }
-                intact = h.length() + wholeRecordsLength(in, encoding.bytes(dimension));
+                intact = checkTail ? h.length() + wholeRecordsLength(in, encoding.bytes(dimension)) : Files.size(path);
             }
             if (intact < Files.size(path)) {
                 // appending after a torn record would shift every later record: read would return garbage
