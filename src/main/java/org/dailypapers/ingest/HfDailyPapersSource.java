@@ -69,6 +69,13 @@ public final class HfDailyPapersSource {
     public HarvestReport harvest(LocalDate from, LocalDate until, HarvestProgress progress) {
         HarvestState state = states.find(key());
         LocalDate today = LocalDate.ofInstant(clock.instant(), FeedDays.ZONE);
+        if (state.lastDatestamp() != null && state.lastDatestamp().isAfter(today)) {
+            // recorded by an --until in the future before those were stopped at today: every run without --from
+            // would start after today and fail, so the incremental state starts again as on a first run
+            log.warn("{}: the last day harvested is recorded as {}, after today ({}); starting again from a week back",
+                    key(), state.lastDatestamp(), today);
+            state = HarvestState.none(key());
+        }
         if (from != null && from.isAfter(today)) {
             throw new IllegalArgumentException("--from " + from + " is after today (" + today
                     + " in New York, the feed's clock): there is no feed for it yet");

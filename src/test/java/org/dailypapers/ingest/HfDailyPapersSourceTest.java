@@ -227,4 +227,17 @@ class HfDailyPapersSourceTest {
         harvester(100).hf(LocalDate.of(2026, 8, 19), LocalDate.of(2026, 8, 20), HarvestProgress.NONE);
         assertThat(harvester(100).states().find("hf").lastDatestamp()).isEqualTo(LocalDate.of(2026, 8, 20));
     }
+
+    @Test
+    void a_future_last_day_recorded_by_an_older_version_is_repaired_by_the_next_run() {
+        onAug22();
+        serveTwoDays();
+        harvester(100).states().save(org.dailypapers.store.HarvestState.none("hf").completed(null, LocalDate.of(2026, 9, 30)));
+
+        HarvestReport report = harvester(100).hf(null, null, HarvestProgress.NONE);
+
+        assertThat(report.completed()).isTrue();
+        assertThat(hf.requests().getFirst().query()).startsWith("date=2026-08-16&"); // a week back, as a first run
+        assertThat(harvester(100).states().find("hf").lastDatestamp()).isEqualTo(LocalDate.of(2026, 8, 22));
+    }
 }
