@@ -147,8 +147,9 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
 
     /**
      * Frees the native session and stops the document threads once the encodings under way are done; later
-     * calls throw {@link IllegalStateException}. The model takes some 100 MB outside the Java heap, so a process
-     * that opens several (tests) should close them.
+     * calls throw {@link IllegalStateException}. The session holds most of the model's memory outside the Java
+     * heap, so a process that opens several (tests) should close them. The tokenizer's own native memory (a few
+     * MB, held by LangChain4j's encoder through DJL) has no close and is freed only when it is collected.
      */
     @Override
     public void close() {

@@ -29,6 +29,11 @@ class CachedEmbedderTest {
         texts = Fixture.papers().stream().limit(8).map(SearchDocument::embeddingText).toList();
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void close() {
+        ((OnnxEmbedder) minilm).close();
+    }
+
     /** Passes everything to the real model, counting what it was asked to encode. */
     private static final class Counting implements Embedder {
         final Embedder delegate;
@@ -118,8 +123,13 @@ class CachedEmbedderTest {
     @Test
     void query_vectors_are_cached_per_query_instruction() {
         // same model id, so the same cache files: the key must tell the instructed query from the plain one
-        Counting plain = new Counting(OnnxEmbedder.load(EmbeddingModelName.BGE_SMALL_EN_V15_Q, 1, 1, false));
-        Counting instructed = new Counting(OnnxEmbedder.load(EmbeddingModelName.BGE_SMALL_EN_V15_Q, 1, 1, true));
+        try (OnnxEmbedder bge = OnnxEmbedder.load(EmbeddingModelName.BGE_SMALL_EN_V15_Q, 1, 1, false);
+                OnnxEmbedder bgeInstructed = OnnxEmbedder.load(EmbeddingModelName.BGE_SMALL_EN_V15_Q, 1, 1, true)) {
+            cachedPerInstruction(new Counting(bge), new Counting(bgeInstructed));
+        }
+    }
+
+    private void cachedPerInstruction(Counting plain, Counting instructed) {
         String q = "protein structure";
         float[] p = new CachedEmbedder(plain, dir).embedQuery(q);
         float[] i = new CachedEmbedder(instructed, dir).embedQuery(q);

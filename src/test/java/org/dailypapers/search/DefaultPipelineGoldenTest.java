@@ -30,6 +30,7 @@ class DefaultPipelineGoldenTest {
     @AfterAll
     static void close() throws IOException {
         index.close();
+        ((OnnxEmbedder) embedder).close();
     }
 
     private static java.util.List<String> search(String query) {

@@ -25,6 +25,7 @@ class DenseHybridTest {
     @AfterAll
     static void close() throws IOException {
         index.close();
+        ((OnnxEmbedder) embedder).close();
     }
 
     private static List<String> search(String method, String query) {

@@ -31,6 +31,7 @@ class OnnxEmbedderTest {
     @AfterAll
     static void stop() {
         pool.shutdownNow();
+        embedder.close();
     }
 
     @Test

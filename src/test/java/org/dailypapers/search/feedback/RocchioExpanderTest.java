@@ -44,6 +44,11 @@ class RocchioExpanderTest {
         for (int i = 0; i < docs.size(); i++) vectors.put(docs.get(i).id(), vs.get(i));
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void close() {
+        ((OnnxEmbedder) embedder).close();
+    }
+
     /** The fixture, with vectors for every paper except {@code withoutVector}. */
     private static PaperIndex index(Set<String> withoutVector) {
         PaperIndex index = PaperIndex.inMemory(VectorStorage.FLOAT32);
