@@ -38,9 +38,26 @@ final class ErrorHandling {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
                 e.getStatus() == 404 ? noPage(ctx) : e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
+            int clientFault = clientFault(e);
+            if (clientFault > 0) {
+                // a body cut short or malformed (a bad chunk, a dropped upload) surfaces when a handler reads it
+                log.info("{} {}: the request could not be read: {}", ctx.method(), ctx.path(), e.toString());
+                respond(ctx, clientFault, "The request could not be read: its body ended early or was malformed.");
+                return;
+            }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. Please try again in a moment.");
         });
+    }
+
+    /** The 4xx status of a Jetty failure to read the request somewhere in {@code e}'s causes, else 0. */
+    private static int clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return http.getCode();
+            }
+        }
+        return 0;
     }
 
     private static String noPage(Context ctx) {

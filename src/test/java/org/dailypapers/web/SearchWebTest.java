@@ -188,6 +188,14 @@ class SearchWebTest {
                 .startsWith("HTTP/1.1 400").contains("nosniff").contains("{\"error\":\"The request was refused (400): ");
         assertThat(raw("GET /search?q=x HTTP/9.9\r\nHost: localhost\r\n\r\n"))
                 .contains("{\"error\":\"That HTTP version is not supported.\"}");
+        // a body cut short or malformed is found out only when a handler reads it: still the client's fault
+        String badChunk = "zz\r\nabc\r\n0\r\n\r\n";
+        for (String type : List.of("application/json", "application/x-www-form-urlencoded")) {
+            assertThat(raw("POST /api/papers/search?q=x HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n" + badChunk))
+                    .as(type).startsWith("HTTP/1.1 400")
+                    .contains("The request could not be read: its body ended early or was malformed.");
+        }
     }
 
     /** Sends bytes as they are (no client would send these) and reads the answer until the server closes. */
