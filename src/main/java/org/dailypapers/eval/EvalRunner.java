@@ -64,7 +64,10 @@ public final class EvalRunner implements Closeable {
             if (text == null) {
                 throw new IllegalStateException("query " + q + " of " + split + " has no text in queries.jsonl");
             }
-            results.put(q, engine.retrieve(SearchRequest.of(text.replace('"', ' '), hits)));
+            // As BEIR does (ignore_identical_ids): a collection may hold its queries in the corpus (ArguAna,
+            // Quora), where the query itself would be found first; its own id is dropped from its results.
+            results.put(q, engine.retrieve(SearchRequest.of(text.replace('"', ' '), hits)).stream()
+                    .filter(found -> !found.id().equals(q)).toList());
         }
         double ms = (System.nanoTime() - start) / 1e6 / Math.max(1, qrels.judgements().size());
         Run run = new Run(engine.tag(), results);

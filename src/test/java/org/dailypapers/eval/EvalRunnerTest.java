@@ -36,5 +36,25 @@ class EvalRunnerTest {
         }
     }
 
+    @Test
+    void a_query_that_is_also_in_the_corpus_is_not_found_as_its_own_answer(@TempDir Path dir) throws Exception {
+        // as in ArguAna: the argument q1 is a document too, and a counter-argument d1 is the relevant one
+        Files.writeString(dir.resolve("corpus.jsonl"), """
+                {"_id": "q1", "title": "", "text": "School uniforms stop bullying over clothes."}
+                {"_id": "d1", "title": "", "text": "Uniforms do not stop bullying; children find other targets than clothes."}
+                {"_id": "d2", "title": "", "text": "Homework should be banned in primary schools."}
+                """);
+        Files.writeString(dir.resolve("queries.jsonl"), """
+                {"_id": "q1", "text": "School uniforms stop bullying over clothes."}
+                """);
+        Files.createDirectories(dir.resolve("qrels"));
+        Files.writeString(dir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\nq1\td1\t1\n");
+        try (EvalRunner runner = new EvalRunner(BeirDataset.load(dir), null, VectorStorage.FLOAT32, 100)) {
+            EvalRunner.Evaluation e = runner.evaluate(SearchPipeline.named("bm25", null), "test");
+            assertThat(e.run().ranking("q1")).doesNotContain("q1").startsWith("d1");
+            assertThat(e.result().ndcg10()).isEqualTo(1.0);
+        }
+    }
+
     static final String GOLDEN_SUMMARY = "method=bm25 nDCG@10=0.9834 Recall@100=1.0000 MRR@10=1.0000";
 }
