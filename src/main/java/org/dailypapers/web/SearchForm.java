@@ -51,10 +51,14 @@ public record SearchForm(String q, String from, String to, String org, String ca
 
     SearchRequest request(int limit) {
         Boolean hasCode = code.isEmpty() ? null : code.equals("yes");
-        // A query with no letter or digit ("!!!", an invisible character) has nothing to search for: with
-        // filters it lists what they select, as an empty box with those filters does.
-        String text = hasFilters() && q.codePoints().noneMatch(Character::isLetterOrDigit) ? "" : q;
+        // with filters, a query with nothing to search for lists what they select, as an empty box does
+        String text = hasFilters() && nothingToSearchFor() ? "" : q;
         return new SearchRequest(text, day(from), day(to), org, cat, hasCode, limit);
+    }
+
+    /** A query without a letter or digit ("!!!", an invisible character): there is nothing to search for. */
+    boolean nothingToSearchFor() {
+        return !q.isEmpty() && q.codePoints().noneMatch(Character::isLetterOrDigit);
     }
 
     private boolean hasFilters() {

@@ -76,7 +76,7 @@ final class SearchRoutes {
         // a page typed past the end (the pager never links there) points back to the last page there is
         int lastPage = found.isEmpty() ? 0 : (found.size() - 1) / PAGE_SIZE;
         String notice = !hits.isEmpty() ? null
-                : form.q().codePoints().noneMatch(Character::isLetterOrDigit) && !form.q().isEmpty()
+                : form.nothingToSearchFor()
                         ? "There is nothing to search for in that query: it has no letter or digit. Type some words or an author:name."
                 : !found.isEmpty() ? "No more results: they end on page " + (lastPage + 1) + "."
                 : "No papers match. Try fewer words or filters.";
