@@ -70,8 +70,8 @@ final class HarvestCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<String> sets = set == null ? null : set.isBlank() ? Optional.empty() : Optional.of(checked("--set", set, HarvestConfig::checkSet));
-            URI url = baseUrl == null ? null : checked("--base-url", baseUrl, HarvestConfig::checkUrl);
+            Optional<String> sets = set == null ? null : set.isBlank() ? Optional.empty() : Optional.of(checked(spec, "--set", set, HarvestConfig::checkSet));
+            URI url = baseUrl == null ? null : checked(spec, "--base-url", baseUrl, HarvestConfig::checkUrl);
             if (delay != null && !(delay >= 0)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--delay must be >= 0 seconds");
             }
@@ -81,13 +81,6 @@ final class HarvestCommand implements Runnable {
                     (app, progress) -> app.harvester().arxiv(range.from, range.until, progress));
         }
 
-        private <T> T checked(String flag, String value, java.util.function.Function<String, T> check) {
-            try {
-                return check.apply(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
-            }
-        }
     }
 
     @Command(name = "hf", mixinStandardHelpOptions = true,
@@ -105,15 +98,20 @@ final class HarvestCommand implements Runnable {
 
         @Override
         public Integer call() {
-            URI url;
-            try {
-                url = baseUrl == null ? null : HarvestConfig.checkUrl(baseUrl);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--base-url: " + e.getMessage());
-            }
+            URI url = baseUrl == null ? null : checked(spec, "--base-url", baseUrl, HarvestConfig::checkUrl);
             AppConfig config = data.config(null);
             return harvest(spec, config.withHarvest(config.harvest().withHf(url)), " days",
                     (app, progress) -> app.harvester().hf(range.from, range.until, progress));
+        }
+    }
+
+    /** A flag's value through its check; a refused value is a usage error that names the flag. */
+    static <T> T checked(CommandLine.Model.CommandSpec spec, String flag, String value,
+            java.util.function.Function<String, T> check) {
+        try {
+            return check.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), flag + ": " + e.getMessage());
         }
     }
 
