@@ -77,8 +77,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!compare.isEmpty()) {
             Qrels qrels = BeirDataset.qrels(dataset, split);
-            out().println(PairedComparison.of(readRun(compare.get(0)), readRun(compare.get(1)), qrels).summary());
-            out().flush();
+            result(PairedComparison.of(readRun(compare.get(0)), readRun(compare.get(1)), qrels).summary());
             return 0;
         }
         if (!fuse.isEmpty()) {
@@ -94,11 +93,9 @@ public final class EvalCommand implements Callable<Integer> {
         try (EvalRunner runner = new EvalRunner(data, embedder, pipeline.vectors, hits)) {
             for (SearchPipeline p : pipelines) {
                 EvalRunner.Evaluation e = runner.evaluate(p, split);
-                out().println(e.result().summary());
-                out().flush();
-                err().printf(Locale.ROOT, "  tag=%s split=%s queries=%d ms/query=%.2f%n", e.result().tag(),
-                        split, e.result().queries(), e.result().millisPerQuery());
-                err().flush();
+                result(e.result().summary());
+                detail("  tag=%s split=%s queries=%d ms/query=%.2f%n", e.result().tag(), split, e.result().queries(),
+                        e.result().millisPerQuery());
                 if (runFile != null) {
                     new TrecRunWriter().write(e.run(), pipelines.size() == 1 ? runFile : perMethod(runFile, p.name()));
                 }
@@ -121,22 +118,26 @@ public final class EvalCommand implements Callable<Integer> {
                 pipeline.fusionK != null ? pipeline.fusionK : f.rrfK(), pipeline.fusionDepth != null ? pipeline.fusionDepth : f.depth());
         Run fused = RunFusion.fuse(runs, weights, params, hits);
         EvalResult result = EvalRunner.score("fuse", fused, qrels, 0);
-        out().println(result.summary());
-        out().flush();
-        err().printf(Locale.ROOT, "  tag=%s split=%s queries=%d%n", result.tag(), split, result.queries());
-        err().flush();
+        result(result.summary());
+        detail("  tag=%s split=%s queries=%d%n", result.tag(), split, result.queries());
         if (runFile != null) {
             new TrecRunWriter().write(fused, runFile);
         }
         return 0;
     }
 
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
+    /** A result line, on standard output (what scripts read). */
+    private void result(String line) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(line);
+        out.flush();
     }
 
-    private PrintWriter err() {
-        return spec.commandLine().getErr();
+    /** A detail of the run (tag, timing), on standard error. */
+    private void detail(String format, Object... args) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, format, args);
+        err.flush();
     }
 
     private static Run readRun(Path file) throws IOException {
