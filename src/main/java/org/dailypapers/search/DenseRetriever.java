@@ -59,7 +59,8 @@ public final class DenseRetriever implements Retriever {
      * embed (see {@link #retrieve(SearchRequest)}).
      */
     public Optional<float[]> queryVector(SearchRequest request) {
-        String text = EmbeddableText.clean(parser.parse(request.query()).semanticText());
+        // the embedder cleans the text itself; cleaning never adds or removes a letter or digit
+        String text = parser.parse(request.query()).semanticText();
         return EmbeddableText.hasContent(text) ? Optional.of(embedder.embedQuery(text)) : Optional.empty();
     }
 
