@@ -52,7 +52,7 @@ final class ErrorHandling {
 
     /** The 4xx status of a Jetty failure to read the request somewhere in {@code e}'s causes, else 0. */
     private static int clientFault(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
                 return http.getCode();
             }
