@@ -75,6 +75,30 @@ class EvalCommandTest {
     }
 
     @Test
+    void a_missing_or_malformed_run_file_is_named_and_nothing_is_printed() throws Exception {
+        Path good = dir.resolve("good.txt");
+        assertThat(MainTest.run("eval", "--dataset", MINI.toString(), "--method", "bm25", "--run-file", good.toString())
+                .exitCode()).isZero();
+        Path missing = dir.resolve("missing.txt");
+        MainTest.Run noFile = MainTest.run("eval", "--dataset", MINI.toString(), "--compare", good.toString(), missing.toString());
+        assertThat(noFile.exitCode()).isNotZero();
+        assertThat(noFile.out()).isEmpty();
+        assertThat(noFile.err()).contains("no run file " + missing);
+
+        Path bad = dir.resolve("bad.txt");
+        Files.writeString(bad, "q1 Q0 d1 1 0.5 tag\nq1 Q0 d2 2 not-a-score tag\n");
+        for (String[] args : List.of(new String[] {"--compare", good.toString(), bad.toString()},
+                new String[] {"--fuse", good + "=1", "--fuse", bad + "=1"})) {
+            List<String> all = new java.util.ArrayList<>(List.of("eval", "--dataset", MINI.toString()));
+            all.addAll(List.of(args));
+            MainTest.Run r = MainTest.run(all.toArray(String[]::new));
+            assertThat(r.exitCode()).as(args[0]).isNotZero();
+            assertThat(r.out()).as(args[0]).isEmpty();
+            assertThat(r.err()).as(args[0]).contains(bad + " line 2: not a TREC run line");
+        }
+    }
+
+    @Test
     void a_missing_dataset_directory_says_what_it_must_contain() {
         Path missing = dir.resolve("nonexistent");
         MainTest.Run r = MainTest.run("eval", "--dataset", missing.toString(), "--method", "bm25");
