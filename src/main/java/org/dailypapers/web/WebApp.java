@@ -72,6 +72,7 @@ public final class WebApp {
                     .result(deps.metrics().scrape()));
             Community c = deps.community();
             Visitors visitors = new Visitors(c.accounts(), c.baseUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
+            config.routes.before(RequestCharset::check); // before anything reads a form
             config.routes.before(visitors::checkCsrf);
             new FeedRoutes(deps.feed(), templates, pages).register(config.routes);
             new RssRoutes(deps.feed()).register(config.routes);
