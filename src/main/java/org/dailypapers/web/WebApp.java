@@ -51,7 +51,7 @@ public final class WebApp {
     /** What the web layer needs; built by the composition root. */
     public record Deps(FeedService feed, PaperRepository papers, PaperSearch search, PrometheusMeterRegistry metrics, ObjectMapper json,
             java.util.Optional<org.dailypapers.mail.Outbox> mailbox, org.dailypapers.digest.DigestService digests,
-            java.util.Optional<java.net.URI> baseUrl, Community community) {}
+            java.util.Optional<java.net.URI> baseUrl, Community community, java.util.List<String> allowedHosts) {}
 
     /** The community side: accounts, votes, trending, submissions, curation. */
     public record Community(Accounts accounts, Upvotes upvotes, Trending trending, Submissions submissions, Curation curation,
@@ -81,6 +81,7 @@ public final class WebApp {
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=86400");
             });
+            config.routes.before(AllowedHosts.of(deps.baseUrl(), deps.allowedHosts())::check); // first: refuse a foreign Host
             securityHeaders(config);
             timeRequests(config, deps.metrics());
             new ErrorHandling(templates, deps.json()).register(config.routes);
@@ -98,9 +99,9 @@ public final class WebApp {
             });
             config.routes.before(visitors::checkCsrf);
             new FeedRoutes(deps.feed(), templates, pages).register(config.routes);
-            new RssRoutes(deps.feed()).register(config.routes);
+            new RssRoutes(deps.feed(), deps.baseUrl()).register(config.routes);
             new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
-            new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages, c.trending()).register(config.routes);
+            new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages, c.trending(), deps.baseUrl()).register(config.routes);
             new OrganizationRoutes(deps.feed(), templates).register(config.routes);
             new AccountRoutes(c.accounts(), c.upvotes(), visitors, templates, c.baseUrl()).register(config.routes);
             new TrendingRoutes(deps.feed(), c.feedRepository(), c.trending(), templates, pages).register(config.routes);
