@@ -256,7 +256,8 @@ public final class App implements AutoCloseable {
     public Javalin web() {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
-                new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl())));
+                new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl()),
+                config.allowedHosts()));
     }
 
     @Override

@@ -22,10 +22,12 @@ import org.dailypapers.store.DatabaseConfig;
  * @param digest email digests: when {@code serve} sends them, how many papers, the link-signing secret
  * @param community sign-in, submissions and trending ({@link CommunityConfig#fromEnv})
  * @param harvest the arXiv and Hugging Face harvesters and their daily schedule ({@code DAILYPAPERS_HARVEST_*})
+ * @param allowedHosts host names (or address literals) that {@code serve} answers besides localhost, loopback and
+ *     this machine's own names, when there is no base URL ({@code DAILYPAPERS_ALLOWED_HOSTS}, comma-separated)
  */
 public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo, SearchConfig search,
         java.util.Optional<java.net.URI> baseUrl, MailConfig mail, org.dailypapers.digest.DigestConfig digest,
-        CommunityConfig community, HarvestConfig harvest) {
+        CommunityConfig community, HarvestConfig harvest, java.util.List<String> allowedHosts) {
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     /** The embedding model chosen on SciFact (docs/EVAL.md). */
@@ -40,6 +42,7 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(community, "community");
         Objects.requireNonNull(harvest, "harvest");
+        allowedHosts = java.util.List.copyOf(allowedHosts);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
         }
@@ -80,12 +83,12 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         }
         return new AppConfig(dataDir, port, database, demo, search, parseBaseUrl(env.get("DAILYPAPERS_BASE_URL")),
                 MailConfig.fromEnv(env), org.dailypapers.digest.DigestConfig.fromEnv(env), CommunityConfig.fromEnv(env),
-                HarvestConfig.fromEnv(env));
+                HarvestConfig.fromEnv(env), parseHosts(env.get("DAILYPAPERS_ALLOWED_HOSTS")));
     }
 
     /** This configuration with other harvest settings (a command line's flags). */
     public AppConfig withHarvest(HarvestConfig other) {
-        return new AppConfig(dataDir, port, database, loadDemo, search, baseUrl, mail, digest, community, other);
+        return new AppConfig(dataDir, port, database, loadDemo, search, baseUrl, mail, digest, community, other, allowedHosts);
     }
 
     /**
@@ -105,6 +108,26 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
     /** The configured public address, or http://localhost:PORT for links made outside a web request. */
     public java.net.URI baseUrlOrLocal() {
         return baseUrl.orElseGet(() -> java.net.URI.create("http://localhost:" + (port == 0 ? DEFAULT_PORT : port)));
+    }
+
+    /** A host name or address literal (IPv6 in brackets), with an optional port that is ignored. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.?|\\[[0-9A-Fa-f:.]+\\]");
+
+    private static java.util.List<String> parseHosts(String raw) {
+        java.util.List<String> hosts = new java.util.ArrayList<>();
+        for (String part : raw == null ? new String[0] : raw.split(",")) {
+            String host = part.strip().replaceFirst(":\\d{1,5}$", "");
+            if (host.isEmpty()) {
+                continue;
+            }
+            if (!HOST.matcher(host).matches()) {
+                throw new IllegalArgumentException("DAILYPAPERS_ALLOWED_HOSTS: '" + part.strip()
+                        + "' is not a host name or address (e.g. papers.example.org, 192.0.2.7, [2001:db8::7])");
+            }
+            hosts.add(host.toLowerCase(java.util.Locale.ROOT));
+        }
+        return hosts;
     }
 
     private static java.util.Optional<java.net.URI> parseBaseUrl(String raw) {

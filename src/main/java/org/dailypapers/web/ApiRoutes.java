@@ -35,7 +35,11 @@ final class ApiRoutes {
 
     private final Trending trending;
 
-    ApiRoutes(FeedService feed, PaperRepository papers, ObjectMapper json, RenderedPages pages, Trending trending) {
+    private final java.util.Optional<java.net.URI> baseUrl;
+
+    ApiRoutes(FeedService feed, PaperRepository papers, ObjectMapper json, RenderedPages pages, Trending trending,
+            java.util.Optional<java.net.URI> baseUrl) {
+        this.baseUrl = baseUrl;
         this.pages = pages;
         this.trending = trending;
         this.feed = feed;
@@ -64,6 +68,10 @@ final class ApiRoutes {
             FeedOrder order = order(sort);
             found = period == null ? List.of() : feed.page(period, order, page * limit, limit + 1);
         }
+        // the Link header is absolute (built from the base URL or the request's checked host): a shared cache
+        // may keep an answer for a minute, per host
+        ctx.header("Cache-Control", "public, max-age=60");
+        ctx.header("Vary", "Host");
         if (found.size() > limit) {
             ctx.header("Link", "<" + nextPageUrl(ctx, page + 1) + ">; rel=\"next\"");
         }
@@ -128,8 +136,8 @@ final class ApiRoutes {
                 + ", not '" + PaperRoutes.shorten(raw) + "'");
     }
 
-    private static String nextPageUrl(Context ctx, int nextPage) {
-        StringBuilder url = new StringBuilder(ctx.scheme()).append("://").append(ctx.host()).append(ctx.path()).append('?');
+    private String nextPageUrl(Context ctx, int nextPage) {
+        StringBuilder url = new StringBuilder(Clients.siteBase(baseUrl, ctx)).append(ctx.path()).append('?');
         for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
             if (!param.getKey().equals("p")) {
                 for (String value : param.getValue()) {

@@ -24,7 +24,15 @@ final class Clients {
      * used with the outbox (mail readable on this machine alone).
      */
     static URI mailBase(Optional<URI> configured, Context ctx) {
-        return configured.orElseGet(() -> URI.create(ctx.scheme() + "://" + ctx.host()));
+        return URI.create(siteBase(configured, ctx));
+    }
+
+    /**
+     * Where this site lives, for absolute URLs (RSS, the API's Link header, mail), without a trailing slash: the
+     * configured base URL, else this request's scheme and Host ({@link AllowedHosts} has refused foreign ones).
+     */
+    static String siteBase(Optional<URI> configured, Context ctx) {
+        return configured.map(URI::toString).orElseGet(() -> ctx.scheme() + "://" + (ctx.host() == null ? "localhost" : ctx.host()));
     }
 
     /** Whether the request passed through a reverse proxy that announced itself. */

@@ -29,6 +29,9 @@ final class EarlyErrors extends ErrorHandler {
         String text = switch (code) {
             case 414 -> "The address is too long (at most " + WebApp.MAX_REQUEST_HEADER_BYTES / 1024
                     + " KB; a search query may have at most " + SearchForm.MAX_QUERY + " characters).";
+            case 408 -> "The request's body arrived too slowly (at least " + WebApp.MIN_REQUEST_BYTES_PER_SECOND
+                    + " bytes a second are needed).";
+            case 413 -> "The request's body is too large (at most " + WebApp.MAX_REQUEST_BODY_BYTES / 1024 + " KB).";
             case 431 -> "The request's headers are too large.";
             case 505 -> "That HTTP version is not supported.";
             // Jetty's reason for a refused request says what was wrong with it (an unknown version, a bad

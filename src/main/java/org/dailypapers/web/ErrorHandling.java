@@ -95,6 +95,7 @@ final class ErrorHandling {
             case 405 -> "Method not allowed";
             case 401 -> "Please sign in";
             case 413 -> "Request too large";
+            case 415 -> "Unsupported request format";
             case 429 -> "Too many requests";
             case 503 -> "Try again later";
             default -> status >= 500 ? "Server error" : "Request refused";

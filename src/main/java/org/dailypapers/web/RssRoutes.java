@@ -24,16 +24,18 @@ final class RssRoutes {
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     private final FeedService feed;
+    private final java.util.Optional<java.net.URI> baseUrl;
 
-    RssRoutes(FeedService feed) {
+    RssRoutes(FeedService feed, java.util.Optional<java.net.URI> baseUrl) {
         this.feed = feed;
+        this.baseUrl = baseUrl;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/rss", this::recent);
         routes.get("/papers/date/{day}/rss", ctx -> {
             FeedPeriod day = FeedPeriod.parseDay(ctx.pathParam("day"));
-            write(ctx, "Daily Papers of " + day.title(), day.path(), feed.page(day, FeedOrder.UPVOTES, 0, MAX_ITEMS));
+            write(ctx, base(ctx), "Daily Papers of " + day.title(), day.path(), feed.page(day, FeedOrder.UPVOTES, 0, MAX_ITEMS));
         });
     }
 
@@ -41,11 +43,20 @@ final class RssRoutes {
         LocalDate latest = feed.latestDay().orElse(null);
         List<FeedPaper> papers = latest == null ? List.of()
                 : feed.page(new FeedPeriod(FeedPeriod.Kind.WEEK, latest.minusDays(6), latest), FeedOrder.PUBLISHED_AT, 0, MAX_ITEMS);
-        write(ctx, "Daily Papers", "/", papers);
+        write(ctx, base(ctx), "Daily Papers", "/", papers);
     }
 
-    private static void write(Context ctx, String title, String path, List<FeedPaper> papers) throws XMLStreamException {
-        String base = ctx.scheme() + "://" + ctx.host();
+    /**
+     * Links and guids are absolute: they use the configured base URL, else the request's (checked) host; a
+     * feed reader polls every so often, and a shared cache may keep the feed for a few minutes, per host.
+     */
+    private String base(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.header("Vary", "Host");
+        return Clients.siteBase(baseUrl, ctx);
+    }
+
+    private static void write(Context ctx, String base, String title, String path, List<FeedPaper> papers) throws XMLStreamException {
         StringWriter out = new StringWriter(64 * 1024);
         XMLStreamWriter xml = XML.createXMLStreamWriter(out);
         xml.writeStartDocument("UTF-8", "1.0");

@@ -37,10 +37,21 @@ public final class WebApp {
      */
     static final int MAX_REQUEST_HEADER_BYTES = 32 * 1024;
 
+    /** The most a request body may take (a form, an API call): Javalin and {@link WholeBodies} refuse more with 413. */
+    static final int MAX_REQUEST_BODY_BYTES = 64 * 1024;
+
+    /**
+     * The slowest a request body may arrive, in bytes per second, measured from when its headers were read: a
+     * browser sends a form in one go, so only a client that trickles its body (to hold a connection) is cut off,
+     * with 408. The body is read without holding a thread ({@link WholeBodies}), so this bounds how long a
+     * connection lasts (at most 256 s for a 64 KB body), not how many threads are tied up.
+     */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 256;
+
     /** What the web layer needs; built by the composition root. */
     public record Deps(FeedService feed, PaperRepository papers, PaperSearch search, PrometheusMeterRegistry metrics, ObjectMapper json,
             java.util.Optional<org.dailypapers.mail.Outbox> mailbox, org.dailypapers.digest.DigestService digests,
-            java.util.Optional<java.net.URI> baseUrl, Community community) {}
+            java.util.Optional<java.net.URI> baseUrl, Community community, java.util.List<String> allowedHosts) {}
 
     /** The community side: accounts, votes, trending, submissions, curation. */
     public record Community(Accounts accounts, Upvotes upvotes, Trending trending, Submissions submissions, Curation curation,
@@ -53,9 +64,16 @@ public final class WebApp {
         RenderedPages pages = new RenderedPages(deps.feed());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = 64 * 1024;
+            config.http.maxRequestSize = MAX_REQUEST_BODY_BYTES;
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new EarlyErrors(deps.json())));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new EarlyErrors(deps.json()));
+                // Javalin puts its servlet context inside these: bodies are read whole, off the thread pool,
+                // and a trickling one is cut off (Jetty 12.1 ignores HttpConfiguration.setMinRequestDataRate)
+                server.setHandler(new org.eclipse.jetty.server.handler.MinimumDataRateHandler(
+                        new org.eclipse.jetty.server.handler.EagerContentHandler(new WholeBodies(MAX_REQUEST_BODY_BYTES)),
+                        MIN_REQUEST_BYTES_PER_SECOND, 0));
+            });
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
@@ -63,6 +81,7 @@ public final class WebApp {
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=86400");
             });
+            config.routes.before(AllowedHosts.of(deps.baseUrl(), deps.allowedHosts())::check); // first: refuse a foreign Host
             securityHeaders(config);
             timeRequests(config, deps.metrics());
             new ErrorHandling(templates, deps.json()).register(config.routes);
@@ -72,11 +91,17 @@ public final class WebApp {
                     .result(deps.metrics().scrape()));
             Community c = deps.community();
             Visitors visitors = new Visitors(c.accounts(), c.baseUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
+            config.routes.before(RequestCharset::check); // before anything reads a form
+            config.routes.before(ctx -> { // WholeBodies passes such a request on unread
+                if (ctx.contentLength() > MAX_REQUEST_BODY_BYTES) {
+                    throw HttpProblem.of(413, "The request is too large (at most " + MAX_REQUEST_BODY_BYTES / 1024 + " KB).");
+                }
+            });
             config.routes.before(visitors::checkCsrf);
             new FeedRoutes(deps.feed(), templates, pages).register(config.routes);
-            new RssRoutes(deps.feed()).register(config.routes);
+            new RssRoutes(deps.feed(), deps.baseUrl()).register(config.routes);
             new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
-            new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages, c.trending()).register(config.routes);
+            new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages, c.trending(), deps.baseUrl()).register(config.routes);
             new OrganizationRoutes(deps.feed(), templates).register(config.routes);
             new AccountRoutes(c.accounts(), c.upvotes(), visitors, templates, c.baseUrl()).register(config.routes);
             new TrendingRoutes(deps.feed(), c.feedRepository(), c.trending(), templates, pages).register(config.routes);
