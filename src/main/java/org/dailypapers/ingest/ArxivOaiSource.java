@@ -137,7 +137,7 @@ public final class ArxivOaiSource {
             }
             state = state.completed(until == null ? started : null, newest);
             states.save(state);
-            return report(requestsBefore, batch, "complete; the next run starts at " + state.nextFrom(), null);
+            return report(requestsBefore, batch, "complete" + (until == null ? "" : " through " + until) + "; " + nextStart(state, until), null);
         } catch (HarvestException e) {
             log.warn("{}: the harvest stopped: {}", key(), e.getMessage());
             String resumption = state.inProgress()
@@ -145,6 +145,18 @@ public final class ArxivOaiSource {
                     : "stopped before any page was saved; the next run starts again at " + rangeFrom;
             return report(requestsBefore, batch, resumption, e.getMessage());
         }
+    }
+
+    /**
+     * Where a run without dates will start, in words. A run with {@code --until} leaves the incremental start where
+     * it was, which on a first run is nothing yet.
+     */
+    private static String nextStart(HarvestState state, LocalDate until) {
+        if (state.nextFrom() != null) {
+            return (until == null ? "" : "a run with --until leaves the incremental start alone: ") + "the next run starts at " + state.nextFrom();
+        }
+        return "no run without --until has completed yet, so the next run starts " + FIRST_RUN_WINDOW.getDays()
+                + " days before the day it runs";
     }
 
     /** Saves one record through the batch; returns its asOf day, or null when it was skipped. */
