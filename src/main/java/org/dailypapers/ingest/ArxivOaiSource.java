@@ -165,6 +165,9 @@ public final class ArxivOaiSource {
             return null; // arXiv withdraws by new versions, not deletions; a deleted record has no metadata
         }
         try {
+            if (record.tooLarge()) {
+                throw new BadRecordException(RecordCap.tooLarge(record.length()));
+            }
             PaperRecord paper = ArxivRawMapper.map(record);
             batch.accept(paper);
             return paper.asOf();
