@@ -137,7 +137,7 @@ public final class ArxivOaiSource {
             }
             state = state.completed(until == null ? started : null, newest);
             states.save(state);
-            return report(requestsBefore, batch, "complete; the next run starts at " + state.nextFrom(), null);
+            return report(requestsBefore, batch, "complete" + (until == null ? "" : " through " + until) + "; " + nextStart(state, until), null);
         } catch (HarvestException e) {
             log.warn("{}: the harvest stopped: {}", key(), e.getMessage());
             String resumption = state.inProgress()
@@ -147,12 +147,27 @@ public final class ArxivOaiSource {
         }
     }
 
+    /**
+     * Where a run without dates will start, in words. A run with {@code --until} leaves the incremental start where
+     * it was, which on a first run is nothing yet.
+     */
+    private static String nextStart(HarvestState state, LocalDate until) {
+        if (state.nextFrom() != null) {
+            return (until == null ? "" : "a run with --until leaves the incremental start alone: ") + "the next run starts at " + state.nextFrom();
+        }
+        return "no run without --until has completed yet, so the next run starts " + FIRST_RUN_WINDOW.getDays()
+                + " days before the day it runs";
+    }
+
     /** Saves one record through the batch; returns its asOf day, or null when it was skipped. */
     private static LocalDate save(OaiPmhPage.Record record, PaperImporter.Batch batch) {
         if (record.deleted()) {
             return null; // arXiv withdraws by new versions, not deletions; a deleted record has no metadata
         }
         try {
+            if (record.tooLarge()) {
+                throw new BadRecordException(RecordCap.tooLarge(record.length()));
+            }
             PaperRecord paper = ArxivRawMapper.map(record);
             batch.accept(paper);
             return paper.asOf();

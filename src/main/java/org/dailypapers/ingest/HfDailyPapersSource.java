@@ -3,12 +3,15 @@ package org.dailypapers.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.dailypapers.paper.FeedDays;
 import org.dailypapers.store.HarvestState;
 import org.dailypapers.store.HarvestStateRepository;
@@ -128,21 +131,23 @@ public final class HfDailyPapersSource {
                 http.pause(delay);
             }
             URI uri = URI.create(baseUrl + "/api/daily_papers?date=" + day + "&limit=" + pageSize + "&p=" + p);
-            JsonNode items = fetch(uri);
-            String first = items.isEmpty() ? null : items.get(0).path("paper").path("id").asText(null);
+            List<Item> items = fetch(uri);
+            String first = items.isEmpty() || items.get(0).node() == null ? null : items.get(0).node().path("paper").path("id").asText(null);
             if (p > 0 && first != null && first.equals(previousFirst)) {
                 log.warn("{}: {} answered page {} with page {} again (no paging?); the day ends there", key(), day, p, p - 1);
                 return;
             }
             previousFirst = first;
-            int index = 0;
-            for (JsonNode item : items) {
+            for (int index = 0; index < items.size(); index++) {
+                Item item = items.get(index);
                 try {
-                    batch.accept(HfDailyPaperMapper.map(item, day));
+                    if (item.node() == null) {
+                        throw new BadRecordException(RecordCap.tooLarge(item.length()));
+                    }
+                    batch.accept(HfDailyPaperMapper.map(item.node(), day));
                 } catch (BadRecordException e) {
                     batch.reject(new Rejection(uri + "[" + index + "]", e.getMessage()));
                 }
-                index++;
             }
             if (items.size() < pageSize) {
                 return;
@@ -151,23 +156,48 @@ public final class HfDailyPapersSource {
         log.warn("{}: {} has more than {} pages; the rest is skipped", key(), day, MAX_PAGES_PER_DAY);
     }
 
-    private JsonNode fetch(URI uri) throws HarvestException {
+    /** One item of an answer: the parsed JSON, or null when it was larger than {@link RecordCap#MAX_BYTES}. */
+    private record Item(JsonNode node, long length) {}
+
+    /**
+     * The items of one answer. Each is read on its own, so one larger than {@link RecordCap#MAX_BYTES} is skipped (and
+     * rejected by the caller) while the rest of the day is kept; an answer that is not a JSON array fails the run.
+     */
+    private List<Item> fetch(URI uri) throws HarvestException {
         HarvestHttp.Response r = http.get(uri);
         if (r.status() != 200) {
             throw new HarvestException("HTTP " + r.status() + " from " + uri + ": " + r.bodyStart());
         }
-        JsonNode body;
+        List<Item> items = new ArrayList<>();
         try {
-            body = json.readTree(r.body());
+            if (!startsWithArray(r.body())) {
+                JsonNode body = json.readTree(r.body());
+                throw new HarvestException("Hugging Face answered " + uri + " with " + (body == null || body.isMissingNode() ? "nothing"
+                        : "a JSON " + body.getNodeType().name().toLowerCase()) + " where a JSON array of papers was expected: " + r.bodyStart());
+            }
+            JsonArrayItems reader = new JsonArrayItems(new ByteArrayInputStream(r.body()), RecordCap.MAX_BYTES);
+            for (JsonArrayItems.Item item = reader.next(); item != null; item = reader.next()) {
+                items.add(new Item(item.tooLarge() ? null : json.readTree(item.bytes()), item.length()));
+            }
         } catch (JsonProcessingException e) {
             throw new HarvestException("Hugging Face answered " + uri + " with malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (JsonArrayItems.Malformed e) {
+            throw new HarvestException("Hugging Face answered " + uri + " with malformed JSON: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new HarvestException("cannot read the answer to " + uri + ": " + e.getMessage(), e);
         }
-        if (body == null || !body.isArray()) {
-            throw new HarvestException("Hugging Face answered " + uri + " with " + (body == null ? "nothing" : "a JSON "
-                    + body.getNodeType().name().toLowerCase()) + " where a JSON array of papers was expected: " + r.bodyStart());
+        return items;
+    }
+
+    private static boolean startsWithArray(byte[] body) {
+        for (byte b : body) {
+            if (b == '[') {
+                return true;
+            }
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
         }
-        return body;
+        return false;
     }
 }

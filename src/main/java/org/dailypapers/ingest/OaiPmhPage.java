@@ -43,9 +43,16 @@ record OaiPmhPage(String responseDate, Error error, List<Record> records, Token 
 
     /**
      * A record: header identifier and datestamp, whether it is deleted, and its arXivRaw metadata: simple
-     * fields by element name ({@code id}, {@code title}, {@code authors}, ...) and the versions in order.
+     * fields by element name ({@code id}, {@code title}, {@code authors}, ...) and the versions in order; its
+     * length is in characters of the document, from its start tag to its end tag.
      */
-    record Record(String identifier, String datestamp, boolean deleted, Map<String, String> fields, List<Version> versions) {}
+    record Record(String identifier, String datestamp, boolean deleted, Map<String, String> fields, List<Version> versions,
+            long length) {
+        /** Larger than {@link RecordCap#MAX_BYTES}: its metadata is dropped, its identifier kept to report it. */
+        boolean tooLarge() {
+            return length > RecordCap.MAX_BYTES;
+        }
+    }
 
     /**
      * Parses a response body. Characters XML 1.0 forbids (C0 controls but tab and newlines, raw or as character
@@ -190,7 +197,13 @@ record OaiPmhPage(String responseDate, Error error, List<Record> records, Token 
                     String code = xml.getAttributeValue(null, "code");
                     reading.error = new Error(code == null ? "unknown" : code, text(xml).strip());
                 }
-                case "record" -> reading.records.add(record(xml));
+                case "record" -> {
+                    int start = xml.getLocation().getCharacterOffset();
+                    Record record = record(xml, start);
+                    reading.records.add(record.tooLarge()
+                            ? new Record(record.identifier(), record.datestamp(), record.deleted(), Map.of(), List.of(), record.length())
+                            : record);
+                }
                 case "resumptionToken" -> {
                     Integer cursor = integer(xml.getAttributeValue(null, "cursor"));
                     Integer size = integer(xml.getAttributeValue(null, "completeListSize"));
@@ -203,7 +216,7 @@ record OaiPmhPage(String responseDate, Error error, List<Record> records, Token 
         }
     }
 
-    private static Record record(XMLStreamReader xml) throws XMLStreamException {
+    private static Record record(XMLStreamReader xml, int start) throws XMLStreamException {
         String identifier = null;
         String datestamp = null;
         boolean deleted = false;
@@ -235,7 +248,8 @@ record OaiPmhPage(String responseDate, Error error, List<Record> records, Token 
                 }
             }
         }
-        return new Record(identifier, datestamp, deleted, fields, versions);
+        int end = xml.getLocation().getCharacterOffset();
+        return new Record(identifier, datestamp, deleted, fields, versions, start >= 0 && end >= start ? end - start : 0);
     }
 
     private static Version version(XMLStreamReader xml) throws XMLStreamException {

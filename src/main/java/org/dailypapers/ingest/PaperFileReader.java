@@ -1,15 +1,11 @@
 package org.dailypapers.ingest;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -49,39 +45,54 @@ final class PaperFileReader {
     }
 
     private void readArray(String name, InputStream content, LocalDate day, RecordSink sink) throws IOException {
+        JsonArrayItems items = new JsonArrayItems(content, RecordCap.MAX_BYTES);
         int index = 0;
-        try (JsonParser parser = json.getFactory().createParser(content)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                sink.reject(new Rejection(name, "expected a JSON array"));
-                return;
+        try {
+            for (JsonArrayItems.Item item = items.next(); item != null; item = items.next(), index++) {
+                String location = name + "[" + index + "]";
+                if (item.tooLarge()) {
+                    sink.reject(new Rejection(location, RecordCap.tooLarge(item.length())));
+                    continue;
+                }
+                try {
+                    map(location, json.readTree(item.bytes()), day, sink);
+                } catch (JsonProcessingException e) {
+                    sink.reject(new Rejection(location, "malformed JSON: " + e.getOriginalMessage()));
+                }
             }
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                JsonNode node = parser.readValueAsTree();
-                map(name + "[" + index + "]", node, day, sink);
-                index++;
-            }
-        } catch (JsonProcessingException e) {
-            sink.reject(new Rejection(name + "[" + index + "]", "malformed JSON, the rest of the file is skipped: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"));
+        } catch (JsonArrayItems.Malformed e) {
+            sink.reject(new Rejection(name + "[" + index + "]", "malformed JSON, the rest of the file is skipped: " + e.getMessage()));
         }
     }
 
+    /** JSON Lines, one record a line; a line longer than {@link RecordCap#MAX_BYTES} is skipped unread. */
     private void readLines(String name, InputStream content, RecordSink sink) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8));
-        int number = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            number++;
-            if (line.isBlank()) {
+        BoundedLines lines = new BoundedLines(content, RecordCap.MAX_BYTES);
+        for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
+            String location = name + ":" + line.number();
+            if (line.tooLong()) {
+                sink.reject(new Rejection(location, RecordCap.tooLarge(line.length())));
                 continue;
             }
-            String location = name + ":" + number;
+            if (isBlank(line.bytes())) {
+                continue;
+            }
             try {
-                map(location, json.readTree(line), null, sink);
+                // decoded leniently (a byte that is not UTF-8 becomes U+FFFD), as a line of text
+                map(location, json.readTree(new String(line.bytes(), StandardCharsets.UTF_8)), null, sink);
             } catch (JsonProcessingException e) {
                 sink.reject(new Rejection(location, "malformed JSON: " + e.getOriginalMessage()));
             }
         }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void map(String location, JsonNode node, LocalDate day, RecordSink sink) {

@@ -16,8 +16,10 @@ import org.dailypapers.paper.Paper;
 
 /**
  * RSS 2.0 feeds: {@code /rss} (the last week of feed days up to the latest, newest first) and
- * {@code /papers/date/{day}/rss} (one day). One item per paper; text is escaped by the XML writer, so
- * markup in a title or abstract arrives as text.
+ * {@code /papers/date/{day}/rss} (one day). One item per paper; text is escaped by the XML writer. A
+ * {@code <description>} is HTML to every feed reader (RSS 2.0: "entity-encoded HTML"), which decodes the XML once
+ * and renders the result: so the plain-text description is HTML-escaped first, and markup in an abstract
+ * ({@code <img onerror=...>}) reaches the reader's screen as the characters it is, never as an element.
  */
 final class RssRoutes {
     private static final int MAX_ITEMS = 200;
@@ -84,8 +86,8 @@ final class RssRoutes {
             xml.writeCharacters(link);
             xml.writeEndElement();
             element(xml, "pubDate", Timestamps.rfc822(fp.entry().submittedAt()));
-            element(xml, "description", p.summary() + "\n\n" + Views.authorCount(p.authors()) + " · "
-                    + fp.entry().upvotes() + " upvotes · arXiv " + p.id().absUrl());
+            element(xml, "description", htmlText(p.summary() + "\n\n" + Views.authorCount(p.authors()) + " · "
+                    + fp.entry().upvotes() + " upvotes · arXiv " + p.id().absUrl()));
             for (String author : p.authors().subList(0, Math.min(3, p.authors().size()))) {
                 xml.writeStartElement("dc", "creator", "http://purl.org/dc/elements/1.1/");
                 xml.writeCharacters(author);
@@ -98,6 +100,23 @@ final class RssRoutes {
         xml.writeEndDocument();
         xml.close();
         ctx.contentType("application/rss+xml; charset=utf-8").result(out.toString());
+    }
+
+    /** {@code text} as HTML that displays exactly it: the five characters HTML gives a meaning to, escaped. */
+    static String htmlText(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

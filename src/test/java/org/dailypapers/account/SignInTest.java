@@ -239,6 +239,20 @@ class SignInTest {
     }
 
     @Test
+    void address_literals_and_non_ascii_local_parts_get_no_link_and_international_domains_are_mailed_in_ascii() {
+        Visitor ada = visitor();
+        for (String refused : new String[] {"a@[127.0.0.1]", "üñí@exämple.org"}) {
+            HttpResponse<String> answer = ada.requestLink(refused);
+            assertThat(answer.statusCode()).as(refused).isEqualTo(400);
+            assertThat(answer.body()).as(refused).contains("Email:");
+        }
+        assertThat(outboxCount()).isZero();
+
+        assertThat(ada.requestLink("ada@exämple.org").statusCode()).isEqualTo(200);
+        assertThat(Visitor.linkFromOutbox(dir, "ada@xn--exmple-cua.org")).contains("/signin/verify");
+    }
+
+    @Test
     void links_are_limited_per_client_too() throws Exception {
         try (TestInstance strict = TestInstance.withClock(dir.resolve("strict"), Map.of("DAILYPAPERS_SIGNIN_PER_CLIENT", "2"), clock).start()) {
             Visitor v = new Visitor(strict::url);

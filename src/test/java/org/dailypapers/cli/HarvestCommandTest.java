@@ -61,6 +61,23 @@ class HarvestCommandTest {
     }
 
     @Test
+    void a_run_with_until_says_where_the_next_run_starts_never_null() {
+        remote.when(r -> true, fixture("arxiv-oai/page-3.xml", "text/xml"));
+
+        MainTest.Run first = arxiv("--from", "2014-10-01", "--until", "2014-12-31");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).doesNotContain("null").contains("complete through 2014-12-31; no run without --until has "
+                + "completed yet, so the next run starts 7 days before the day it runs");
+
+        assertThat(arxiv("--from", "2014-10-01").exitCode()).isZero();
+        MainTest.Run later = arxiv("--from", "2014-10-01", "--until", "2014-12-31");
+        assertThat(later.out()).doesNotContain("null")
+                .containsPattern("complete through 2014-12-31; a run with --until leaves the incremental start alone: "
+                        + "the next run starts at \\d{4}-\\d{2}-\\d{2}");
+    }
+
+    @Test
     void rejected_records_make_exit_code_1_and_are_listed() {
         remote.when(r -> true, fixture("arxiv-oai/malformed-records.xml", "text/xml"));
 

@@ -241,6 +241,17 @@ class DigestWebTest {
     }
 
     @Test
+    void address_literals_and_non_ascii_local_parts_cannot_subscribe() throws Exception {
+        for (String refused : new String[] {"a@[127.0.0.1]", "üñí@exämple.org"}) {
+            HttpResponse<String> answer = subscribe(refused, "daily", "");
+            assertThat(answer.statusCode()).as(refused).isEqualTo(400);
+        }
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+        assertThat(subscribe("ada@exämple.org", "daily", "").statusCode()).isEqualTo(200);
+        assertThat(link(text(lastMailTo("ada@xn--exmple-cua.org")), "/digest/confirm")).isNotEmpty();
+    }
+
+    @Test
     void forged_tampered_and_misused_tokens_are_refused() throws Exception {
         subscribeAndConfirm("ada@example.org", "daily", "");
         subscribeAndConfirm("bob@example.org", "daily", "");

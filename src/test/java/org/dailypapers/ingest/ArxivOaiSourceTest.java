@@ -311,6 +311,22 @@ class ArxivOaiSourceTest {
     }
 
     @Test
+    void a_record_over_the_cap_is_rejected_by_its_identifier_and_the_rest_of_the_page_is_kept() throws Exception {
+        String page = java.nio.file.Files.readString(TestInstance.fixture("arxiv-oai/page-3.xml"));
+        int first = page.indexOf("<abstract>") + "<abstract>".length();
+        arxiv.when(ArxivOaiSourceTest::first, Reply.ok(page.substring(0, first) + "x".repeat(RecordCap.MAX_BYTES)
+                + page.substring(first), "text/xml; charset=utf-8"));
+
+        HarvestReport report = harvest(LocalDate.of(2014, 10, 1));
+
+        assertThat(report.completed()).isTrue();
+        assertThat(report.records().rejections()).extracting(Rejection::toString).singleElement().asString()
+                .startsWith("arXiv record oai:arXiv.org:0704.1114: the record is ").contains("larger than the limit of 1,048,576 bytes");
+        assertThat(report.records().created()).isEqualTo(1);
+        assertThat(instance.app().papers().count()).isEqualTo(1);
+    }
+
+    @Test
     void a_malformed_record_is_reported_with_its_identifier_and_skipped_and_unknown_fields_are_ignored() {
         arxiv.when(ArxivOaiSourceTest::first, xml("malformed-records.xml"));
 

@@ -187,6 +187,23 @@ class HfDailyPapersSourceTest {
         assertThat(error.failure()).contains("a JSON object where a JSON array of papers was expected");
     }
 
+    @Test
+    void an_item_over_the_cap_is_rejected_by_its_index_and_the_rest_of_the_day_is_kept() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode items = (ArrayNode) json.readTree(TestInstance.fixture("hf/2026-08-20.json").toFile());
+        ObjectNode huge = items.get(1).deepCopy();
+        ((ObjectNode) huge.get("paper")).put("summary", "x".repeat(RecordCap.MAX_BYTES));
+        items.set(1, huge);
+        hf.when(r -> date(r, "2026-08-20"), Reply.ok(json.writeValueAsString(items), "application/json"));
+
+        HarvestReport report = harvester(100).hf(LocalDate.of(2026, 8, 20), LocalDate.of(2026, 8, 20), HarvestProgress.NONE);
+
+        assertThat(report.completed()).isTrue();
+        assertThat(report.records().rejections()).extracting(Rejection::toString).singleElement().asString()
+                .contains("date=2026-08-20").contains("[1]: the record is ").contains("larger than the limit of 1,048,576 bytes");
+        assertThat(report.records().created()).isEqualTo(items.size() - 1);
+    }
+
     /** Today is 2026-08-22 in New York. */
     private void onAug22() {
         instance.close();

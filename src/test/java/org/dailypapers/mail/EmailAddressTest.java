@@ -34,4 +34,17 @@ class EmailAddressTest {
         assertThatThrownBy(() -> new MailMessage(to, "Hi", "body", Optional.empty(), Map.of("Bad Name", "v")))
                 .hasMessageContaining("header name");
     }
+
+    @Test
+    void address_literals_and_non_ascii_local_parts_are_refused_and_international_domains_are_encoded() {
+        for (String literal : new String[] {"a@[127.0.0.1]", "a@[IPv6:::1]", "root@[10.0.0.1]"}) {
+            assertThatThrownBy(() -> EmailAddress.parse(literal)).as(literal)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IP address");
+        }
+        assertThatThrownBy(() -> EmailAddress.parse("üñí@exämple.org"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-ASCII characters before the @");
+        assertThat(EmailAddress.parse("ada@Exämple.org").value()).isEqualTo("ada@xn--exmple-cua.org");
+        assertThat(EmailAddress.parse("ada@bücher.example").value()).isEqualTo("ada@xn--bcher-kva.example");
+        assertThatThrownBy(() -> EmailAddress.parse("ada@ex_ämple.org")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -141,6 +141,25 @@ class PagesTest {
         assertThat(instance.get("/rss").body()).contains("&lt;script&gt;");
     }
 
+    @Test
+    void rss_descriptions_are_plain_text_that_no_reader_turns_into_markup() throws Exception {
+        for (String feed : List.of("/rss", "/papers/date/2026-08-24/rss")) {
+            org.w3c.dom.NodeList descriptions = parse(instance.get(feed).body()).getElementsByTagName("description");
+            boolean sawTheHostileAbstract = false;
+            for (int i = 0; i < descriptions.getLength(); i++) {
+                // What a reader gets after decoding the XML is HTML it renders: it must hold no element at all.
+                String html = descriptions.item(i).getTextContent();
+                assertThat(html).as(feed).doesNotContain("<", ">");
+                if (html.contains("onerror")) {
+                    sawTheHostileAbstract = true;
+                    // ...and rendered, it shows the abstract's own characters
+                    assertThat(html).contains("An abstract with &lt;img src=x onerror=alert(1)&gt; and math $E=mc^2$");
+                }
+            }
+            assertThat(sawTheHostileAbstract).as(feed).isTrue();
+        }
+    }
+
     static Document parse(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
