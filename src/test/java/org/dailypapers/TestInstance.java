@@ -71,6 +71,11 @@ public final class TestInstance implements AutoCloseable {
         }
     }
 
+    /** Starts the scheduled harvests (DAILYPAPERS_HARVEST_ENABLED=true in the env) with a missed run due at once. */
+    public boolean startHarvestingNow() {
+        return app.startHarvestSchedule(java.time.Duration.ZERO);
+    }
+
     public TestInstance start() {
         web = app.web().start("127.0.0.1", 0);
         return this;
