@@ -42,7 +42,7 @@ public final class HarvestScheduler implements AutoCloseable {
     private volatile Instant nextRun;
     private volatile java.util.Optional<Instant> lastSuccess;
     private volatile java.util.Optional<Instant> lastFailure = java.util.Optional.empty();
-    private volatile java.util.Optional<String> failureReason = java.util.Optional.empty();
+    private volatile List<String> failures = List.of();
 
     private HarvestScheduler(Harvester harvester, Clock clock) {
         this.harvester = harvester;
@@ -99,7 +99,7 @@ public final class HarvestScheduler implements AutoCloseable {
 
     /** How the scheduled runs went; reads memory only. */
     public HarvestStatus status() {
-        return new HarvestStatus(true, lastSuccess, lastFailure, failureReason,
+        return new HarvestStatus(true, lastSuccess, lastFailure, failures,
                 closed || running ? java.util.Optional.empty() : java.util.Optional.ofNullable(nextRun), running);
     }
 
@@ -117,13 +117,13 @@ public final class HarvestScheduler implements AutoCloseable {
                 lastSuccess = java.util.Optional.of(ended);
                 log.info("Harvested {}", reports.stream().map(HarvestReport::toString).collect(Collectors.joining("; ")));
             } else {
+                this.failures = List.copyOf(failures);
                 lastFailure = java.util.Optional.of(ended);
-                failureReason = java.util.Optional.of(String.join("; ", failures));
-                log.warn("The harvest failed: {}", failureReason.get());
+                log.warn("The harvest failed: {}", String.join("; ", failures));
             }
         } catch (RuntimeException e) {
+            failures = List.of("internal error: " + e);
             lastFailure = java.util.Optional.of(clock.instant());
-            failureReason = java.util.Optional.of("internal error: " + e);
             log.error("The daily harvest failed", e);
         } finally {
             running = false;

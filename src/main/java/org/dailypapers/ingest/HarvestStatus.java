@@ -10,22 +10,23 @@ import java.util.Optional;
  * @param enabled whether {@code serve} harvests on schedule (DAILYPAPERS_HARVEST_ENABLED)
  * @param lastSuccess when a run last completed for every source (from the harvest state, so it survives restarts)
  * @param lastFailure when a run of this process last failed, with {@code failureReason}
- * @param failureReason why it failed, one line per source that failed ("arxiv-oai:cs: cannot connect ...")
+ * @param failures why it failed, one entry per source that failed ("arxiv-oai:cs: the request to ... failed: ..."); empty
+ *     when none failed
  * @param nextRun when the next run is due, while enabled
  * @param running whether a run is under way now
  */
 public record HarvestStatus(boolean enabled, Optional<Instant> lastSuccess, Optional<Instant> lastFailure,
-        Optional<String> failureReason, Optional<Instant> nextRun, boolean running) {
+        java.util.List<String> failures, Optional<Instant> nextRun, boolean running) {
     public HarvestStatus {
         Objects.requireNonNull(lastSuccess, "lastSuccess");
         Objects.requireNonNull(lastFailure, "lastFailure");
-        Objects.requireNonNull(failureReason, "failureReason");
+        failures = java.util.List.copyOf(failures);
         Objects.requireNonNull(nextRun, "nextRun");
     }
 
     /** Harvesting is not scheduled in this process; {@code lastSuccess} from the harvest state. */
     public static HarvestStatus off(Optional<Instant> lastSuccess) {
-        return new HarvestStatus(false, lastSuccess, Optional.empty(), Optional.empty(), Optional.empty(), false);
+        return new HarvestStatus(false, lastSuccess, Optional.empty(), java.util.List.of(), Optional.empty(), false);
     }
 
     /** Whether the latest run that ended failed (a failure after the last success). */

@@ -28,9 +28,17 @@ public record Freshness(LocalDate newest, long daysAgo, Notice notice) {
      *
      * @param title one sentence: what is going on
      * @param detail the reason or the next step, or null
+     * @param failures why each source failed (URLs cut to their host; {@code /health} has them whole), or empty
      * @param adminHint what an administrator can do, or null
      */
-    public record Notice(String title, String detail, String adminHint) {}
+    public record Notice(String title, String detail, java.util.List<String> failures, String adminHint) {
+        Notice(String title, String detail, String adminHint) {
+            this(title, detail, java.util.List.of(), adminHint);
+        }
+    }
+
+    /** A URL in a failure, cut to its host: the page says which server failed; the query helps nobody there. */
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://([^/\\s?#]+)\\S*");
 
     static Freshness of(LocalDate newest, LocalDate today, HarvestStatus harvest) {
         long days = Math.max(0, ChronoUnit.DAYS.between(newest, today));
@@ -46,18 +54,18 @@ public record Freshness(LocalDate newest, long daysAgo, Notice notice) {
         String title = "Nothing newer than " + Views.day(newest) + " is on this instance.";
         if (!h.enabled()) {
             return new Notice(title, "Harvesting from arXiv and Hugging Face is off, so no new papers arrive.",
-                    "An administrator turns it on by starting the server with DAILYPAPERS_HARVEST_ENABLED=true "
-                            + "(the default), or adds papers with ./dailypapers harvest hf and ./dailypapers harvest arxiv.");
+                    "turn it on by starting the server with DAILYPAPERS_HARVEST_ENABLED=true (the default), "
+                            + "or add papers with ./dailypapers harvest hf and ./dailypapers harvest arxiv.");
         }
         if (h.running()) {
             return new Notice(title, "A harvest from arXiv and Hugging Face is running now.", null);
         }
         String next = h.nextRun().map(t -> " The next try is " + moment(t) + ".").orElse("");
         if (h.lastRunFailed()) {
-            return new Notice(title, "The last harvest failed " + moment(h.lastFailure().orElseThrow()) + ": "
-                    + h.failureReason().orElse("no reason recorded") + "." + next,
-                    "An administrator can check that the server reaches export.arxiv.org and huggingface.co "
-                            + "(DAILYPAPERS_HARVEST_ARXIV_BASE_URL, DAILYPAPERS_HARVEST_HF_BASE_URL) and see /health.");
+            return new Notice(title, "The last harvest failed " + moment(h.lastFailure().orElseThrow()) + "." + next,
+                    h.failures().stream().map(f -> URL.matcher(f).replaceAll("$1")).toList(),
+                    "check that the server reaches arXiv and Hugging Face (DAILYPAPERS_HARVEST_ARXIV_BASE_URL, "
+                            + "DAILYPAPERS_HARVEST_HF_BASE_URL); /health has the whole reason and the next run.");
         }
         if (h.lastSuccess().isPresent()) {
             return new Notice(title, "The last harvest, " + moment(h.lastSuccess().get()) + ", found nothing newer." + next, null);

@@ -112,7 +112,7 @@ public final class WebApp {
         out.put("running", h.running());
         out.put("lastSuccess", h.lastSuccess().map(Object::toString).orElse(null));
         out.put("lastFailure", h.lastFailure().map(Object::toString).orElse(null));
-        out.put("lastFailureReason", h.failureReason().orElse(null));
+        out.put("lastFailureReason", h.failures().isEmpty() ? null : String.join("; ", h.failures()));
         out.put("nextRun", h.nextRun().map(Object::toString).orElse(null));
         return out;
     }

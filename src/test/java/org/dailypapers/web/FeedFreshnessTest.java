@@ -98,8 +98,9 @@ class FeedFreshnessTest {
 
             String home = instance.get("/").body();
             assertThat(home).contains("Nothing newer than Aug 21, 2026 is on this instance.",
-                    "The last harvest failed Dec 2, 2026 at 15:00 UTC:", "cannot connect", nowhere,
-                    "The next try is Dec 3, 2026 at 06:00 UTC.", "For administrators:")
+                    "The last harvest failed Dec 2, 2026 at 15:00 UTC. The next try is Dec 3, 2026 at 06:00 UTC.",
+                    "<li>arxiv-oai:cs: the request to 127.0.0.1:" + closedPort + " failed: cannot connect",
+                    "<li>hf: the request to 127.0.0.1:" + closedPort + " failed: cannot connect", "For administrators:")
                     .doesNotContain("Harvesting from arXiv and Hugging Face is off");
         }
     }
