@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
     /** The bundled demo dataset: every paper of ../shared/data/hf-daily-papers, in the export format. */
     public static final String DEMO_RESOURCE = "/demo/papers.jsonl.gz";
+    /** How many papers {@link #DEMO_RESOURCE} holds, for the loading page's "N of 9,877" (DemoDatasetTest checks it). */
+    public static final long DEMO_PAPERS = 9_877;
     /** How long a write by another process may take to appear on feed pages. */
     static final java.time.Duration FEED_CACHE_STALENESS = java.time.Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(App.class);
@@ -69,12 +71,16 @@ public final class App implements AutoCloseable {
     private final DigestService digests;
     private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
     private final Clock clock;
+    private final org.dailypapers.web.Startup startup;
     private final ObjectMapper json = new ObjectMapper();
 
     private App(AppConfig config, Database database, Clock clock, boolean readOnlyIndex) {
         this.config = config;
         this.database = database;
         this.papers = new PaperRepository(database, clock);
+        // Starting until loadDemoIfEmpty has loaded the demo, so a server whose port is already open never shows an empty feed.
+        this.startup = config.loadDemo() && papers.count() == 0
+                ? org.dailypapers.web.Startup.starting() : org.dailypapers.web.Startup.alreadyReady();
         this.feedRepository = new FeedRepository(database);
         this.feed = new FeedService(feedRepository, FEED_CACHE_STALENESS);
         this.search = readOnlyIndex
@@ -181,11 +187,22 @@ public final class App implements AutoCloseable {
     }
 
     /** Starts the daily harvests when DAILYPAPERS_HARVEST_ENABLED; returns whether it did. */
-    public synchronized boolean startHarvestSchedule() {
+    public boolean startHarvestSchedule() {
+        return startHarvestSchedule(HarvestScheduler.CATCH_UP_DELAY);
+    }
+
+    /** As {@link #startHarvestSchedule()}, with a missed run caught up {@code catchUpDelay} after start (tests). */
+    synchronized boolean startHarvestSchedule(java.time.Duration catchUpDelay) {
         if (config.harvest().scheduled() && harvestSchedule == null) {
-            harvestSchedule = HarvestScheduler.start(harvester, clock);
+            harvestSchedule = HarvestScheduler.start(harvester, clock, catchUpDelay);
         }
         return harvestSchedule != null;
+    }
+
+    /** How the scheduled harvests went ({@code /health}, the feed's notice); "off" when they are not running here. */
+    public synchronized org.dailypapers.ingest.HarvestStatus harvestStatus() {
+        return harvestSchedule != null ? harvestSchedule.status()
+                : org.dailypapers.ingest.HarvestStatus.off(harvester.lastCompleted());
     }
 
     /** Where mail goes: SMTP when configured, otherwise the outbox. */
@@ -211,11 +228,32 @@ public final class App implements AutoCloseable {
         return new Outbox(config.dataDir().resolve("outbox"));
     }
 
-    /** Loads the bundled demo dataset when enabled and the database holds no papers; empty otherwise. */
+    /**
+     * Whether the web app serves normally or answers "starting" (with the demo import's progress): ready unless
+     * {@link #loadDemoIfEmpty} is loading. {@code serve} opens its port before loading, so a visitor sees how far
+     * it has got instead of a refused connection.
+     */
+    public org.dailypapers.web.Startup startup() {
+        return startup;
+    }
+
+    /**
+     * Loads the bundled demo dataset when enabled and the database holds no papers; empty otherwise. While it
+     * loads, {@link #startup()} is not ready and counts the papers in.
+     */
     public java.util.Optional<ImportSummary> loadDemoIfEmpty() {
         if (!config.loadDemo() || papers.count() > 0) {
             return java.util.Optional.empty();
         }
+        startup.loading(DEMO_PAPERS, papers::count);
+        try {
+            return java.util.Optional.of(loadDemo());
+        } finally {
+            startup.ready();
+        }
+    }
+
+    private ImportSummary loadDemo() {
         log.info("Empty database: loading the bundled demo dataset");
         try (InputStream in = App.class.getResourceAsStream(DEMO_RESOURCE)) {
             if (in == null) {
@@ -225,7 +263,7 @@ public final class App implements AutoCloseable {
             ImportSummary summary = new PaperImporter(papers, changed -> feed.invalidate()).importStream("demo dataset", in);
             search.catchUp(demoVectors());
             log.info("Demo dataset loaded: {}; search: {}", summary, search.status());
-            return java.util.Optional.of(summary);
+            return summary;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -257,7 +295,7 @@ public final class App implements AutoCloseable {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
                 new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl()),
-                config.allowedHosts()));
+                config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup)));
     }
 
     @Override

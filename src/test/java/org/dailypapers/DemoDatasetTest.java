@@ -19,7 +19,7 @@ class DemoDatasetTest {
         AppConfig config = AppConfig.resolve(Map.of(), dataDir, 0);
         try (App app = App.open(config, Clock.systemUTC())) {
             ImportSummary summary = app.loadDemoIfEmpty().orElseThrow();
-            assertThat(summary.created()).isEqualTo(9_877);
+            assertThat(summary.created()).isEqualTo(9_877).isEqualTo(App.DEMO_PAPERS);
             assertThat(summary.rejected()).isZero();
             assertThat(app.feed().latestDay()).contains(LocalDate.of(2026, 8, 21));
             // Hugging Face gives no arXiv categories; the demo has them from the arXiv listings

@@ -45,6 +45,7 @@ public final class TestInstance implements AutoCloseable {
     public static TestInstance withClock(Path dataDir, Map<String, String> env, Clock clock, String... fixtures) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.putIfAbsent("DAILYPAPERS_DEMO", "false");
+        all.putIfAbsent("DAILYPAPERS_HARVEST_ENABLED", "false"); // tests never reach arXiv or Hugging Face
         AppConfig config = AppConfig.resolve(all, dataDir, 0);
         TestInstance instance = new TestInstance(App.open(config, clock));
         if (fixtures.length > 0) {
@@ -68,6 +69,11 @@ public final class TestInstance implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Starts the scheduled harvests (DAILYPAPERS_HARVEST_ENABLED=true in the env) with a missed run due at once. */
+    public boolean startHarvestingNow() {
+        return app.startHarvestSchedule(java.time.Duration.ZERO);
     }
 
     public TestInstance start() {

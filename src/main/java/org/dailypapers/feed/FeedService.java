@@ -59,6 +59,18 @@ public final class FeedService {
         return cached("latest", feed::latestDay);
     }
 
+    /** At most this many papers on {@code /} while the feed is empty (an arXiv day can list over 500). */
+    public static final int NEWEST_ON_ARXIV = 100;
+
+    /**
+     * The newest papers on arXiv that are not on the feed, newest listing first (at most {@link #NEWEST_ON_ARXIV}):
+     * what {@code /} shows while the community feed is empty, so that an instance holding only arXiv
+     * papers never looks empty. Their entries are null.
+     */
+    public List<FeedPaper> newestOnArxiv() {
+        return cached("arxiv", () -> feed.newestNotOnFeed(NEWEST_ON_ARXIV));
+    }
+
     /** The papers of a period, most upvoted first. */
     public List<FeedPaper> papers(FeedPeriod period) {
         return page(period, FeedOrder.UPVOTES, 0, PAGE_LIMIT);

@@ -139,7 +139,8 @@ public final class ArxivOaiSource {
             states.save(state);
             return report(requestsBefore, batch, "complete" + (until == null ? "" : " through " + until) + "; " + nextStart(state, until), null);
         } catch (HarvestException e) {
-            log.warn("{}: the harvest stopped: {}", key(), e.getMessage());
+            // The report carries the failure; whoever ran the harvest (the command, the scheduler) says it once.
+            log.debug("{}: the harvest stopped: {}", key(), e.getMessage());
             String resumption = state.inProgress()
                     ? "stopped; the next run resumes at resumption token " + state.resumptionToken()
                     : "stopped before any page was saved; the next run starts again at " + rangeFrom;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * How the harvesters reach arXiv and Hugging Face, and when {@code serve} runs them.
  *
- * @param scheduled run both harvests daily while serving (off by default: the demo works offline)
+ * @param scheduled run both harvests daily while serving (on by default: a live feed is what an instance is for; a run without network fails fast and is reported)
  * @param time the local time of the daily run, in {@code zone}
  * @param arxivBaseUrl the OAI-PMH endpoint (arXiv's is {@value #ARXIV_OAI})
  * @param hfBaseUrl the Hugging Face host; {@code /api/daily_papers} is appended
@@ -48,7 +48,7 @@ public record HarvestConfig(boolean scheduled, LocalTime time, ZoneId zone, URI 
     }
 
     /**
-     * Defaults overridden by the environment: DAILYPAPERS_HARVEST_ENABLED (false), _TIME (06:00), _ZONE (UTC),
+     * Defaults overridden by the environment: DAILYPAPERS_HARVEST_ENABLED (true), _TIME (06:00), _ZONE (UTC),
      * _ARXIV_BASE_URL, _HF_BASE_URL, _SET (cs; empty for every set), _DELAY (3 seconds, arXiv),
      * _HF_DELAY (1 second), _TIMEOUT (120 seconds). A bad value fails with the variable named.
      */
@@ -56,7 +56,7 @@ public record HarvestConfig(boolean scheduled, LocalTime time, ZoneId zone, URI 
         String set = env.getOrDefault("DAILYPAPERS_HARVEST_SET", "cs").strip();
         try {
             return new HarvestConfig(
-                    bool("DAILYPAPERS_HARVEST_ENABLED", env.getOrDefault("DAILYPAPERS_HARVEST_ENABLED", "false")),
+                    bool("DAILYPAPERS_HARVEST_ENABLED", env.getOrDefault("DAILYPAPERS_HARVEST_ENABLED", "true")),
                     time(env.getOrDefault("DAILYPAPERS_HARVEST_TIME", "06:00")),
                     zone(env.getOrDefault("DAILYPAPERS_HARVEST_ZONE", "UTC")),
                     url("DAILYPAPERS_HARVEST_ARXIV_BASE_URL", env.getOrDefault("DAILYPAPERS_HARVEST_ARXIV_BASE_URL", ARXIV_OAI)),

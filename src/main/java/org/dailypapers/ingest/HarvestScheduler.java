@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * exist, it runs as much later as the clocks jumped), on one background thread, inside {@code serve}: the search
  * index allows one writer process, so a server's harvests must run in the server. A failed run is logged and
  * the next day's is scheduled regardless. Close it before closing what it writes to.
+ *
+ * <p>Each run is logged once: one line saying what it harvested, or why it failed (a source that cannot be
+ * reached fails at its first request, so a server without network fails fast and quietly). {@link #status()}
+ * says how the runs went, for {@code /health} and the feed's notice; it reads memory only, so a page never
+ * waits on a harvest.
  */
 public final class HarvestScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HarvestScheduler.class);
@@ -30,9 +38,15 @@ public final class HarvestScheduler implements AutoCloseable {
         return t;
     });
     private volatile boolean closed;
+    private volatile boolean running;
+    private volatile Instant nextRun;
+    private volatile java.util.Optional<Instant> lastSuccess;
+    private volatile java.util.Optional<Instant> lastFailure = java.util.Optional.empty();
+    private volatile List<String> failures = List.of();
 
     private HarvestScheduler(Harvester harvester, Clock clock) {
         this.harvester = harvester;
+        this.lastSuccess = harvester.lastCompleted();
         this.time = harvester.config().time();
         this.zone = harvester.config().zone();
         this.clock = clock;
@@ -40,7 +54,7 @@ public final class HarvestScheduler implements AutoCloseable {
     }
 
     /** Delay of a catch-up run after start: the server is up and serving first. */
-    static final Duration CATCH_UP_DELAY = Duration.ofSeconds(30);
+    public static final Duration CATCH_UP_DELAY = Duration.ofSeconds(30);
 
     /**
      * Schedules the first run at the next configured time; or, when the last scheduled run was missed (the
@@ -51,11 +65,13 @@ public final class HarvestScheduler implements AutoCloseable {
         return start(harvester, clock, CATCH_UP_DELAY);
     }
 
-    static HarvestScheduler start(Harvester harvester, Clock clock, Duration catchUpDelay) {
+    /** As {@link #start(Harvester, Clock)}, with the catch-up run {@code catchUpDelay} after start (tests: at once). */
+    public static HarvestScheduler start(Harvester harvester, Clock clock, Duration catchUpDelay) {
         HarvestScheduler scheduler = new HarvestScheduler(harvester, clock);
         Instant previous = nextRun(clock.instant(), scheduler.time, scheduler.zone).minusDays(1).toInstant();
         if (harvester.missedSince(previous)) {
             log.info("The harvest due at {} did not run: harvesting in {} s", previous, catchUpDelay.toSeconds());
+            scheduler.nextRun = clock.instant().plus(catchUpDelay);
             scheduler.executor.schedule(scheduler::run, catchUpDelay.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             scheduler.scheduleNext();
@@ -77,21 +93,40 @@ public final class HarvestScheduler implements AutoCloseable {
         Instant now = clock.instant();
         ZonedDateTime next = nextRun(now, time, zone);
         log.info("Next harvest of arXiv and Hugging Face at {}", next);
+        nextRun = next.toInstant();
         executor.schedule(this::run, Duration.between(now, next.toInstant()).toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** How the scheduled runs went; reads memory only. */
+    public HarvestStatus status() {
+        return new HarvestStatus(true, lastSuccess, lastFailure, failures,
+                closed || running ? java.util.Optional.empty() : java.util.Optional.ofNullable(nextRun), running);
+    }
+
     private void run() {
+        running = true;
         try {
-            for (HarvestReport report : harvester.daily()) {
-                if (report.completed()) {
-                    log.info("Harvested {}", report);
-                } else {
-                    log.warn("Harvest stopped early: {}: {}", report, report.failure());
-                }
+            List<HarvestReport> reports = harvester.daily();
+            List<String> failures = new ArrayList<>();
+            reports.stream().filter(r -> !r.completed()).forEach(r -> failures.add(r.source() + ": " + r.failure()));
+            if (reports.size() < Harvester.SOURCES) {
+                failures.add((Harvester.SOURCES - reports.size()) + " source(s) failed with an internal error (logged above)");
+            }
+            Instant ended = clock.instant();
+            if (failures.isEmpty()) {
+                lastSuccess = java.util.Optional.of(ended);
+                log.info("Harvested {}", reports.stream().map(HarvestReport::toString).collect(Collectors.joining("; ")));
+            } else {
+                this.failures = List.copyOf(failures);
+                lastFailure = java.util.Optional.of(ended);
+                log.warn("The harvest failed: {}", String.join("; ", failures));
             }
         } catch (RuntimeException e) {
+            failures = List.of("internal error: " + e);
+            lastFailure = java.util.Optional.of(clock.instant());
             log.error("The daily harvest failed", e);
         } finally {
+            running = false;
             scheduleNext();
         }
     }

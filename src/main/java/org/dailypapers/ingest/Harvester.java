@@ -11,6 +11,8 @@ import org.dailypapers.store.HarvestStateRepository;
  * scheduled run and another caller in the same process never harvest at once. Thread-safe.
  */
 public final class Harvester {
+    /** The sources {@link #daily()} harvests. */
+    static final int SOURCES = 2;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Harvester.class);
     private final HarvestConfig config;
     private final PaperImporter importer;
@@ -100,6 +102,22 @@ public final class Harvester {
             }
         }
         return false;
+    }
+
+    /**
+     * When a source last finished a run (its state saved with no run left in progress), or empty when none has:
+     * what {@code /health} calls the last success before this process ran one.
+     */
+    public java.util.Optional<java.time.Instant> lastCompleted() {
+        java.util.Optional<java.time.Instant> latest = java.util.Optional.empty();
+        for (String key : List.of(ArxivOaiSource.key(config.arxivSet()), HfDailyPapersSource.KEY)) {
+            var saved = states.lastSaved(key);
+            if (saved.isPresent() && !states.find(key).inProgress()
+                    && (latest.isEmpty() || saved.get().isAfter(latest.get()))) {
+                latest = saved;
+            }
+        }
+        return latest;
     }
 
     /** The daily run: both sources, incrementally, one after the other (a failure of one does not stop the other). */

@@ -118,7 +118,8 @@ public final class HfDailyPapersSource {
                     : "complete " + first + " through " + last + "; days " + through.plusDays(1) + " to " + first.minusDays(1)
                             + " are still to harvest, so " + next, null);
         } catch (HarvestException e) {
-            log.warn("{}: the harvest stopped at {}: {}", key(), day, e.getMessage());
+            // The report carries the failure; whoever ran the harvest (the command, the scheduler) says it once.
+            log.debug("{}: the harvest stopped at {}: {}", key(), day, e.getMessage());
             return new HarvestReport(key(), http.requests() - requestsBefore, batch.finish(),
                     "stopped at " + day + "; days before it are saved", e.getMessage());
         }

@@ -86,6 +86,19 @@ public final class FeedRepository {
                 .list());
     }
 
+    /**
+     * Papers not on the feed (arXiv listings and harvests), newest arXiv listing first, at most {@code limit}:
+     * what {@code /} shows before the community has picked any paper.
+     */
+    public List<FeedPaper> newestNotOnFeed(int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery(PaperRowMapper.SELECT
+                        + " WHERE f.arxiv_id IS NULL ORDER BY p.published_at DESC, p.arxiv_id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map(MAPPER)
+                .map(r -> new FeedPaper(r.paper(), null))
+                .list());
+    }
+
     public Optional<LocalDate> latestDay() {
         return day("SELECT MAX(feed_day) FROM feed_entry WHERE hidden = 0", null);
     }

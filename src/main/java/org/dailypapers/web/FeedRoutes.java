@@ -15,43 +15,65 @@ final class FeedRoutes {
     private final FeedService feed;
     private final Templates templates;
     private final RenderedPages pages;
+    private final WebApp.Live live;
+    private final java.util.function.LongSupplier paperCount;
 
-    FeedRoutes(FeedService feed, Templates templates, RenderedPages pages) {
+    FeedRoutes(FeedService feed, Templates templates, RenderedPages pages, WebApp.Live live, java.util.function.LongSupplier paperCount) {
         this.feed = feed;
         this.templates = templates;
         this.pages = pages;
+        this.live = live;
+        this.paperCount = paperCount;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/", this::latest);
-        routes.get("/papers/date/{day}", ctx -> show(ctx, FeedPeriod.parseDay(ctx.pathParam("day")), false));
-        routes.get("/papers/week/{week}", ctx -> show(ctx, FeedPeriod.parseWeek(ctx.pathParam("week")), false));
-        routes.get("/papers/month/{month}", ctx -> show(ctx, FeedPeriod.parseMonth(ctx.pathParam("month")), false));
+        routes.get("/papers/date/{day}", ctx -> show(ctx, FeedPeriod.parseDay(ctx.pathParam("day"))));
+        routes.get("/papers/week/{week}", ctx -> show(ctx, FeedPeriod.parseWeek(ctx.pathParam("week"))));
+        routes.get("/papers/month/{month}", ctx -> show(ctx, FeedPeriod.parseMonth(ctx.pathParam("month"))));
         routes.get("/papers/week", ctx -> redirectToLatest(ctx, Kind.WEEK));
         routes.get("/papers/month", ctx -> redirectToLatest(ctx, Kind.MONTH));
         routes.get("/papers/date", ctx -> redirectToLatest(ctx, Kind.DAY));
     }
 
+    /**
+     * The latest feed day, named by its date; or, while nobody has put a paper on the feed, the newest arXiv
+     * listings. Either way with how old it is and, when old, why (rendered with that, and cached under it).
+     */
     private void latest(Context ctx) {
         LocalDate day = feed.latestDay().orElse(null);
-        if (day == null) {
+        if (day != null) {
+            Freshness fresh = freshness(day);
+            Templates.html(ctx, pages.get(ctx, fresh, () -> templates.pageBytes("feed/feed.jte", page(FeedPeriod.day(day), fresh))));
+            return;
+        }
+        List<FeedPaper> arxiv = feed.newestOnArxiv();
+        if (arxiv.isEmpty()) {
             templates.page(ctx, "error.jte", new ErrorPage(200, "No papers yet",
                     "The feed is empty. Import papers with ./dailypapers import PATH, or start with an empty data directory to load the demo data."));
             return;
         }
-        show(ctx, FeedPeriod.day(day), true);
+        List<ArxivDaysPage.Day> days = ArxivDaysPage.byDay(arxiv);
+        Freshness fresh = freshness(days.getFirst().day());
+        Templates.html(ctx, pages.get(ctx, fresh, () -> templates.pageBytes("feed/arxiv.jte",
+                new ArxivDaysPage(days, paperCount.getAsLong(), fresh))));
+    }
+
+    private Freshness freshness(LocalDate newest) {
+        return Freshness.of(newest, LocalDate.now(live.clock().withZone(org.dailypapers.paper.FeedDays.ZONE)), live.harvest().get());
     }
 
     private void redirectToLatest(Context ctx, Kind kind) {
-        LocalDate day = feed.latestDay().orElse(LocalDate.now(org.dailypapers.paper.FeedDays.ZONE));
+        LocalDate day = feed.latestDay().orElse(LocalDate.now(live.clock().withZone(org.dailypapers.paper.FeedDays.ZONE)));
         ctx.redirect(FeedPeriod.containing(kind, day).path());
     }
 
-    private void show(Context ctx, FeedPeriod period, boolean latest) {
-        Templates.html(ctx, pages.get(ctx, () -> templates.pageBytes("feed/feed.jte", page(period, latest))));
+    private void show(Context ctx, FeedPeriod period) {
+        Templates.html(ctx, pages.get(ctx, () -> templates.pageBytes("feed/feed.jte", page(period, null))));
     }
 
-    private FeedPage page(FeedPeriod period, boolean latest) {
+    /** {@code freshness}: on {@code /} only (the latest day), else null. */
+    private FeedPage page(FeedPeriod period, Freshness freshness) {
         List<FeedPaper> papers = feed.papers(period);
         FeedService.Neighbours around = feed.neighbours(period);
         Function<FeedPeriod, FeedPage.Link> link = p -> new FeedPage.Link(p.path(), label(p));
@@ -66,8 +88,9 @@ final class FeedRoutes {
                 link.apply(FeedPeriod.containing(Kind.MONTH, anchor)),
                 link.apply(FeedPeriod.day(anchor)),
                 "/rss",
-                latest,
-                feed.featured(period));
+                freshness != null,
+                feed.featured(period),
+                freshness);
     }
 
     private static String label(FeedPeriod p) {

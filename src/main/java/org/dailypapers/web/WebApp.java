@@ -51,7 +51,14 @@ public final class WebApp {
     /** What the web layer needs; built by the composition root. */
     public record Deps(FeedService feed, PaperRepository papers, PaperSearch search, PrometheusMeterRegistry metrics, ObjectMapper json,
             java.util.Optional<org.dailypapers.mail.Outbox> mailbox, org.dailypapers.digest.DigestService digests,
-            java.util.Optional<java.net.URI> baseUrl, Community community, java.util.List<String> allowedHosts) {}
+            java.util.Optional<java.net.URI> baseUrl, Community community, java.util.List<String> allowedHosts, Live live) {}
+
+    /**
+     * What changes while the server runs, beside the data: the clock (which day is today in New York), how the
+     * scheduled harvests went, and whether the first start's loading is done.
+     */
+    public record Live(java.time.Clock clock, java.util.function.Supplier<org.dailypapers.ingest.HarvestStatus> harvest,
+            Startup startup) {}
 
     /** The community side: accounts, votes, trending, submissions, curation. */
     public record Community(Accounts accounts, Upvotes upvotes, Trending trending, Submissions submissions, Curation curation,
@@ -85,8 +92,10 @@ public final class WebApp {
             securityHeaders(config);
             timeRequests(config, deps.metrics());
             new ErrorHandling(templates, deps.json()).register(config.routes);
+            config.routes.before(new StartupGate(deps.live().startup(), templates)::handle);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "papers", deps.papers().count(),
-                    "search", Map.of("indexed", deps.search().indexedCount(), "method", deps.search().method()))));
+                    "search", Map.of("indexed", deps.search().indexedCount(), "method", deps.search().method()),
+                    "harvest", harvestHealth(deps.live().harvest().get()))));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(deps.metrics().scrape()));
             Community c = deps.community();
@@ -98,7 +107,7 @@ public final class WebApp {
                 }
             });
             config.routes.before(visitors::checkCsrf);
-            new FeedRoutes(deps.feed(), templates, pages).register(config.routes);
+            new FeedRoutes(deps.feed(), templates, pages, deps.live(), deps.papers()::count).register(config.routes);
             new RssRoutes(deps.feed(), deps.baseUrl()).register(config.routes);
             new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
             new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages, c.trending(), deps.baseUrl()).register(config.routes);
@@ -119,6 +128,18 @@ public final class WebApp {
     /** The JSON of {@code /api/papers/search} for these papers, for the command line's {@code --json}. */
     public static String searchJson(java.util.List<org.dailypapers.paper.PaperRecord> records) {
         return new HfJson(new ObjectMapper()).searchItems(records).toPrettyString();
+    }
+
+    /** The harvests for {@code /health}: times in ISO-8601 UTC, null where there is none (JSON null, not left out). */
+    private static Map<String, Object> harvestHealth(org.dailypapers.ingest.HarvestStatus h) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("enabled", h.enabled());
+        out.put("running", h.running());
+        out.put("lastSuccess", h.lastSuccess().map(Object::toString).orElse(null));
+        out.put("lastFailure", h.lastFailure().map(Object::toString).orElse(null));
+        out.put("lastFailureReason", h.failures().isEmpty() ? null : String.join("; ", h.failures()));
+        out.put("nextRun", h.nextRun().map(Object::toString).orElse(null));
+        return out;
     }
 
     private static void securityHeaders(JavalinConfig config) {

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class HarvestConfigTest {
     @Test
-    void defaults_are_polite_and_off() {
+    void defaults_are_polite_and_on() {
         HarvestConfig config = HarvestConfig.fromEnv(Map.of());
-        assertThat(config.scheduled()).isFalse();
+        assertThat(config.scheduled()).as("a live feed is what serve is for").isTrue();
+        assertThat(HarvestConfig.fromEnv(Map.of("DAILYPAPERS_HARVEST_ENABLED", "false")).scheduled()).isFalse();
         assertThat(config.time()).isEqualTo(LocalTime.of(6, 0));
         assertThat(config.zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(config.arxivBaseUrl()).hasToString("https://export.arxiv.org/oai2");
