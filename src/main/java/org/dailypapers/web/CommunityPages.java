@@ -31,8 +31,15 @@ public final class CommunityPages {
     /** @param halfLifeHours shown with the formula */
     public record TrendingPage(List<FeedPaper> papers, long halfLifeHours) {}
 
-    /** @param signedIn false: the page asks to sign in first */
-    public record SubmitPage(boolean signedIn, String csrf, int windowDays, int dailyLimit) {}
+    /**
+     * The submit form, empty or shown again after a refusal.
+     *
+     * @param signedIn false: the page asks to sign in first
+     * @param paper what was typed ("" for none), kept in the field after a refusal
+     * @param error why the last submission was refused, or null
+     * @param onFeed the id of the paper the refusal is about when that paper is on the feed (linked), or null
+     */
+    public record SubmitPage(boolean signedIn, String csrf, int windowDays, int dailyLimit, String paper, String error, String onFeed) {}
 
     /** Tools for the viewer of a paper page: links for its submitter, curation for administrators. */
     public record PaperTools(String arxivId, String csrf, boolean submitter, boolean admin, boolean hidden, boolean featured,
