@@ -10,16 +10,23 @@ import org.dailypapers.paper.PaperRecord;
 public final class CommunityPages {
     private CommunityPages() {}
 
-    /** The sign-in form; {@code sentTo} is set once a link was mailed. */
-    public record SignInPage(String csrf, String email, String sentTo, String next) {}
+    /**
+     * The sign-in form; {@code sentTo} is set once a link was mailed.
+     *
+     * @param mailbox whether to point at {@code /dev/mailbox}: mail goes to the outbox and the visitor is on this machine
+     */
+    public record SignInPage(String csrf, String email, String sentTo, String next, boolean mailbox) {}
 
     /** "Sign in as ...?": the button that uses the link. */
     public record VerifyPage(String csrf, String token, String email, String next) {}
 
     public record AccountPage(Account account, String csrf, boolean admin, boolean saved) {}
 
-    /** @param account null when signed out */
-    public record MenuPage(Account account, String csrf, boolean admin) {}
+    /**
+     * @param account null when signed out
+     * @param signInHref the sign-in link, carrying the page the menu is on as where to return
+     */
+    public record MenuPage(Account account, String csrf, boolean admin, String signInHref) {}
 
     /**
      * A paper's upvote button.
