@@ -254,6 +254,27 @@ class DigestWebTest {
         assertThat(manage).doesNotContain("action=\"/digest/subscribe\"", "digest-footer");
     }
 
+    @Test
+    void a_topic_section_lists_only_papers_that_match_every_word_of_the_topic() throws Exception {
+        subscribeAndConfirm("ada@example.org", "daily", "dense retrieval\nLLM memory\nretrieval");
+        assertThat(send(DigestPeriod.DAILY, DigestWorld.DAY).sent()).isEqualTo(1);
+        String text = text(lastMailTo("ada@example.org")).replace("\r\n", "\n");
+        String topics = text.substring(text.indexOf("YOUR TOPICS"), text.indexOf("\n-- \n"));
+        String memTrap = "https://papers.example.org/papers/2608.20202"; // MemTrapBench: about LLM memory, mentions retrieval, not dense
+        // No paper of the day speaks of dense retrieval: no section, rather than the nearest unrelated papers.
+        assertThat(topics).doesNotContain("== dense retrieval ==");
+        assertThat(section(topics, "LLM memory")).contains(memTrap);
+        assertThat(section(topics, "retrieval")).contains(memTrap).doesNotContain("Awakening Static Worlds");
+    }
+
+    /** The text of one topic's section of a digest's plain-text part. */
+    static String section(String topics, String topic) {
+        int start = topics.indexOf("== " + topic + " ==");
+        assertThat(start).as("section " + topic + " in:\n" + topics).isNotNegative();
+        int end = topics.indexOf("\n== ", start + 1);
+        return topics.substring(start, end < 0 ? topics.length() : end);
+    }
+
     static int count(String text, String part) {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
