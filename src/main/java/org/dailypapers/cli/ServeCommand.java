@@ -46,7 +46,9 @@ final class ServeCommand implements Callable<Integer> {
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        ServerAddressFile.write(app.config().dataDir(), java.net.URI.create("http://localhost:" + web.port()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ServerAddressFile.delete(app.config().dataDir());
             web.stop();
             app.close();
             stopped.countDown();

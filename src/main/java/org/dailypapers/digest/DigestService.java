@@ -186,7 +186,12 @@ public final class DigestService {
 
     /** Sends the {@code kind} digest of the period containing {@code day}, with links under the base URL. */
     public SendSummary send(DigestPeriod kind, LocalDate day, SendOptions options, DigestSender.Progress progress) {
-        return sender.send(builder.edition(kind, day, baseUrl), options, progress);
+        return send(kind, day, baseUrl, options, progress);
+    }
+
+    /** As {@link #send(DigestPeriod, LocalDate, SendOptions, DigestSender.Progress)}, with links under {@code base}. */
+    public SendSummary send(DigestPeriod kind, LocalDate day, URI base, SendOptions options, DigestSender.Progress progress) {
+        return sender.send(builder.edition(kind, day, base), options, progress);
     }
 
     /** The edition of a period, e.g. to preview or count it. */
