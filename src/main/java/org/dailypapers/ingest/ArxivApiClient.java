@@ -74,8 +74,8 @@ public final class ArxivApiClient {
             }
             // The message reaches a person: say what happened in words, never the exception's class name.
             throw new ArxivApiException(Kind.UNAVAILABLE, cause instanceof java.net.ConnectException
-                    ? "arXiv could not be reached: the connection was refused or the network is down"
-                    : "arXiv could not be reached: the connection failed", cause);
+                    ? "arXiv could not be reached (the connection was refused or the network is down)"
+                    : "arXiv could not be reached (the connection failed)", cause);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();

@@ -115,8 +115,8 @@ public final class Submissions {
         } catch (ArxivApiException e) {
             throw switch (e.kind()) {
                 case REJECTED -> new Refused(Reason.INVALID, "arXiv refused the id " + id + ": " + e.getMessage() + ".");
-                case UNAVAILABLE -> new Refused(Reason.UNAVAILABLE, "We could not get the details of " + id + " from arXiv: "
-                        + e.getMessage() + ". Nothing was saved; please try again in a few minutes.");
+                case UNAVAILABLE -> new Refused(Reason.UNAVAILABLE, e.getMessage() + ", so we could not check " + id
+                        + ". Nothing was saved; please try again in a few minutes.");
             };
         }
     }
