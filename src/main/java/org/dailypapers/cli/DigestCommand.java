@@ -32,7 +32,10 @@ final class DigestCommand implements Callable<Integer> {
     @Command(name = "send", mixinStandardHelpOptions = true,
             description = {"Send the daily or weekly digest of one period to every confirmed subscriber who has not had it.",
                     "Safe to run again, or at the same time as another run: nobody gets a digest twice.",
-                    "Exit code: 0 when every digest went out (or was sent before), 1 when some failed (the next run retries them)."})
+                    "Links in the mail point to $DAILYPAPERS_BASE_URL, else to the serve running on the same data directory;"
+                            + " with neither, nothing is sent.",
+                    "Exit code: 0 when every digest went out (or was sent before), 1 when some failed (the next run retries them),"
+                            + " 2 for bad options or no address for links."})
     static final class Send implements Callable<Integer> {
         @Mixin
         DataOptions data = new DataOptions();
@@ -66,6 +69,15 @@ final class DigestCommand implements Callable<Integer> {
                         ? "--date must be a day YYYY-MM-DD, not '" + date + "'" : "--period: " + e.getMessage());
             }
             try (App app = data.openBesideServer()) {
+                java.util.Optional<java.net.URI> base = linksBase(app);
+                if (base.isEmpty()) {
+                    spec.commandLine().getErr().println("digest send: nothing sent, because links in the mail would point nowhere."
+                            + " Set DAILYPAPERS_BASE_URL to this instance's public address (e.g. https://papers.example.org),"
+                            + " or run digest send while serve runs on the same data directory ("
+                            + app.config().dataDir().resolve(ServerAddressFile.NAME) + " then names its address).");
+                    spec.commandLine().getErr().flush();
+                    return 2;
+                }
                 // Topic sections search as serve does (hybrid): load the query encoder, as serve's worker would.
                 app.search().loadEmbedder();
                 LocalDate someDay = day != null ? day
@@ -73,16 +85,24 @@ final class DigestCommand implements Callable<Integer> {
                 SendSummary summary;
                 try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Sending " + kind.id() + " " + kind.feedPeriod(someDay).key())
                         .setUnit(" subscribers", 1).setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).build()) {
-                    summary = app.digests().send(kind, someDay, SendOptions.defaults().withResendUncertain(resendUncertain),
+                    summary = app.digests().send(kind, someDay, base.get(), SendOptions.defaults().withResendUncertain(resendUncertain),
                             (done, total) -> {
                                 bar.maxHint(total);
                                 bar.stepTo(done);
                             });
                 }
-                spec.commandLine().getOut().println("Digest " + summary);
+                spec.commandLine().getOut().println("Digest " + summary + " (links to " + base.get() + ")");
                 spec.commandLine().getOut().flush();
                 return summary.ok() ? 0 : 1;
             }
+        }
+
+        /**
+         * Where links in the mail point: DAILYPAPERS_BASE_URL, else the server running on this data directory
+         * (its port, whatever --port it was given), else nowhere: guessing port 8080 mailed dead links.
+         */
+        private static java.util.Optional<java.net.URI> linksBase(App app) {
+            return app.config().baseUrl().or(() -> ServerAddressFile.read(app.config().dataDir()));
         }
     }
 }

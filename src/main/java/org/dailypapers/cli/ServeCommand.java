@@ -48,15 +48,25 @@ final class ServeCommand implements Callable<Integer> {
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        ServerAddressFile.write(app.config().dataDir(), java.net.URI.create("http://localhost:" + web.port()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ServerAddressFile.delete(app.config().dataDir());
             web.stop();
             app.close();
             stopped.countDown();
         }, "shutdown"));
         System.out.printf("Daily Papers is serving %d papers at http://localhost:%d/ (started in %.1f s; Ctrl+C stops)%n",
                 app.papers().count(), web.port(), (System.nanoTime() - started) / 1e9);
+        System.out.println(mailLine(app, web.port()));
         stopped.await();
         return 0;
+    }
+
+    /** Where mail goes, so the person who started the demo knows where to find a sign-in link. */
+    static String mailLine(App app, int port) {
+        return app.config().mail().smtp().map(smtp -> "Mail is sent through the SMTP server " + smtp.host() + ":" + smtp.port())
+                .orElseGet(() -> "Mail is not sent (no DAILYPAPERS_SMTP_HOST): it is written to " + app.outbox().directory()
+                        + " and shown at http://localhost:" + port + "/dev/mailbox");
     }
 
     /** Requests the main screens once, so that a training run loads the classes serving them needs. */

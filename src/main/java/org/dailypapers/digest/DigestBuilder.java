@@ -13,7 +13,8 @@ import org.dailypapers.search.SearchRequest;
 
 /**
  * Builds a period's {@link DigestEdition}: the period's top papers by upvotes from the feed, and for each
- * topic the search engine's best matches among papers put on the feed in that period. Thread-safe.
+ * topic the search engine's best matches among papers put on the feed in that period that match the topic by
+ * its words ({@link PaperSearch#searchRelevant}). Thread-safe.
  */
 public final class DigestBuilder {
     private final FeedService feed;
@@ -37,7 +38,9 @@ public final class DigestBuilder {
 
     private List<FeedPaper> topicMatches(FeedPeriod period, String query) {
         SearchRequest request = new SearchRequest(query, period.first(), period.last(), null, null, null, topicHits);
-        return search.records(search.search(request)).stream()
+        // Only papers that match the topic by its words: the hybrid ranking alone would fill the section with the
+        // period's nearest papers even when none is about the topic.
+        return search.records(search.searchRelevant(request)).stream()
                 .flatMap(r -> Optional.ofNullable(r.entry()).map(e -> new FeedPaper(r.paper(), e)).stream())
                 .toList();
     }

@@ -34,12 +34,13 @@ final class DigestMessages {
      * Says how many topics were asked for but never their text: whoever fills the anonymous form chooses it, and
      * it must not reach a stranger's inbox in our name (phishing text). The confirm page shows the topics.
      */
-    MailMessage confirmation(EmailAddress to, DigestPeriod period, Topics topics, String confirmUrl) {
+    MailMessage confirmation(EmailAddress to, DigestPeriod period, Topics topics, String confirmUrl, String manageUrl) {
         int n = topics.queries().size();
         String text = "Hello,\n\nsomeone (hopefully you) asked for the " + period.id() + " Daily Papers digest at "
                 + to.value() + (n == 0 ? "" : ", with " + n + (n == 1 ? " topic" : " topics") + " (shown when you confirm)") + ".\n\n"
                 + "To start receiving it, confirm by opening this link (valid for 7 days):\n" + confirmUrl + "\n\n"
-                + "If you did not ask for it, ignore this mail: nothing will be sent.\n";
+                + "If you did not ask for it, ignore this mail: nothing will be sent.\n"
+                + "-- \nOnce confirmed, change its period or topics, or unsubscribe: " + manageUrl + "\n";
         return MailMessage.text(to, "Confirm your Daily Papers digest", text);
     }
 

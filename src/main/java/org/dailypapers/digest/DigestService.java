@@ -90,7 +90,9 @@ public final class DigestService {
         }
         subscriptions.savePending(address, kind, topics);
         String link = base + "/digest/confirm?token=" + tokens.issue(Purpose.CONFIRM, address);
-        sendOnce(address, () -> messages.confirmation(address, kind, topics, link));
+        // The manage link works once confirmed: so the subscriber can change or leave before any digest arrives.
+        String manage = base + "/digest/manage?token=" + tokens.issue(Purpose.MANAGE, address);
+        sendOnce(address, () -> messages.confirmation(address, kind, topics, link, manage));
         return address;
     }
 
@@ -142,7 +144,11 @@ public final class DigestService {
     /** The confirmed subscription a manage token was issued for. */
     public Subscription manage(String token) {
         EmailAddress address = tokens.verify(token, Purpose.MANAGE);
-        return subscriptions.find(address).filter(s -> s.status() == Status.CONFIRMED)
+        Optional<Subscription> s = subscriptions.find(address);
+        if (s.isPresent() && s.get().status() == Status.PENDING) {
+            throw new InvalidTokenException("This digest is not confirmed yet: open the confirmation link in the same mail first.");
+        }
+        return s.filter(x -> x.status() == Status.CONFIRMED)
                 .orElseThrow(() -> new InvalidTokenException("This address has no active digest: it was unsubscribed."
                         + " Subscribe again from the form at the bottom of any page."));
     }
@@ -163,6 +169,11 @@ public final class DigestService {
         return address;
     }
 
+    /** A fresh manage token for an address (the link on the page that confirms a subscription). */
+    public String manageToken(EmailAddress address) {
+        return tokens.issue(Purpose.MANAGE, address);
+    }
+
     /** A fresh unsubscribe token for an address (the manage page's button). */
     public String unsubscribeToken(EmailAddress address) {
         return tokens.issue(Purpose.UNSUBSCRIBE, address);
@@ -175,7 +186,12 @@ public final class DigestService {
 
     /** Sends the {@code kind} digest of the period containing {@code day}, with links under the base URL. */
     public SendSummary send(DigestPeriod kind, LocalDate day, SendOptions options, DigestSender.Progress progress) {
-        return sender.send(builder.edition(kind, day, baseUrl), options, progress);
+        return send(kind, day, baseUrl, options, progress);
+    }
+
+    /** As {@link #send(DigestPeriod, LocalDate, SendOptions, DigestSender.Progress)}, with links under {@code base}. */
+    public SendSummary send(DigestPeriod kind, LocalDate day, URI base, SendOptions options, DigestSender.Progress progress) {
+        return sender.send(builder.edition(kind, day, base), options, progress);
     }
 
     /** The edition of a period, e.g. to preview or count it. */

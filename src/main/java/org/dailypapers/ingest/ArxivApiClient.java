@@ -72,7 +72,10 @@ public final class ArxivApiClient {
             if (cause instanceof HttpTimeoutException) {
                 throw new ArxivApiException(Kind.UNAVAILABLE, "arXiv did not answer within " + timeout.toSeconds() + " s", cause);
             }
-            throw new ArxivApiException(Kind.UNAVAILABLE, "arXiv could not be reached (" + cause.getClass().getSimpleName() + ")", cause);
+            // The message reaches a person: say what happened in words, never the exception's class name.
+            throw new ArxivApiException(Kind.UNAVAILABLE, cause instanceof java.net.ConnectException
+                    ? "arXiv could not be reached (the connection was refused or the network is down)"
+                    : "arXiv could not be reached (the connection failed)", cause);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();

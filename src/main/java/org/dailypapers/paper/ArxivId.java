@@ -1,5 +1,6 @@
 package org.dailypapers.paper;
 
+import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -69,6 +70,43 @@ public record ArxivId(String value) implements Comparable<ArxivId> {
     /** True for the YYMM.NNNNN scheme arXiv has used since April 2007. */
     public boolean isNewStyle() {
         return value.indexOf('/') < 0;
+    }
+
+    /**
+     * Why this id cannot name a paper that exists by {@code now} (the current month), or empty when it can. arXiv
+     * numbers papers by the month they were submitted: new-style ids began in April 2007 (0704), with four
+     * digits after the dot until December 2014 and five since January 2015; old-style ids ran from August 1991
+     * to March 2007. A month outside 01..12, a month after {@code now} or a number 0 cannot exist, so there is no
+     * need to ask arXiv about it.
+     */
+    public Optional<String> impossibleAt(YearMonth now) {
+        boolean newStyle = isNewStyle();
+        String digits = newStyle ? value : value.substring(value.indexOf('/') + 1);
+        int yy = Integer.parseInt(digits.substring(0, 2));
+        int month = Integer.parseInt(digits.substring(2, 4));
+        String number = newStyle ? digits.substring(5) : digits.substring(4);
+        if (month < 1 || month > 12) {
+            return Optional.of("there is no month " + digits.substring(2, 4) + " (the digits after the year are the month, 01 to 12)");
+        }
+        if (Integer.parseInt(number) == 0) {
+            return Optional.of("arXiv numbers papers from 1, not " + number);
+        }
+        YearMonth issued = YearMonth.of(newStyle || yy < 91 ? 2000 + yy : 1900 + yy, month);
+        if (issued.isAfter(now)) {
+            return Optional.of("it would be from " + issued.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                    + " " + issued.getYear() + ", which has not come yet");
+        }
+        if (newStyle && issued.isBefore(YearMonth.of(2007, 4))) {
+            return Optional.of("ids of this form start in April 2007 (0704); older papers have ids like math/0211159");
+        }
+        if (newStyle && number.length() != (issued.isBefore(YearMonth.of(2015, 1)) ? 4 : 5)) {
+            return Optional.of(issued.isBefore(YearMonth.of(2015, 1))
+                    ? "ids before 2015 have four digits after the dot" : "ids since 2015 have five digits after the dot");
+        }
+        if (!newStyle && (issued.isBefore(YearMonth.of(1991, 8)) || issued.isAfter(YearMonth.of(2007, 3)))) {
+            return Optional.of("ids of this form were used from August 1991 to March 2007");
+        }
+        return Optional.empty();
     }
 
     public String absUrl() {

@@ -65,6 +65,31 @@ public final class Bm25Retriever implements Retriever {
         return run(b.build(), request, parsed);
     }
 
+    /**
+     * The papers that match {@code request}'s query lexically with every one of its free-text terms (after
+     * analysis: stemmed, stop words dropped), in the contents (title, abstract, keywords) or all in the
+     * authors, and its phrases and fielded clauses as {@link #retrieve} requires them; BM25-ranked, under the
+     * request's filters and limit. A query without any term that can match returns nothing: this is a
+     * relevance rule (see {@link LexicalRelevance}), not a listing.
+     */
+    public List<ScoredPaper> retrieveMatchingAll(SearchRequest request) {
+        ParsedQuery parsed = parser.parse(request.query());
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean any = false;
+        if (!parsed.text().isBlank()) {
+            BooleanQuery.Builder text = new BooleanQuery.Builder();
+            boolean anyText = add(text, builder.createBooleanQuery(IndexFields.CONTENTS, parsed.text(), Occur.MUST), Occur.SHOULD);
+            anyText |= add(text, builder.createBooleanQuery(IndexFields.AUTHORS, parsed.text(), Occur.MUST), Occur.SHOULD);
+            if (!anyText) {
+                return List.of();
+            }
+            b.add(text.build(), Occur.MUST);
+            any = true;
+        }
+        any |= addRequired(b, parsed);
+        return any ? run(b.build(), request, parsed) : List.of();
+    }
+
     /** Analyses text as the contents field is analysed (for feedback term statistics). */
     public List<String> analyzeContents(String text) {
         return index.analyzeTerms(IndexFields.CONTENTS, text);

@@ -46,12 +46,14 @@ public final class PaperSearch implements Closeable {
     private volatile boolean closed;
     private volatile Embedder embedder;
     private volatile SearchEngine engine;
+    private final LexicalRelevance relevance;
 
     private PaperSearch(PaperIndex index, PaperRepository papers, SearchConfig config) {
         this.index = index;
         this.papers = papers;
         this.config = config;
         this.engine = new SearchEngine(index, null, SearchPipeline.named("bm25", null));
+        this.relevance = new LexicalRelevance(index);
     }
 
     /**
@@ -190,6 +192,17 @@ public final class PaperSearch implements Closeable {
         }
         int wider = Math.min(SearchRequest.MAX_LIMIT, request.limit() + hidden.size());
         return withoutHidden(engine.retrieve(request.withLimit(wider)), hidden, request.limit());
+    }
+
+    /**
+     * As {@link #search}, but keeping only papers that match the query by its words: each of its terms (or its
+     * phrases and fields) occurs in the paper. For lists that must not show a merely nearest paper, such as a
+     * digest's topic section; a query that matches nothing gets an empty list.
+     */
+    public List<ScoredPaper> searchRelevant(SearchRequest request) {
+        // Ranked as search ranks, from a wider list, so that dropping unrelated papers does not leave the list short.
+        int wider = Math.min(SearchRequest.MAX_LIMIT, Math.max(100, request.limit() * 10));
+        return relevance.keepRelevant(request, search(request.withLimit(wider))).stream().limit(request.limit()).toList();
     }
 
     /** Papers most like this one by embedding, itself and hidden papers excluded; empty until it has a vector. */

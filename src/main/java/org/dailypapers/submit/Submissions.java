@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.dailypapers.account.Account;
@@ -23,7 +24,8 @@ import org.dailypapers.store.Database;
 
 /**
  * Papers submitted to the day's feed by signed-in people. Rules, checked in this order, each refusal saying
- * why: a recognisable arXiv id or link; not already on the feed; never removed by a curator; at most
+ * why: a recognisable arXiv id or link; not already on the feed; an id that can exist by today (see
+ * {@link ArxivId#impossibleAt}: refused without asking arXiv); never removed by a curator; at most
  * {@link SubmissionConfig#dailyLimit()} per person per feed day (removed submissions count; the count and
  * the claim are one atomic step); known to arXiv; published on arXiv within
  * {@link SubmissionConfig#windowDays()} days. An accepted paper is saved through the {@link PaperImporter}
@@ -79,6 +81,10 @@ public final class Submissions {
         if (onFeed.isPresent()) {
             throw new Refused(Reason.INVALID, "Paper " + id + " is already on the feed (" + onFeed.get() + ").");
         }
+        Optional<String> impossible = id.impossibleAt(YearMonth.from(today));
+        if (impossible.isPresent()) {
+            throw new Refused(Reason.INVALID, "Paper: " + id + " cannot be an arXiv id: " + impossible.get() + ".");
+        }
         switch (repository.claim(id.value(), account.id(), now, dayStart, config.dailyLimit())) {
             case CLAIMED -> { }
             case TAKEN -> throw new Refused(Reason.INVALID, "Paper " + id + " was just submitted by someone else.");
@@ -109,8 +115,8 @@ public final class Submissions {
         } catch (ArxivApiException e) {
             throw switch (e.kind()) {
                 case REJECTED -> new Refused(Reason.INVALID, "arXiv refused the id " + id + ": " + e.getMessage() + ".");
-                case UNAVAILABLE -> new Refused(Reason.UNAVAILABLE, "We could not get the paper's details from arXiv ("
-                        + e.getMessage() + "). Nothing was saved; please try again later.");
+                case UNAVAILABLE -> new Refused(Reason.UNAVAILABLE, e.getMessage() + ", so we could not check " + id
+                        + ". Nothing was saved; please try again in a few minutes.");
             };
         }
     }
@@ -160,6 +166,11 @@ public final class Submissions {
                     + (requiredPrefix != null ? "a " + requiredPrefix + " address." : "an http(s) web address."));
         }
         return value;
+    }
+
+    /** Whether the paper is on the feed (of any day), so a refusal can point to it. */
+    public boolean isOnFeed(ArxivId id) {
+        return repository.feedDay(id.value()).isPresent();
     }
 
     /** The account id of who submitted the paper here, if someone did. */

@@ -28,13 +28,16 @@ final class AccountRoutes {
     private final Visitors visitors;
     private final Templates templates;
     private final Optional<URI> baseUrl;
+    private final boolean outbox;
 
-    AccountRoutes(Accounts accounts, Upvotes upvotes, Visitors visitors, Templates templates, Optional<URI> baseUrl) {
+    /** @param outbox whether mail goes to the outbox (so {@code /dev/mailbox} shows it) */
+    AccountRoutes(Accounts accounts, Upvotes upvotes, Visitors visitors, Templates templates, Optional<URI> baseUrl, boolean outbox) {
         this.accounts = accounts;
         this.upvotes = upvotes;
         this.visitors = visitors;
         this.templates = templates;
         this.baseUrl = baseUrl;
+        this.outbox = outbox;
     }
 
     void register(RoutesConfig routes) {
@@ -55,14 +58,48 @@ final class AccountRoutes {
             ctx.redirect("/account");
             return;
         }
-        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), "", null, next(ctx.queryParam("next"))));
+        String next = ctx.queryParam("next") != null ? next(ctx.queryParam("next")) : cameFrom(ctx);
+        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), "", null, next, false));
+    }
+
+    /**
+     * Without a {@code next} parameter (a link on a page whose script did not run): the page of this site the
+     * visitor came from, by the Referer header, else {@code /}.
+     */
+    private static String cameFrom(Context ctx) {
+        String referer = ctx.header("Referer");
+        if (referer == null || referer.length() > 2_000) {
+            return "/";
+        }
+        try {
+            URI from = new URI(referer);
+            return from.getRawAuthority() != null && from.getRawAuthority().equalsIgnoreCase(ctx.host())
+                    ? returnTo(from) : "/";
+        } catch (java.net.URISyntaxException e) {
+            return "/";
+        }
+    }
+
+    /** The local path (and query) of a page of this site to come back to; the sign-in pages themselves lead home. */
+    static String returnTo(URI page) {
+        String path = page.getRawPath() == null || page.getRawPath().isEmpty() ? "/" : page.getRawPath();
+        if (path.startsWith("/signin")) {
+            return "/";
+        }
+        return next(page.getRawQuery() == null ? path : path + "?" + page.getRawQuery());
+    }
+
+    /** The sign-in link that returns to {@code next} (already checked by {@link #next}). */
+    static String signInHref(String next) {
+        return next.equals("/") ? "/signin" : "/signin?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void requestLink(Context ctx) {
         noStore(ctx);
         String next = next(ctx.formParam("next"));
         EmailAddress sentTo = accounts.requestLink(ctx.formParam("email"), Clients.rateKey(ctx), Clients.mailBase(baseUrl, ctx), next);
-        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), sentTo.value(), sentTo.value(), next));
+        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), sentTo.value(), sentTo.value(), next,
+                outbox && Clients.isLocal(ctx)));
     }
 
     private void confirm(Context ctx) {
@@ -105,7 +142,21 @@ final class AccountRoutes {
         noStore(ctx);
         Optional<Session> session = visitors.session(ctx);
         templates.fragment(ctx, "account/menu.jte", new MenuPage(session.map(Session::account).orElse(null),
-                session.map(Session::csrfToken).orElse(null), session.map(s -> accounts.isAdmin(s.account())).orElse(false)));
+                session.map(Session::csrfToken).orElse(null), session.map(s -> accounts.isAdmin(s.account())).orElse(false),
+                signInHref(menuPage(ctx))));
+    }
+
+    /** The page htmx loads the menu into (its {@code HX-Current-URL} header), as a local path; else {@code /}. */
+    private static String menuPage(Context ctx) {
+        String current = ctx.header("HX-Current-URL");
+        if (current == null || current.length() > 2_000) {
+            return "/";
+        }
+        try {
+            return returnTo(new URI(current));
+        } catch (java.net.URISyntaxException e) {
+            return "/";
+        }
     }
 
     /**

@@ -10,16 +10,23 @@ import org.dailypapers.paper.PaperRecord;
 public final class CommunityPages {
     private CommunityPages() {}
 
-    /** The sign-in form; {@code sentTo} is set once a link was mailed. */
-    public record SignInPage(String csrf, String email, String sentTo, String next) {}
+    /**
+     * The sign-in form; {@code sentTo} is set once a link was mailed.
+     *
+     * @param mailbox whether to point at {@code /dev/mailbox}: mail goes to the outbox and the visitor is on this machine
+     */
+    public record SignInPage(String csrf, String email, String sentTo, String next, boolean mailbox) {}
 
     /** "Sign in as ...?": the button that uses the link. */
     public record VerifyPage(String csrf, String token, String email, String next) {}
 
     public record AccountPage(Account account, String csrf, boolean admin, boolean saved) {}
 
-    /** @param account null when signed out */
-    public record MenuPage(Account account, String csrf, boolean admin) {}
+    /**
+     * @param account null when signed out
+     * @param signInHref the sign-in link, carrying the page the menu is on as where to return
+     */
+    public record MenuPage(Account account, String csrf, boolean admin, String signInHref) {}
 
     /**
      * A paper's upvote button.
@@ -31,8 +38,15 @@ public final class CommunityPages {
     /** @param halfLifeHours shown with the formula */
     public record TrendingPage(List<FeedPaper> papers, long halfLifeHours) {}
 
-    /** @param signedIn false: the page asks to sign in first */
-    public record SubmitPage(boolean signedIn, String csrf, int windowDays, int dailyLimit) {}
+    /**
+     * The submit form, empty or shown again after a refusal.
+     *
+     * @param signedIn false: the page asks to sign in first
+     * @param paper what was typed ("" for none), kept in the field after a refusal
+     * @param error why the last submission was refused, or null
+     * @param onFeed the id of the paper the refusal is about when that paper is on the feed (linked), or null
+     */
+    public record SubmitPage(boolean signedIn, String csrf, int windowDays, int dailyLimit, String paper, String error, String onFeed) {}
 
     /** Tools for the viewer of a paper page: links for its submitter, curation for administrators. */
     public record PaperTools(String arxivId, String csrf, boolean submitter, boolean admin, boolean hidden, boolean featured,

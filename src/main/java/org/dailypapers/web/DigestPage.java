@@ -7,7 +7,7 @@ import org.dailypapers.digest.Topics;
  * The digest screens: one template, one record; {@code screen} says which. Fields a screen does not use are
  * empty strings, never null.
  *
- * @param token the signed token the screen's form posts back (confirm, manage), else empty
+ * @param token the signed token the screen's form posts back (confirm, manage) or links with (confirmed: the manage link), else empty
  * @param unsubscribeToken the manage screen's unsubscribe button token, else empty
  */
 public record DigestPage(Screen screen, String email, String period, String topics, String token, String unsubscribeToken) {
@@ -31,6 +31,14 @@ public record DigestPage(Screen screen, String email, String period, String topi
         public String title() {
             return title;
         }
+    }
+
+    /**
+     * Whether the layout's footer subscribe form is shown too: not on screens about one subscription, which
+     * have their own form or are about an address already given (two forms to subscribe confuse).
+     */
+    public boolean footerForm() {
+        return screen == Screen.CHECK_INBOX || screen == Screen.UNSUBSCRIBED;
     }
 
     static DigestPage of(Screen screen) {

@@ -70,7 +70,7 @@ final class DigestRoutes {
 
     private void confirm(Context ctx) {
         Subscription s = digests.confirm(form(ctx, "token"));
-        show(ctx, new DigestPage(Screen.CONFIRMED, s.email().value(), s.period().id(), "", "", ""));
+        show(ctx, new DigestPage(Screen.CONFIRMED, s.email().value(), s.period().id(), "", digests.manageToken(s.email()), ""));
     }
 
     private void change(Context ctx) {

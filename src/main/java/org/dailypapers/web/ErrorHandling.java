@@ -82,6 +82,8 @@ final class ErrorHandling {
             ctx.contentType("text/plain; charset=utf-8").result(message);
         } else if (ctx.path().startsWith("/api/") || ctx.path().equals("/account/state")) {
             ctx.contentType("application/json").result(json.createObjectNode().put("error", message).toString());
+        } else if (InlineRefusal.of(ctx).isPresent()) {
+            InlineRefusal.of(ctx).get().show(ctx, message);
         } else {
             templates.page(ctx, "error.jte", new ErrorPage(status, title(status), message));
         }

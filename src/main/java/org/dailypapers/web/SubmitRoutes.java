@@ -38,14 +38,28 @@ final class SubmitRoutes {
     private void form(Context ctx) {
         AccountRoutes.noStore(ctx);
         Optional<Session> session = visitors.session(ctx);
-        templates.page(ctx, "submit/submit.jte", new SubmitPage(session.isPresent(), session.map(Session::csrfToken).orElse(null),
-                submissions.config().windowDays(), submissions.config().dailyLimit()));
+        templates.page(ctx, "submit/submit.jte", page(session.map(Session::csrfToken).orElse(null), "", null, null));
     }
 
+    /**
+     * Submits; a refusal shows the form again with the typed id and the reason (and, when the paper is on the
+     * feed, a link to it), under the refusal's status.
+     */
     private void submit(Context ctx) {
         Session session = visitors.require(ctx, "submit papers");
-        ArxivId id = submissions.submit(session.account(), ctx.formParam("paper"));
+        String typed = ctx.formParam("paper") == null ? "" : ctx.formParam("paper");
+        String kept = typed.length() > Submissions.MAX_INPUT ? typed.substring(0, Submissions.MAX_INPUT) : typed;
+        InlineRefusal.register(ctx, (c, message) -> {
+            AccountRoutes.noStore(c);
+            String onFeed = ArxivId.parseLoose(typed).filter(submissions::isOnFeed).map(ArxivId::value).orElse(null);
+            templates.page(c, "submit/submit.jte", page(session.csrfToken(), kept, message, onFeed));
+        });
+        ArxivId id = submissions.submit(session.account(), typed);
         ctx.redirect("/papers/" + id.value(), HttpStatus.SEE_OTHER);
+    }
+
+    private SubmitPage page(String csrf, String paper, String error, String onFeed) {
+        return new SubmitPage(csrf != null, csrf, submissions.config().windowDays(), submissions.config().dailyLimit(), paper, error, onFeed);
     }
 
     private void links(Context ctx) {

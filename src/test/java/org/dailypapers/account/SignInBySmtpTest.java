@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,7 +32,9 @@ class SignInBySmtpTest {
                 "DAILYPAPERS_BASE_URL", "http://papers.example.org");
         try (TestInstance instance = TestInstance.withEnv(dir, env).start()) {
             Visitor ada = new Visitor(instance::url);
-            assertThat(ada.requestLink("ada@example.org").statusCode()).isEqualTo(200);
+            HttpResponse<String> sent = ada.requestLink("ada@example.org");
+            assertThat(sent.statusCode()).isEqualTo(200);
+            assertThat(sent.body()).contains("We sent a sign-in link").doesNotContain("/dev/mailbox"); // mail went out by SMTP
             assertThat(greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
             MimeMessage mail = greenMail.getReceivedMessages()[0];
             assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ada@example.org");

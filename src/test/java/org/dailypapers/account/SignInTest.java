@@ -94,6 +94,39 @@ class SignInTest {
     }
 
     @Test
+    void the_header_sign_in_link_and_the_submit_page_carry_the_current_page_and_only_a_local_one() {
+        Visitor ada = visitor();
+        // The menu is loaded by htmx into every page, which names the page in HX-Current-URL.
+        assertThat(ada.get("/account/menu", Map.of("HX-Current-URL", instance.url("/papers/week?sort=new&page=2"))).body())
+                .contains("<a href=\"/signin?next=%2Fpapers%2Fweek%3Fsort%3Dnew%26page%3D2\">Sign in</a>");
+        assertThat(ada.get("/account/menu", Map.of("HX-Current-URL", instance.url("/"))).body()).contains("<a href=\"/signin\">");
+        assertThat(ada.get("/account/menu", Map.of("HX-Current-URL", instance.url("/signin?next=/x"))).body()).contains("<a href=\"/signin\">");
+        assertThat(ada.get("/account/menu", Map.of("HX-Current-URL", "http://evil.example//evil.example/x")).body())
+                .contains("<a href=\"/signin\">");
+        assertThat(ada.get("/submit").body()).contains("<a href=\"/signin?next=/submit\">Sign in</a> to submit");
+
+        // The menu's link, followed: the form carries it on, and so does the mailed link.
+        assertThat(ada.get("/signin?next=%2Fpapers%2Fweek%3Fsort%3Dnew%26page%3D2").body())
+                .contains("name=\"next\" value=\"/papers/week?sort=new&amp;page=2\"");
+        // A link without next (the page's script did not run): the page of this site it was clicked on.
+        assertThat(ada.get("/signin", Map.of("Referer", instance.url("/papers/2608.19880"))).body())
+                .contains("name=\"next\" value=\"/papers/2608.19880\"");
+        assertThat(ada.get("/signin", Map.of("Referer", "https://elsewhere.example/papers/2608.19880")).body())
+                .contains("name=\"next\" value=\"/\"");
+    }
+
+    @Test
+    void the_we_sent_a_link_page_points_to_the_development_mailbox_only_for_a_visitor_on_this_machine() {
+        Visitor ada = visitor();
+        assertThat(ada.requestLink("ada@example.org").body()).contains("<a href=\"/dev/mailbox\">development mailbox</a>");
+        Visitor proxied = visitor();
+        proxied.get("/signin");
+        HttpResponse<String> viaProxy = proxied.postRaw("/signin", fields("_csrf", proxied.csrf(), "email", "bob@example.org"),
+                Map.of("X-Forwarded-For", "203.0.113.7"));
+        assertThat(viaProxy.body()).contains("We sent a sign-in link").doesNotContain("/dev/mailbox");
+    }
+
+    @Test
     void a_used_link_a_forged_link_and_an_expired_link_are_refused() {
         Visitor ada = visitor();
         ada.requestLink("ada@example.org");

@@ -218,6 +218,68 @@ class DigestWebTest {
     }
 
     @Test
+    void right_after_confirming_the_subscriber_can_manage_or_unsubscribe_from_the_page_and_the_confirmation_mail() throws Exception {
+        assertThat(subscribe("ada@example.org", "daily", "agents").statusCode()).isEqualTo(200);
+        String mail = text(lastMailTo("ada@example.org")).replace("\r\n", "\n");
+        String footer = mail.substring(mail.indexOf("\n-- \n"));
+        String mailedManage = link(footer, "/digest/manage");
+        HttpResponse<String> early = get(mailedManage);
+        assertThat(early.statusCode()).isEqualTo(400);
+        assertThat(early.body()).contains("not confirmed yet");
+
+        HttpResponse<String> confirmed = post("/digest/confirm", Map.of("token", token(link(mail, "/digest/confirm"))));
+        assertThat(confirmed.body()).contains("Subscription confirmed");
+        Matcher onPage = Pattern.compile("href=\"(/digest/manage\\?token=[A-Za-z0-9_.-]+)\"").matcher(confirmed.body());
+        assertThat(onPage.find()).as(confirmed.body()).isTrue();
+        for (String manage : List.of(onPage.group(1), mailedManage)) {
+            HttpResponse<String> page = get(manage);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("ada@example.org", ">agents</textarea>", ">Unsubscribe</button>");
+        }
+        Matcher leave = Pattern.compile("action=\"(/digest/unsubscribe\\?token=[A-Za-z0-9_.-]+)\"").matcher(get(onPage.group(1)).body());
+        assertThat(leave.find()).isTrue();
+        assertThat(post(leave.group(1), Map.of("List-Unsubscribe", "One-Click")).body()).contains("will receive no more digests");
+        assertThat(app.digests().find(EmailAddress.parse("ada@example.org")).orElseThrow().status()).isEqualTo(Subscription.Status.UNSUBSCRIBED);
+    }
+
+    @Test
+    void the_digest_and_manage_pages_show_one_form_not_a_second_in_the_footer() throws Exception {
+        assertThat(count(get("/").body(), "action=\"/digest/subscribe\"")).isEqualTo(1); // other pages keep the footer form
+        String digest = get("/digest").body();
+        assertThat(count(digest, "action=\"/digest/subscribe\"")).isEqualTo(1);
+        assertThat(digest).doesNotContain("digest-footer");
+        subscribeAndConfirm("ada@example.org", "daily", "");
+        String manage = get(link(text(lastMailTo("ada@example.org")), "/digest/manage")).body();
+        assertThat(count(manage, "<form class=\"digest-form\"")).isEqualTo(1);
+        assertThat(manage).doesNotContain("action=\"/digest/subscribe\"", "digest-footer");
+    }
+
+    @Test
+    void a_topic_section_lists_only_papers_that_match_every_word_of_the_topic() throws Exception {
+        subscribeAndConfirm("ada@example.org", "daily", "dense retrieval\nLLM memory\nretrieval");
+        assertThat(send(DigestPeriod.DAILY, DigestWorld.DAY).sent()).isEqualTo(1);
+        String text = text(lastMailTo("ada@example.org")).replace("\r\n", "\n");
+        String topics = text.substring(text.indexOf("YOUR TOPICS"), text.indexOf("\n-- \n"));
+        String memTrap = "https://papers.example.org/papers/2608.20202"; // MemTrapBench: about LLM memory, mentions retrieval, not dense
+        // No paper of the day speaks of dense retrieval: no section, rather than the nearest unrelated papers.
+        assertThat(topics).doesNotContain("== dense retrieval ==");
+        assertThat(section(topics, "LLM memory")).contains(memTrap);
+        assertThat(section(topics, "retrieval")).contains(memTrap).doesNotContain("Awakening Static Worlds");
+    }
+
+    /** The text of one topic's section of a digest's plain-text part. */
+    static String section(String topics, String topic) {
+        int start = topics.indexOf("== " + topic + " ==");
+        assertThat(start).as("section " + topic + " in:\n" + topics).isNotNegative();
+        int end = topics.indexOf("\n== ", start + 1);
+        return topics.substring(start, end < 0 ? topics.length() : end);
+    }
+
+    static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
     void the_manage_link_changes_period_and_topics() throws Exception {
         subscribeAndConfirm("ada@example.org", "daily", "agents");
         send(DigestPeriod.DAILY, DigestWorld.DAY);

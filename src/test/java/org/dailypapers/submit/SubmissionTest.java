@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Submissions over real HTTP, with arXiv replayed from recorded answers. The clock is a week after 1605.08386 appeared. */
 class SubmissionTest {
+    /** A well-formed id of a past month that arXiv answers with an empty feed. */
+    static final String UNKNOWN = "1605.00001";
+
     @TempDir
     Path dir;
 
@@ -38,6 +41,8 @@ class SubmissionTest {
         arxiv.when(r -> r.query().contains("id_list=1605.99999"),
                 ArxivReplay.reply("id_1605.08386_s0_m100_199195aa31ad").delayedBy(Duration.ofSeconds(3)));
         arxiv.when(r -> r.query().contains("id_list=1605.99998"), ArxivReplay.reply("id_abc_s0_m100_b79c8dcf6bc3"));
+        // 0000.0000 cannot exist (month 00) and is refused before asking: an id that could exist gets arXiv's empty answer.
+        arxiv.when(r -> r.query().contains("id_list=" + UNKNOWN), ArxivReplay.reply("id_0000.0000_s0_m100_8b51d9633a68"));
         for (int i = 0; i < 10; i++) {
             String id = "1605.0839" + i;
             arxiv.when(r -> r.query().contains("id_list=" + id), renamed(id));
@@ -132,7 +137,7 @@ class SubmissionTest {
         assertRefused(ada, "x".repeat(301), 400, "at most 300 characters");
         assertRefused(ada, "1605.08386 " + "x".repeat(70_000), 413, "Request too large"); // over the 64 KB request limit
         assertRefused(ada, "2608.19880", 400, "already on the feed (2026-08-21)");
-        assertRefused(ada, "0000.0000", 404, "arXiv does not know a paper 0000.0000");
+        assertRefused(ada, UNKNOWN, 404, "arXiv does not know a paper " + UNKNOWN);
         assertRefused(ada, "astro-ph/0601001", 400, "only papers from the last 14 days");
         assertRefused(ada, "1605.99998", 400, "incorrect id format");
         assertRefused(ada, "1605.99999", 503, "did not answer within 1 s");
@@ -140,6 +145,64 @@ class SubmissionTest {
         assertThat(instance.app().papers().find(new ArxivId("1605.99999"))).isEmpty();
         // Refusals do not use up the day's allowance; the slow paper can be tried again.
         assertThat(ada.post("/submit", fields("paper", "1605.08386")).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void a_refusal_shows_the_form_again_with_the_typed_id_the_reason_and_a_way_to_retry() {
+        // arXiv is too slow the first time, quick the second.
+        arxiv.when(r -> r.query().contains("id_list=1605.99997"),
+                renamed("1605.99997").delayedBy(Duration.ofSeconds(3)), renamed("1605.99997"));
+        Visitor ada = instance.signedIn("ada@example.org");
+        for (String[] c : new String[][] {{"abc", "400", "is not an arXiv id"}, {UNKNOWN, "404", "arXiv does not know"},
+                {"1605.99998", "400", "incorrect id format"}, {"1605.99997", "503", "did not answer within 1 s"}}) {
+            HttpResponse<String> r = ada.post("/submit", fields("paper", c[0]));
+            assertThat(r.statusCode()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+            assertThat(r.body()).as(c[0]).contains("<h1>Submit a paper</h1>", "<form method=\"post\" action=\"/submit\"",
+                    "name=\"paper\"", "value=\"" + c[0] + "\"", "role=\"alert\"", c[2], ">Try again</button>");
+        }
+        // Trying again (the kept id, sent as is) works once arXiv answers in time.
+        assertThat(ada.post("/submit", fields("paper", "1605.99997")).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void already_on_the_feed_links_to_the_paper() {
+        HttpResponse<String> r = instance.signedIn("ada@example.org").post("/submit", fields("paper", "https://arxiv.org/abs/2608.19880v2"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("already on the feed (2026-08-21)", "<a href=\"/papers/2608.19880\">",
+                "value=\"https://arxiv.org/abs/2608.19880v2\"");
+        // Other refusals link nowhere.
+        assertThat(instance.signedIn("bob@example.org").post("/submit", fields("paper", "abc")).body()).doesNotContain("on the feed</a>");
+    }
+
+    @Test
+    void ids_that_cannot_exist_are_refused_without_asking_arxiv() {
+        Visitor ada = instance.signedIn("ada@example.org");
+        // Today is 2016-06-01.
+        assertRefused(ada, "1699.00001", 400, "there is no month 99");
+        assertRefused(ada, "2699.99999", 400, "there is no month 99");
+        assertRefused(ada, "1600.00001", 400, "there is no month 00");
+        assertRefused(ada, "1613.00001", 400, "there is no month 13");
+        assertRefused(ada, "1607.00001", 400, "July 2016, which has not come yet");
+        assertRefused(ada, "1605.00000", 400, "arXiv numbers papers from 1");
+        assertRefused(ada, "1605.0001", 400, "ids since 2015 have five digits");
+        assertRefused(ada, "0703.00001", 400, "ids of this form start in April 2007");
+        assertRefused(ada, "math/0801001", 400, "ids of this form were used from August 1991 to March 2007");
+        assertThat(arxiv.requests()).isEmpty();
+    }
+
+    @Test
+    void an_unreachable_arxiv_is_said_in_words_and_the_id_can_be_tried_again() {
+        ReplayServer closed = ReplayServer.start();
+        java.net.URI nowhere = ArxivReplay.baseUrl(closed);
+        closed.close(); // nothing listens on its port any more: the connection is refused
+        try (TestInstance offline = TestInstance.withClock(dir.resolve("offline"), Map.of(
+                "DAILYPAPERS_ARXIV_API_URL", nowhere.toString(), "DAILYPAPERS_ARXIV_TIMEOUT_SECONDS", "2"), clock).start()) {
+            HttpResponse<String> r = offline.signedIn("ada@example.org").post("/submit", fields("paper", "1605.08386"));
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("arXiv could not be reached", "Nothing was saved", "value=\"1605.08386\"", ">Try again</button>")
+                    .doesNotContain("Exception").doesNotContainPattern("\\b[A-Z][a-z]+[A-Z][A-Za-z]*(Exception|Error)\\b");
+            assertThat(offline.app().papers().find(new ArxivId("1605.08386"))).isEmpty();
+        }
     }
 
     private static void assertRefused(Visitor v, String input, int status, String message) {
@@ -160,12 +223,12 @@ class SubmissionTest {
 
         // A limit of 1 a day (this test's configuration): refusals above did not count, an accepted paper does.
         assertThat(ada.post("/submit", fields("paper", "1605.08386")).statusCode()).isEqualTo(303);
-        HttpResponse<String> second = ada.post("/submit", fields("paper", "0000.0000"));
+        HttpResponse<String> second = ada.post("/submit", fields("paper", UNKNOWN));
         assertThat(second.statusCode()).isEqualTo(429);
         assertThat(second.body()).contains("You already submitted 1 papers today, the most allowed per person per day");
-        assertThat(instance.signedIn("bob@example.org").post("/submit", fields("paper", "0000.0000")).statusCode()).isEqualTo(404); // per person
+        assertThat(instance.signedIn("bob@example.org").post("/submit", fields("paper", UNKNOWN)).statusCode()).isEqualTo(404); // per person
         clock.advance(Duration.ofDays(1));
-        assertThat(ada.post("/submit", fields("paper", "0000.0000")).statusCode()).isEqualTo(404); // a new day: allowed again
+        assertThat(ada.post("/submit", fields("paper", UNKNOWN)).statusCode()).isEqualTo(404); // a new day: allowed again
     }
 
     @Test

@@ -39,7 +39,14 @@ public final class Visitor {
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url.apply(path))).GET());
+        return get(path, Map.of());
+    }
+
+    /** A GET with these request headers too (e.g. htmx's HX-Current-URL, a Referer). */
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.apply(path))).GET();
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request);
         Matcher m = CSRF.matcher(response.body());
         if (m.find()) {
             csrf = m.group(1);

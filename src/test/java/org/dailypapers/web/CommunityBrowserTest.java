@@ -72,7 +72,8 @@ class CommunityBrowserTest {
         assertThat(browser.findElement(By.cssSelector("article.card .count")).getText()).isEqualTo("163");
 
         // Ask for a link, read the mail in the local mailbox, follow the link, confirm.
-        browser.findElement(By.cssSelector(".account-menu a[href='/signin']")).click();
+        // The menu's link carries the page it is on, to come back to after signing in.
+        browser.findElement(By.cssSelector(".account-menu a[href='/signin?next=%2Fpapers%2Fdate%2F2026-08-21']")).click();
         await().until(d -> d.findElements(By.id("signin-email")).size() == 1);
         browser.findElement(By.id("signin-email")).sendKeys("ada@example.org");
         browser.findElement(By.cssSelector("form[action='/signin'] button")).click();
@@ -85,6 +86,7 @@ class CommunityBrowserTest {
         await().until(d -> d.findElements(By.id("confirm-signin")).size() == 1);
         browser.findElement(By.id("confirm-signin")).click();
         await().until(d -> d.findElement(By.cssSelector(".account-menu")).getText().contains("ad-"));
+        assertThat(browser.getCurrentUrl()).endsWith("/papers/date/2026-08-21");
 
         // Upvote from the feed: the count changes in place, without a reload.
         browser.get(instance.url("/papers/date/2026-08-21"));
