@@ -19,10 +19,21 @@ public record FeedPage(
         Link day,
         String rssHref,
         boolean latest,
-        List<FeedPaper> featured) {
+        List<FeedPaper> featured,
+        Paging paging) {
 
     /** A navigation link. */
     public record Link(String href, String label) {}
+
+    /**
+     * Which part of the period's papers this page shows.
+     *
+     * @param page from 1
+     * @param offset how many papers earlier pages hold (ranks on this page start after them)
+     * @param previousHref null on the first page
+     * @param nextHref null on the last page
+     */
+    public record Paging(int page, int pages, int total, int offset, String previousHref, String nextHref) {}
 
     public String heading() {
         return switch (period.kind()) {

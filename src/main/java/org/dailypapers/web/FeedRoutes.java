@@ -12,6 +12,12 @@ import org.dailypapers.paper.FeedPaper;
 
 /** The feed screens: {@code /} (latest day), one day, one ISO week, one month. */
 final class FeedRoutes {
+    /**
+     * Cards on one page of a period. A day rarely has more; a busy month has over 600, which as one page is
+     * over half a megabyte of HTML and thousands of DOM nodes on a phone.
+     */
+    static final int PAGE_SIZE = 50;
+
     private final FeedService feed;
     private final Templates templates;
     private final RenderedPages pages;
@@ -48,15 +54,26 @@ final class FeedRoutes {
     }
 
     private void show(Context ctx, FeedPeriod period, boolean latest) {
-        Templates.html(ctx, pages.get(ctx, () -> templates.pageBytes("feed/feed.jte", page(period, latest))));
+        int number = ApiRoutes.intParam(ctx, "page", 1, 1, FeedService.PAGE_LIMIT / PAGE_SIZE);
+        Templates.html(ctx, pages.get(ctx, () -> templates.pageBytes("feed/feed.jte", page(period, latest, number))));
     }
 
-    private FeedPage page(FeedPeriod period, boolean latest) {
-        List<FeedPaper> papers = feed.papers(period);
+    private FeedPage page(FeedPeriod period, boolean latest, int number) {
+        List<FeedPaper> all = feed.papers(period);
+        int pageCount = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (number > pageCount) {
+            throw HttpProblem.notFound(period.title() + " has " + Views.count(pageCount, "page") + " of papers, not " + number);
+        }
+        int from = (number - 1) * PAGE_SIZE;
+        List<FeedPaper> papers = all.subList(from, Math.min(all.size(), from + PAGE_SIZE));
+        String base = latest ? "/" : period.path();
+        FeedPage.Paging paging = new FeedPage.Paging(number, pageCount, all.size(), from,
+                number > 1 ? pageHref(base, number - 1) : null,
+                number < pageCount ? pageHref(base, number + 1) : null);
         FeedService.Neighbours around = feed.neighbours(period);
         Function<FeedPeriod, FeedPage.Link> link = p -> new FeedPage.Link(p.path(), label(p));
         LocalDate anchor = period.kind() == Kind.DAY ? period.first()
-                : papers.isEmpty() ? period.first() : papers.getFirst().entry().feedDay();
+                : all.isEmpty() ? period.first() : all.getFirst().entry().feedDay();
         return new FeedPage(
                 period,
                 papers,
@@ -67,13 +84,18 @@ final class FeedRoutes {
                 link.apply(FeedPeriod.day(anchor)),
                 "/rss",
                 latest,
-                feed.featured(period));
+                number == 1 ? feed.featured(period) : List.of(),
+                paging);
+    }
+
+    private static String pageHref(String base, int number) {
+        return number == 1 ? base : base + "?page=" + number;
     }
 
     private static String label(FeedPeriod p) {
         return switch (p.kind()) {
             case DAY -> Views.day(p.first());
-            case WEEK -> p.key();
+            case WEEK -> Views.dayRange(p.first(), p.last());
             case MONTH -> p.title();
         };
     }
