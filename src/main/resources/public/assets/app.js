@@ -1,8 +1,20 @@
-// Renders LaTeX in titles and abstracts with the KaTeX we serve ourselves. Text stays text when KaTeX
-// cannot parse it (throwOnError: false), so a stray dollar sign never hides an abstract.
+// Renders LaTeX in titles and abstracts with the KaTeX we serve ourselves, where it is well formed: an
+// element whose delimiters do not pair up (an odd number of unescaped $, a \( without its \)) stays plain
+// text, since pairing would turn the text between two unrelated dollar signs into math. A formula KaTeX cannot
+// parse stays as its source text (throwOnError: true makes auto-render catch the error and keep the text,
+// where false would paint the source red); trust: false keeps \href, \url and \includegraphics inert.
+function wellFormedMath(text) {
+  const dollars = (text.match(/(?<!\\)\$/g) || []).length;
+  const count = (re) => (text.match(re) || []).length;
+  return dollars % 2 === 0
+    && count(/\\\(/g) === count(/\\\)/g)
+    && count(/\\\[/g) === count(/\\\]/g);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   if (typeof renderMathInElement !== "function") return;
   for (const el of document.querySelectorAll(".math")) {
+    if (!wellFormedMath(el.textContent)) continue;
     renderMathInElement(el, {
       delimiters: [
         { left: "$$", right: "$$", display: true },
@@ -10,7 +22,11 @@ document.addEventListener("DOMContentLoaded", () => {
         { left: "$", right: "$", display: false },
         { left: "\\(", right: "\\)", display: false },
       ],
-      throwOnError: false,
+      throwOnError: true,
+      errorCallback: () => {},
+      trust: false,
+      maxSize: 10,
+      maxExpand: 100,
       ignoredTags: ["script", "noscript", "style", "textarea", "pre", "code", "option", "a"],
     });
   }
@@ -38,7 +54,11 @@ document.addEventListener("DOMContentLoaded", () => {
     const voted = new Set(state.voted || []);
     for (const box of root.querySelectorAll(".votes[data-paper]")) {
       const button = box.querySelector("button.vote");
-      if (button) button.setAttribute("aria-pressed", voted.has(box.dataset.paper) ? "true" : "false");
+      if (!button) continue;
+      const on = voted.has(box.dataset.paper);
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      const label = button.querySelector(".vote-label");
+      if (label) label.textContent = on ? "You upvoted this paper; press to take your upvote back." : "Press to upvote.";
     }
   }
 

@@ -77,7 +77,7 @@ final class DigestMessages {
 
     private static void item(StringBuilder out, Item item) {
         out.append(item.rank()).append(". ").append(item.title()).append("\n   ▲ ").append(item.upvotes())
-                .append(" upvotes · ").append(item.authors()).append("\n   ").append(item.excerpt()).append("\n   ")
+                .append(item.upvotes() == 1 ? " upvote · " : " upvotes · ").append(item.authors()).append("\n   ").append(item.excerpt()).append("\n   ")
                 .append(item.url()).append("\n\n");
     }
 

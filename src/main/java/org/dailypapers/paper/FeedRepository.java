@@ -76,11 +76,17 @@ public final class FeedRepository {
 
     /** Visible feed papers whose entry names {@code name} as who put it there, latest feed day first. */
     public List<FeedPaper> submittedBy(String name, int limit) {
+        return submittedBy(name, 0, limit);
+    }
+
+    /** A page of what {@link #submittedBy(String, int)} lists: {@code limit} papers after the first {@code offset}. */
+    public List<FeedPaper> submittedBy(String name, int offset, int limit) {
         return database.jdbi().withHandle(h -> h.createQuery(PaperRowMapper.SELECT
                         + " WHERE f.submitted_by = :name AND " + PaperRowMapper.VISIBLE
-                        + " ORDER BY f.feed_day DESC, p.arxiv_id LIMIT :limit")
+                        + " ORDER BY f.feed_day DESC, p.arxiv_id LIMIT :limit OFFSET :offset")
                 .bind("name", name)
                 .bind("limit", limit)
+                .bind("offset", offset)
                 .map(MAPPER)
                 .map(r -> new FeedPaper(r.paper(), r.entry()))
                 .list());
@@ -97,6 +103,13 @@ public final class FeedRepository {
                 .map(MAPPER)
                 .map(r -> new FeedPaper(r.paper(), null))
                 .list());
+    }
+
+    /** How many visible papers {@code name} put on the feed. */
+    public int countSubmittedBy(String name) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feed_entry f JOIN paper p ON p.arxiv_id = f.arxiv_id"
+                        + " WHERE f.submitted_by = :name AND " + PaperRowMapper.VISIBLE)
+                .bind("name", name).mapTo(Integer.class).one());
     }
 
     public Optional<LocalDate> latestDay() {

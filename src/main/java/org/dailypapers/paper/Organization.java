@@ -9,7 +9,8 @@ import java.util.Objects;
 public record Organization(String name, String fullname, String avatarUrl) {
     public Organization {
         Objects.requireNonNull(name, "name");
-        fullname = fullname == null || fullname.isBlank() ? name : fullname;
+        // Hugging Face's display names carry stray spaces (" IST Austria ...", "technology  of china")
+        fullname = fullname == null || fullname.isBlank() ? name : fullname.strip().replaceAll("\\s+", " ");
     }
 
     /** This organization updated by a newer record of it: what the newer one does not know is kept. */

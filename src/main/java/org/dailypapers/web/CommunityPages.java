@@ -56,8 +56,21 @@ public final class CommunityPages {
      * A person's page.
      *
      * @param account null for a Hugging Face name with no account here
+     * @param submitted this page's part of the papers submitted ({@code submittedTotal} in all)
+     * @param upvoted this page's part of the papers upvoted ({@code upvotedTotal} in all)
+     * @param page from 1, of {@code pages}: both lists page together
      */
-    public record ProfilePage(String handle, Account account, List<FeedPaper> submitted, List<FeedPaper> upvoted) {}
+    public record ProfilePage(String handle, Account account, List<FeedPaper> submitted, int submittedTotal,
+            List<FeedPaper> upvoted, int upvotedTotal, int page, int pages) {
+        /** How many papers of each list earlier pages hold. */
+        public int offset() {
+            return (page - 1) * ProfileRoutes.PAGE_SIZE;
+        }
+
+        public String pageHref(int number) {
+            return org.dailypapers.web.Views.userPath(handle) + (number == 1 ? "" : "?page=" + number);
+        }
+    }
 
     public record AuditPage(List<AuditEntry> entries, List<PaperRecord> hidden, String csrf) {}
 }

@@ -21,10 +21,21 @@ public record FeedPage(
         String rssHref,
         boolean latest,
         List<FeedPaper> featured,
-        Freshness freshness) {
+        Freshness freshness,
+        Paging paging) {
 
     /** A navigation link. */
     public record Link(String href, String label) {}
+
+    /**
+     * Which part of the period's papers this page shows.
+     *
+     * @param page from 1
+     * @param offset how many papers earlier pages hold (ranks on this page start after them)
+     * @param previousHref null on the first page
+     * @param nextHref null on the last page
+     */
+    public record Paging(int page, int pages, int total, int offset, String previousHref, String nextHref) {}
 
     /** On {@code /}, the day by its date ("Latest papers: Aug 21, 2026"): it may be long past, so never "today". */
     public String heading() {

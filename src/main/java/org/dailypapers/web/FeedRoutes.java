@@ -12,6 +12,12 @@ import org.dailypapers.paper.FeedPaper;
 
 /** The feed screens: {@code /} (latest day), one day, one ISO week, one month. */
 final class FeedRoutes {
+    /**
+     * Cards on one page of a period. A day rarely has more; a busy month has over 600, which as one page is
+     * over half a megabyte of HTML and thousands of DOM nodes on a phone.
+     */
+    static final int PAGE_SIZE = 50;
+
     private final FeedService feed;
     private final Templates templates;
     private final RenderedPages pages;
@@ -44,7 +50,7 @@ final class FeedRoutes {
         LocalDate day = feed.latestDay().orElse(null);
         if (day != null) {
             Freshness fresh = freshness(day);
-            Templates.html(ctx, pages.get(ctx, fresh, () -> templates.pageBytes("feed/feed.jte", page(FeedPeriod.day(day), fresh))));
+            Templates.html(ctx, pages.get(ctx, fresh, () -> templates.pageBytes("feed/feed.jte", page(FeedPeriod.day(day), fresh, pageNumber(ctx)))));
             return;
         }
         List<FeedPaper> arxiv = feed.newestOnArxiv();
@@ -69,16 +75,32 @@ final class FeedRoutes {
     }
 
     private void show(Context ctx, FeedPeriod period) {
-        Templates.html(ctx, pages.get(ctx, () -> templates.pageBytes("feed/feed.jte", page(period, null))));
+        int number = pageNumber(ctx);
+        Templates.html(ctx, pages.get(ctx, () -> templates.pageBytes("feed/feed.jte", page(period, null, number))));
+    }
+
+    private static int pageNumber(Context ctx) {
+        return ApiRoutes.intParam(ctx, "page", 1, 1, FeedService.PAGE_LIMIT / PAGE_SIZE);
     }
 
     /** {@code freshness}: on {@code /} only (the latest day), else null. */
-    private FeedPage page(FeedPeriod period, Freshness freshness) {
-        List<FeedPaper> papers = feed.papers(period);
+    private FeedPage page(FeedPeriod period, Freshness freshness, int number) {
+        boolean latest = freshness != null;
+        List<FeedPaper> all = feed.papers(period);
+        int pageCount = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (number > pageCount) {
+            throw HttpProblem.notFound(period.title() + " has " + Views.count(pageCount, "page") + " of papers, not " + number);
+        }
+        int from = (number - 1) * PAGE_SIZE;
+        List<FeedPaper> papers = all.subList(from, Math.min(all.size(), from + PAGE_SIZE));
+        String base = latest ? "/" : period.path();
+        FeedPage.Paging paging = new FeedPage.Paging(number, pageCount, all.size(), from,
+                number > 1 ? pageHref(base, number - 1) : null,
+                number < pageCount ? pageHref(base, number + 1) : null);
         FeedService.Neighbours around = feed.neighbours(period);
         Function<FeedPeriod, FeedPage.Link> link = p -> new FeedPage.Link(p.path(), label(p));
         LocalDate anchor = period.kind() == Kind.DAY ? period.first()
-                : papers.isEmpty() ? period.first() : papers.getFirst().entry().feedDay();
+                : all.isEmpty() ? period.first() : all.getFirst().entry().feedDay();
         return new FeedPage(
                 period,
                 papers,
@@ -88,15 +110,20 @@ final class FeedRoutes {
                 link.apply(FeedPeriod.containing(Kind.MONTH, anchor)),
                 link.apply(FeedPeriod.day(anchor)),
                 "/rss",
-                freshness != null,
-                feed.featured(period),
-                freshness);
+                latest,
+                number == 1 ? feed.featured(period) : List.of(),
+                freshness,
+                paging);
+    }
+
+    private static String pageHref(String base, int number) {
+        return number == 1 ? base : base + "?page=" + number;
     }
 
     private static String label(FeedPeriod p) {
         return switch (p.kind()) {
             case DAY -> Views.day(p.first());
-            case WEEK -> p.key();
+            case WEEK -> Views.dayRange(p.first(), p.last());
             case MONTH -> p.title();
         };
     }

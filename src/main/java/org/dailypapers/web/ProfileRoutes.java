@@ -19,7 +19,10 @@ import org.dailypapers.web.CommunityPages.ProfilePage;
  * but submitted papers on Hugging Face (imported feed entries) shows those.
  */
 final class ProfileRoutes {
-    static final int SHOWN = 200;
+    /** Papers of each list on one page (someone on Hugging Face put over a thousand papers on the feed). */
+    static final int PAGE_SIZE = 50;
+    /** More pages than anyone needs: an upper bound for the page parameter. */
+    private static final int MAX_PAGE = 10_000;
 
     private final Accounts accounts;
     private final Submissions submissions;
@@ -44,20 +47,38 @@ final class ProfileRoutes {
 
     private void show(Context ctx) {
         String handle = ctx.pathParam("handle");
+        int number = ApiRoutes.intParam(ctx, "page", 1, 1, MAX_PAGE);
+        int offset = (number - 1) * PAGE_SIZE;
         Optional<Account> account = accounts.byHandle(handle);
         ProfilePage page;
         if (account.isPresent()) {
-            page = new ProfilePage(handle, account.get(), feedPapers(submissions.submittedBy(account.get(), SHOWN)),
-                    feedPapers(upvotes.votedBy(account.get(), SHOWN)));
+            // ids only, every one (a person submits at most a few a day): the page's slice is then loaded
+            List<ArxivId> submitted = submissions.submittedBy(account.get(), Integer.MAX_VALUE);
+            List<ArxivId> upvoted = upvotes.votedBy(account.get(), Integer.MAX_VALUE);
+            page = new ProfilePage(handle, account.get(), feedPapers(slice(submitted, offset)), submitted.size(),
+                    feedPapers(slice(upvoted, offset)), upvoted.size(), number,
+                    pages(Math.max(submitted.size(), upvoted.size())));
         } else {
-            List<FeedPaper> imported = handle.length() > 100 ? List.of() : feed.submittedBy(handle, SHOWN);
-            if (imported.isEmpty()) {
+            int total = handle.length() > 100 ? 0 : feed.countSubmittedBy(handle);
+            if (total == 0) {
                 throw HttpProblem.notFound("Nobody called '" + PaperRoutes.shorten(handle) + "' has submitted or upvoted papers here.");
             }
-            page = new ProfilePage(handle, null, imported, List.of());
+            page = new ProfilePage(handle, null, feed.submittedBy(handle, offset, PAGE_SIZE), total, List.of(), 0,
+                    number, pages(total));
+        }
+        if (number > page.pages()) {
+            throw HttpProblem.notFound(page.handle() + "'s papers fill " + Views.count(page.pages(), "page") + ", not " + number);
         }
         AccountRoutes.noStore(ctx);
         templates.page(ctx, "profile/profile.jte", page);
+    }
+
+    private static int pages(int papers) {
+        return Math.max(1, (papers + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    private static <T> List<T> slice(List<T> all, int offset) {
+        return offset >= all.size() ? List.of() : all.subList(offset, Math.min(all.size(), offset + PAGE_SIZE));
     }
 
     /** The papers among {@code ids} that are on the feed and not hidden by an administrator. */

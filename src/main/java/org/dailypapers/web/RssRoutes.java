@@ -87,7 +87,7 @@ final class RssRoutes {
             xml.writeEndElement();
             element(xml, "pubDate", Timestamps.rfc822(fp.entry().submittedAt()));
             element(xml, "description", htmlText(p.summary() + "\n\n" + Views.authorCount(p.authors()) + " · "
-                    + fp.entry().upvotes() + " upvotes · arXiv " + p.id().absUrl()));
+                    + Views.upvotes(fp.entry().upvotes()) + " · arXiv " + p.id().absUrl()));
             for (String author : p.authors().subList(0, Math.min(3, p.authors().size()))) {
                 xml.writeStartElement("dc", "creator", "http://purl.org/dc/elements/1.1/");
                 xml.writeCharacters(author);

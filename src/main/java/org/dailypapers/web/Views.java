@@ -14,7 +14,22 @@ public final class Views {
     private Views() {}
 
     public static String authorCount(List<String> authors) {
-        return authors.size() == 1 ? "1 author" : authors.size() + " authors";
+        return count(authors.size(), "author");
+    }
+
+    /** "1 upvote", "0 upvotes", "12 upvotes". */
+    public static String upvotes(int n) {
+        return count(n, "upvote");
+    }
+
+    /** "1 comment", "12 comments". */
+    public static String comments(int n) {
+        return count(n, "comment");
+    }
+
+    /** A count and an English noun that takes an "s" in the plural: "1 paper", "2 papers", "0 papers". */
+    public static String count(int n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
     }
 
     /** The UTC calendar day of an arXiv timestamp, e.g. "Jun 13, 2024". */
@@ -24,6 +39,16 @@ public final class Views {
 
     public static String day(LocalDate date) {
         return DAY.format(date);
+    }
+
+    /** A span of days like {@link #day}: "Jun 10 – 16, 2024", "May 27 – Jun 2, 2024", "Dec 30, 2024 – Jan 5, 2025". */
+    public static String dayRange(LocalDate first, LocalDate last) {
+        if (first.getYear() != last.getYear()) {
+            return day(first) + " – " + day(last);
+        }
+        String end = first.getMonth() == last.getMonth() ? Integer.toString(last.getDayOfMonth())
+                : DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH).format(last);
+        return DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH).format(first) + " – " + end + ", " + last.getYear();
     }
 
     public static String isoDay(Instant instant) {
@@ -54,7 +79,26 @@ public final class Views {
             return text;
         }
         int cut = text.lastIndexOf(' ', max);
-        return text.substring(0, cut > max / 2 ? cut : max).stripTrailing() + " …";
+        String start = text.substring(0, cut > max / 2 ? cut : max);
+        // a cut inside $...$ would leave an unpaired dollar: the page then shows the excerpt's math as source
+        int open = unpairedDollar(start);
+        if (open >= 0) {
+            start = start.substring(0, open);
+        }
+        return start.stripTrailing() + " …";
+    }
+
+    /** The index of the last unescaped {@code $} when their number is odd, else -1. */
+    private static int unpairedDollar(String text) {
+        int count = 0;
+        int last = -1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '$' && (i == 0 || text.charAt(i - 1) != '\\')) {
+                count++;
+                last = i;
+            }
+        }
+        return count % 2 == 1 ? last : -1;
     }
 
     /** An organization's page; the name is one path segment, whatever characters it holds. */

@@ -41,6 +41,6 @@ final class VoteRoutes {
             return;
         }
         templates.fragment(ctx, "vote/widget.jte", new VoteWidget(id.value(), tally.count(), tally.voted(),
-                (tally.voted() ? "Upvoted. " : "Upvote taken back. ") + tally.count() + " upvotes."));
+                (tally.voted() ? "Upvoted. " : "Upvote taken back. ") + Views.upvotes(tally.count()) + "."));
     }
 }

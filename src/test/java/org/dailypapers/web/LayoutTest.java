@@ -1,0 +1,203 @@
+package org.dailypapers.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.dailypapers.TestInstance;
+import org.dailypapers.ingest.ImportProgress;
+import org.dailypapers.testing.Chromium;
+import org.dailypapers.testing.HfFeedFile;
+import org.dailypapers.testing.HfFeedFile.Item;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Layout in Chromium (issue 11, "Pages"): the header on one row from 1024 px, signed in or out, with nothing
+ * shifting when the account menu loads (cumulative layout shift 0); a compact phone header with three cards
+ * on a 390 x 844 screen; the paper page's upvote button beside the title; math rendered only where well formed.
+ * Screenshots go to target/screenshots/ for a human to look at.
+ */
+class LayoutTest {
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
+    @TempDir
+    static Path dataDir;
+
+    @TempDir
+    static Path madeUp;
+
+    static TestInstance instance;
+    static WebDriver browser;
+    static BrowserPages pages;
+
+    @BeforeAll
+    static void start() {
+        browser = chromium.browser();
+        instance = TestInstance.withFixtures(dataDir, "hf");
+        LocalDate day = LocalDate.of(2026, 8, 19);
+        Path math = new HfFeedFile()
+                .add(new Item("2608.90101", day, "Well-formed math", "We train on $10^{19}$ tokens with $p_{gen} = 0.5$."))
+                .add(new Item("2608.90102", day, "Unpaired dollars", "It costs $5 per run where $p_{gen}$ is small."))
+                .add(new Item("2608.90103", day, "Lost delimiters", "We train on 10^{19} tokens with p_{gen} high."))
+                .write(madeUp, "2026-08-19.json");
+        instance.app().importer().importPaths(List.of(math), ImportProgress.NONE);
+        instance.start();
+        String session = instance.signedIn("reader@example.org").cookie("dp_session");
+        pages = new BrowserPages(browser, instance::url, session);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (instance != null) {
+            instance.close();
+        }
+    }
+
+    @Test
+    void the_header_is_one_row_from_1024_px_and_the_menu_moves_nothing_when_it_loads() {
+        for (int width : new int[] {1024, 1400, 1920}) {
+            for (boolean signedIn : new boolean[] {false, true}) {
+                for (String path : List.of("/", "/papers/2608.19880")) {
+                    pages.viewport(width, 900);
+                    pages.open(path, signedIn);
+                    String where = width + " px, " + (signedIn ? "signed in" : "signed out") + ", " + path;
+                    if (signedIn) {
+                        assertThat(browser.findElements(By.cssSelector(".account-menu .who"))).as(where).hasSize(1);
+                    }
+                    double header = pages.number("return document.querySelector('header.site').getBoundingClientRect().height");
+                    double spread = pages.number("""
+                            const mid = (e) => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; };
+                            const items = [...document.querySelectorAll('.bar > :not(.search-icon), .links > li')];
+                            const mids = items.map(mid);
+                            return Math.max(...mids) - Math.min(...mids);""");
+                    double shift = pages.layoutShift();
+                    System.out.printf("layout %s: header %.0f px, row spread %.0f px, CLS %.4f%n", where, header, spread, shift);
+                    assertThat(header).as("header height at " + where).isLessThanOrEqualTo(64);
+                    assertThat(spread).as("everything in the header on one row at " + where).isLessThanOrEqualTo(6);
+                    assertThat(shift).as("cumulative layout shift at " + where).isZero();
+                    assertThat(browser.findElement(By.cssSelector(".links")).getText()).as(where).contains("RSS");
+                    assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth")).as(where).isLessThanOrEqualTo(0);
+                    if (signedIn) {
+                        assertThat(style(".links button.link")).as("Sign out looks like the other links at " + where)
+                                .isEqualTo(style(".links a[href='/papers/trending']"));
+                    }
+                    if (path.equals("/") && width != 1024) {
+                        screenshot("header-" + width + (signedIn ? "-signed-in" : "-signed-out"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String style(String selector) {
+        return (String) pages.js("const s = getComputedStyle(document.querySelector(arguments[0]));"
+                + " return [s.color, s.fontSize, s.fontWeight, s.textDecorationLine, s.fontFamily].join(' | ')", selector);
+    }
+
+    @Test
+    void on_a_phone_the_header_is_compact_the_vote_box_is_beside_the_title_and_three_cards_fit() {
+        pages.viewport(390, 844);
+        for (boolean signedIn : new boolean[] {false, true}) {
+            pages.open("/papers/date/2026-08-21", signedIn);
+            String who = signedIn ? "signed in" : "signed out";
+            double header = pages.number("return document.querySelector('header.site').getBoundingClientRect().height");
+            double visible = pages.number("return [...document.querySelectorAll('article.card')]"
+                    + ".filter(c => c.getBoundingClientRect().bottom <= innerHeight).length");
+            System.out.printf("phone 390x844 %s: header %.0f px, %.0f cards fully visible%n", who, header, visible);
+            assertThat(header).as("phone header height, " + who).isLessThanOrEqualTo(100);
+            assertThat(visible).as("cards wholly on the first screen, " + who).isGreaterThanOrEqualTo(3);
+            Map<?, ?> card = (Map<?, ?>) pages.js("""
+                    const c = document.querySelector('article.card');
+                    const v = c.querySelector('.votes').getBoundingClientRect(), t = c.querySelector('.title').getBoundingClientRect();
+                    return { voteTop: v.top, voteRight: v.right, voteBottom: v.bottom, titleTop: t.top, titleLeft: t.left };""");
+            assertThat(((Number) card.get("voteRight")).doubleValue()).as("vote box left of the title")
+                    .isLessThanOrEqualTo(((Number) card.get("titleLeft")).doubleValue());
+            assertThat(((Number) card.get("voteBottom")).doubleValue()).as("vote box beside the title, not above it")
+                    .isGreaterThan(((Number) card.get("titleTop")).doubleValue());
+            screenshot("phone-" + (signedIn ? "signed-in" : "signed-out"));
+            for (String path : List.of("/", "/papers/2608.19880", "/papers/trending", "/search?q=agents", "/papers/month/2026-08")) {
+                pages.open(path, signedIn);
+                assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth"))
+                        .as("no sideways scrolling on " + path + ", " + who).isLessThanOrEqualTo(0);
+            }
+        }
+    }
+
+    @Test
+    void the_paper_page_upvote_is_a_compact_button_beside_the_title_and_upvoted_is_more_than_a_colour() {
+        pages.viewport(1400, 900);
+        pages.open("/papers/2608.19880", true);
+        WebElement votes = browser.findElement(By.cssSelector(".paper .votes"));
+        WebElement title = browser.findElement(By.cssSelector(".paper h1"));
+        assertThat(votes.getRect().getWidth()).as("vote button width").isLessThanOrEqualTo(96);
+        assertThat(votes.getRect().getHeight()).as("vote button height").isLessThanOrEqualTo(80);
+        assertThat(votes.getRect().getX()).as("right of the title").isGreaterThanOrEqualTo(title.getRect().getX() + title.getRect().getWidth());
+        assertThat(votes.getRect().getY()).as("on the title's row").isLessThan(title.getRect().getY() + title.getRect().getHeight());
+        assertThat(arrowFill()).isEqualTo("none");
+
+        browser.findElement(By.cssSelector(".paper button.vote")).click();
+        waitUntilUpvoted();
+        assertThat(arrowFill()).as("the upvoted arrow is filled").isNotEqualTo("none");
+        assertThat((String) pages.js("return document.querySelector('.paper button.vote').textContent"))
+                .contains("You upvoted this paper");
+
+        // the cached page says "Press to upvote"; the visitor's state corrects it, for screen readers too
+        pages.open("/papers/2608.19880", true);
+        waitUntilUpvoted();
+        assertThat((String) pages.js("return document.querySelector('.paper .vote-label').textContent")).contains("You upvoted");
+        assertThat(arrowFill()).isNotEqualTo("none");
+        screenshot("paper-upvoted-1400");
+    }
+
+    private static void waitUntilUpvoted() {
+        // by script: the button is replaced when the vote's answer is swapped in, which makes elements stale
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(pages.js(
+                "const b = document.querySelector('.paper button.vote'); return b !== null && b.getAttribute('aria-pressed') === 'true'")));
+    }
+
+    private static String arrowFill() {
+        return (String) pages.js("return getComputedStyle(document.querySelector('.paper .votes .arrow')).fill");
+    }
+
+    @Test
+    void math_is_rendered_only_where_its_delimiters_pair_up() {
+        pages.viewport(1400, 900);
+        pages.open("/papers/2608.90101", false);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".full-abstract .katex")).size() == 2);
+
+        for (String id : List.of("2608.90102", "2608.90103")) {
+            pages.open("/papers/" + id, false);
+            pages.js("return new Promise(r => setTimeout(r, 300))");
+            assertThat(browser.findElements(By.cssSelector(".katex"))).as(id + " stays plain text").isEmpty();
+        }
+        assertThat(browser.findElement(By.cssSelector(".full-abstract")).getText()).contains("10^{19}");
+        pages.open("/papers/2608.90102", false);
+        assertThat(browser.findElement(By.cssSelector(".full-abstract")).getText()).contains("costs $5 per run where $p_{gen}$");
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
