@@ -47,4 +47,26 @@ class DemoDatasetTest {
             assertThat(app.papers().count()).isZero();
         }
     }
+
+    @Test
+    void demo_abstracts_keep_the_latex_of_the_arxiv_listings_and_their_vectors_are_there() throws Exception {
+        java.util.Map<String, String> abstracts = new java.util.HashMap<>();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                DemoDatasetTest.class.getResourceAsStream("/demo/papers.jsonl.gz")), java.nio.charset.StandardCharsets.UTF_8))) {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            in.lines().map(line -> {
+                try {
+                    return json.readTree(line);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).forEach(n -> abstracts.put(n.path("id").asText(), n.path("summary").asText()));
+        }
+        // Hugging Face's copy said "up to 8.2times." (delimiters and backslash lost); arXiv's has the math
+        assertThat(abstracts.get("2503.14868")).endsWith("training memory demand up to $8.2\\times$.");
+        // not in the listings: Hugging Face's text stays, and the page shows it as plain text
+        assertThat(abstracts.get("2608.17286")).contains("(10^{19} to 10^{22} FLOPs)");
+        Path vectors = Path.of(DemoDatasetTest.class.getResource("/demo/vectors-bge-small-en-v1.5-q.dpvf").toURI());
+        assertThat(org.dailypapers.search.VectorFile.read(vectors).vectors()).hasSize(9_877).containsKey("2503.14868");
+    }
 }
