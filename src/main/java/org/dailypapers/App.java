@@ -59,7 +59,9 @@ public final class App implements AutoCloseable {
     private final PaperImporter importer;
     private final PaperSearch search;
     private final Harvester harvester;
-    private HarvestScheduler harvestSchedule;
+    private volatile HarvestScheduler harvestSchedule;
+    /** The status while harvests are not scheduled here, read once: every request to / asks for it. */
+    private volatile org.dailypapers.ingest.HarvestStatus harvestOff;
     private final PrometheusMeterRegistry metrics;
     private final Mailer mailer;
     private final FeedRepository feedRepository;
@@ -199,10 +201,21 @@ public final class App implements AutoCloseable {
         return harvestSchedule != null;
     }
 
-    /** How the scheduled harvests went ({@code /health}, the feed's notice); "off" when they are not running here. */
-    public synchronized org.dailypapers.ingest.HarvestStatus harvestStatus() {
-        return harvestSchedule != null ? harvestSchedule.status()
-                : org.dailypapers.ingest.HarvestStatus.off(harvester.lastCompleted());
+    /**
+     * How the scheduled harvests went ({@code /health}, the feed's notice); "off" when they are not running here.
+     * Cheap (memory only after the first call): it is asked on every request to {@code /}.
+     */
+    public org.dailypapers.ingest.HarvestStatus harvestStatus() {
+        HarvestScheduler schedule = harvestSchedule;
+        if (schedule != null) {
+            return schedule.status();
+        }
+        org.dailypapers.ingest.HarvestStatus off = harvestOff;
+        if (off == null) {
+            // While serve runs, no other process harvests into its data (the index lock refuses it), so this stays true.
+            harvestOff = off = org.dailypapers.ingest.HarvestStatus.off(harvester.lastCompleted());
+        }
+        return off;
     }
 
     /** Where mail goes: SMTP when configured, otherwise the outbox. */

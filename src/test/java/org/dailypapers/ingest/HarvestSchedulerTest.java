@@ -41,8 +41,8 @@ class HarvestSchedulerTest {
     }
 
     @Test
-    void serve_harvests_nothing_unless_enabled() {
-        try (TestInstance instance = TestInstance.withFixtures(dataDir)) {
+    void serve_harvests_nothing_when_turned_off() {
+        try (TestInstance instance = TestInstance.withEnv(dataDir, Map.of("DAILYPAPERS_HARVEST_ENABLED", "false"))) {
             assertThat(instance.app().startHarvestSchedule()).isFalse();
         }
     }
@@ -110,6 +110,27 @@ class HarvestSchedulerTest {
             Harvester harvester = world.harvester(Instant.parse("2026-08-24T12:00:00Z"));
             assertThat(world.papersAfterARun(HarvestScheduler.start(harvester, harvester.clock(), Duration.ZERO)))
                     .isEqualTo(2 + 17);
+        }
+    }
+
+    @Test
+    void the_status_says_when_a_run_succeeded_and_when_the_next_is_due() throws Exception {
+        try (World world = World.start(dataDir)) {
+            Harvester harvester = world.harvester(Instant.parse("2026-08-24T12:00:00Z"));
+            try (HarvestScheduler scheduler = HarvestScheduler.start(harvester, harvester.clock(), Duration.ZERO)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while ((scheduler.status().lastSuccess().isEmpty() || scheduler.status().running()) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                HarvestStatus status = scheduler.status();
+                assertThat(status.enabled()).isTrue();
+                assertThat(status.lastSuccess()).isPresent();
+                assertThat(status.lastFailure()).isEmpty();
+                assertThat(status.failures()).isEmpty();
+                assertThat(status.lastRunFailed()).isFalse();
+                // the default daily time, 06:00 UTC, on the day after the harvester's clock
+                assertThat(status.nextRun()).contains(Instant.parse("2026-08-25T06:00:00Z"));
+            }
         }
     }
 
