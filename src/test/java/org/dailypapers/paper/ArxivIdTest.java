@@ -50,4 +50,33 @@ class ArxivIdTest {
         assertThat(new ArxivId("math/0211159").isNewStyle()).isFalse();
         assertThat(new ArxivId("2406.09414").pdfUrl()).isEqualTo("https://arxiv.org/pdf/2406.09414");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2612.00001, ''",
+        "2406.09414, ''",
+        "0704.0001, ''",
+        "1412.9999, ''",
+        "math/0211159, ''",
+        "hep-th/9108001, ''",
+        "cs/0703999, ''",
+        "2613.00001, there is no month 13",
+        "2600.00001, there is no month 00",
+        "2699.99999, there is no month 99",
+        "2701.00001, January 2027 which has not come yet",
+        "2406.00000, arXiv numbers papers from 1",
+        "0612.0001, ids of this form start in April 2007",
+        "1501.0001, ids since 2015 have five digits",
+        "1412.00001, ids before 2015 have four digits",
+        "math/9107001, were used from August 1991 to March 2007",
+        "math/0704001, were used from August 1991 to March 2007",
+    })
+    void ids_that_cannot_exist_by_a_month_are_told_apart(String id, String why) {
+        var reason = ArxivId.parse(id).orElseThrow().impossibleAt(java.time.YearMonth.of(2026, 12));
+        if (why.isEmpty()) {
+            assertThat(reason).as(id).isEmpty();
+        } else {
+            assertThat(reason).as(id).hasValueSatisfying(r -> assertThat(r.replace(",", "")).contains(why));
+        }
+    }
 }
