@@ -33,7 +33,17 @@ final class ServeCommand implements Callable<Integer> {
         long portOpen = System.nanoTime();
         app.loadDemoIfEmpty();
         long loaded = System.nanoTime();
+        CountDownLatch stopped = new CountDownLatch(1);
         if (!exitWhenReady) {
+            Runnable stop = once(() -> {
+                ServerAddressFile.delete(app.config().dataDir());
+                web.stop();
+                app.close();
+                stopped.countDown();
+            });
+            stopOnSignals(stop); // before the search worker starts loading the model
+            // anything else that ends the JVM (System.exit elsewhere, another signal) still closes cleanly
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
             app.search().startBackground();
             app.startDigestSchedule();
             app.startHarvestSchedule();
@@ -47,14 +57,7 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             return 0;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
         ServerAddressFile.write(app.config().dataDir(), java.net.URI.create("http://localhost:" + web.port()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ServerAddressFile.delete(app.config().dataDir());
-            web.stop();
-            app.close();
-            stopped.countDown();
-        }, "shutdown"));
         System.out.printf("Daily Papers is serving %d papers at http://localhost:%d/ (started in %.1f s; Ctrl+C stops)%n",
                 app.papers().count(), web.port(), (System.nanoTime() - started) / 1e9);
         System.out.println(mailLine(app, web.port()));
@@ -67,6 +70,46 @@ final class ServeCommand implements Callable<Integer> {
         return app.config().mail().smtp().map(smtp -> "Mail is sent through the SMTP server " + smtp.host() + ":" + smtp.port())
                 .orElseGet(() -> "Mail is not sent (no DAILYPAPERS_SMTP_HOST): it is written to " + app.outbox().directory()
                         + " and shown at http://localhost:" + port + "/dev/mailbox");
+    }
+
+    /**
+     * Stops on SIGTERM and SIGINT (Ctrl+C) before the JVM starts shutting down, then lets {@link #call} return.
+     * ONNX Runtime frees its native environment in a shutdown hook of its own, and shutdown hooks run all at
+     * once: a model still loading or encoding on the search worker then crashed the JVM (SIGSEGV, an hs_err
+     * file). Here the server and the search worker are stopped first (the worker finishes its step: a model
+     * load takes seconds), and only then does the JVM exit, with status 0. A second signal while stopping is
+     * ignored (SIGKILL still ends it).
+     */
+    @SuppressWarnings("sunapi") // sun.misc.Signal (module jdk.unsupported) is the only way to handle a signal
+    private static void stopOnSignals(Runnable stop) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> new Thread(stop, "stop-on-SIG" + name).start());
+            } catch (IllegalArgumentException unavailable) {
+                // the JVM reserves it (-Xrs) or the platform lacks it: the shutdown hook stops the server then
+            }
+        }
+    }
+
+    /** {@code action} the first time it is run; later runs wait until it has finished. */
+    private static Runnable once(Runnable action) {
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        return () -> {
+            if (started.compareAndSet(false, true)) {
+                try {
+                    action.run();
+                } finally {
+                    done.countDown();
+                }
+            } else {
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
     }
 
     /** Requests the main screens once, so that a training run loads the classes serving them needs. */

@@ -88,8 +88,8 @@ public final class WebApp {
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=86400");
             });
-            config.routes.before(AllowedHosts.of(deps.baseUrl(), deps.allowedHosts())::check); // first: refuse a foreign Host
             securityHeaders(config);
+            config.routes.before(AllowedHosts.of(deps.baseUrl(), deps.allowedHosts())::check); // refuse a foreign Host first
             timeRequests(config, deps.metrics());
             new ErrorHandling(templates, deps.json()).register(config.routes);
             config.routes.before(new StartupGate(deps.live().startup(), templates)::handle);
