@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
  * generic 500 that reveals nothing internal.
  */
 final class ErrorHandling {
+    /** What a client hears when its request body was cut short or malformed (a bad chunk). */
+    static final String UNREADABLE_BODY = "The request could not be read: its body ended early or was malformed.";
+
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
     private final Templates templates;
@@ -42,7 +45,7 @@ final class ErrorHandling {
             if (clientFault > 0) {
                 // a body cut short or malformed (a bad chunk, a dropped upload) surfaces when a handler reads it
                 log.info("{} {}: the request could not be read: {}", ctx.method(), ctx.path(), e.toString());
-                respond(ctx, clientFault, "The request could not be read: its body ended early or was malformed.");
+                respond(ctx, clientFault, UNREADABLE_BODY);
                 return;
             }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);

@@ -81,8 +81,12 @@ final class WholeBodies implements EagerContentHandler.ContentLoaderFactory {
                 }
                 if (Content.Chunk.isFailure(chunk)) {
                     Throwable failure = chunk.getFailure();
-                    Response.writeError(getRequest(), getResponse(), getCallback(),
-                            failure instanceof TimeoutException ? HttpStatus.REQUEST_TIMEOUT_408 : HttpStatus.BAD_REQUEST_400);
+                    if (failure instanceof TimeoutException) {
+                        Response.writeError(getRequest(), getResponse(), getCallback(), HttpStatus.REQUEST_TIMEOUT_408);
+                    } else { // a bad chunk or a body cut short: the client's fault, said as the app says it
+                        Response.writeError(getRequest(), getResponse(), getCallback(), HttpStatus.BAD_REQUEST_400,
+                                ErrorHandling.UNREADABLE_BODY);
+                    }
                     return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
