@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code import} of the arXiv listings killed with SIGKILL at three points (a quarter, half and most of the way
- * through, by its progress bar), then run again to the end: the database holds what a clean import holds and the
+ * {@code import} of the arXiv listings killed with SIGKILL at three points (20 %, 45 % and 70 % of the way through,
+ * by its progress bar), then run again to the end: the database holds what a clean import holds and the
  * search index holds exactly the database's papers.
  *
  * <p>By default a deterministic slice: every 5th line of {@code ../shared/data/arxiv-listings.jsonl.gz} (14,946 of
@@ -83,12 +83,16 @@ class ImportCrashTest {
         }
 
         Path data = dir.resolve("crashed");
-        for (int killAt : new int[] {25, 50, 80}) {
+        for (int killAt : new int[] {20, 45, 70}) {
             Process child = importInChild(input, data);
             int reached = waitForProgress(child, killAt);
+            // Progress counts bytes read, ahead of what is saved (a batch is 5,000 records): a kill at 100 % still
+            // lands before the last commit. Records saved by an earlier run are read fast, hence the lower points.
+            boolean running = child.isAlive();
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally, no flush
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(reached).as("killed at %d%%, before it finished", killAt).isBetween(killAt, 99);
+            assertThat(running).as("the import was still running when killed at %d%%", reached).isTrue();
+            assertThat(reached).isGreaterThanOrEqualTo(killAt);
         }
         Process last = importInChild(input, data);
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).isTrue();
