@@ -84,11 +84,46 @@ final class ErrorHandling {
             // An htmx request swaps a fragment in place: the message alone, which app.js announces.
             ctx.contentType("text/plain; charset=utf-8").result(message);
         } else if (ctx.path().startsWith("/api/") || ctx.path().equals("/account/state")) {
-            ctx.contentType("application/json").result(json.createObjectNode().put("error", message).toString());
+            ctx.contentType("application/json").result(jsonError(message));
         } else if (InlineRefusal.of(ctx).isPresent()) {
             InlineRefusal.of(ctx).get().show(ctx, message);
         } else {
             templates.page(ctx, "error.jte", new ErrorPage(status, title(status), message));
+        }
+    }
+
+    /**
+     * {@code {"error": message}}, with {@code < > & '} written as {@code \\u} escapes: an error often quotes the request
+     * ({@code 'date' must be YYYY-MM-DD, not '<svg onload=...>'}), and this way no markup from a request appears in an
+     * answer, even for a client that sniffs the type or pastes the JSON into a page. The value decodes unchanged.
+     */
+    String jsonError(String message) {
+        try {
+            return json.writer(HtmlSafeEscapes.INSTANCE).writeValueAsString(json.createObjectNode().put("error", message));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON string", e);
+        }
+    }
+
+    /** JSON's standard escapes plus the characters HTML gives a meaning to. */
+    private static final class HtmlSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        static final HtmlSafeEscapes INSTANCE = new HtmlSafeEscapes();
+        private final int[] table = standardAsciiEscapesForJSON();
+
+        private HtmlSafeEscapes() {
+            for (char c : new char[] {'<', '>', '&', '\''}) {
+                table[c] = ESCAPE_STANDARD;
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return table;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return null;
         }
     }
 
