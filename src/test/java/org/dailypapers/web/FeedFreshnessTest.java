@@ -100,7 +100,7 @@ class FeedFreshnessTest {
             assertThat(home).contains("Nothing newer than Aug 21, 2026 is on this instance.",
                     "The last harvest failed Dec 2, 2026 at 15:00 UTC. The next try is Dec 3, 2026 at 06:00 UTC.",
                     "<li>arxiv-oai:cs: the request to 127.0.0.1:" + closedPort + " failed: cannot connect",
-                    "<li>hf: the request to 127.0.0.1:" + closedPort + " failed: cannot connect", "For administrators:")
+                    "<li>hf: the request to 127.0.0.1:" + closedPort + " failed: cannot connect", "<summary>For administrators</summary>")
                     .doesNotContain("Harvesting from arXiv and Hugging Face is off");
         }
     }
