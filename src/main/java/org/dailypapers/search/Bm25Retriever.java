@@ -52,6 +52,27 @@ public final class Bm25Retriever implements Retriever {
     }
 
     /**
+     * How many papers {@link #retrieve} could return for this request at any limit: those that share a word
+     * with the free text and satisfy the clauses and filters (every filtered paper for an empty query).
+     */
+    public int count(SearchRequest request) {
+        ParsedQuery parsed = parser.parse(request.query());
+        Query filter = QueryFilters.of(request, parsed);
+        Query query;
+        if (parsed.isEmpty()) {
+            query = filter == null ? new MatchAllDocsQuery() : filter;
+        } else {
+            Query scoring = scoringQuery(parsed);
+            if (scoring == null) {
+                return 0;
+            }
+            query = filter == null ? scoring
+                    : new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
+        }
+        return index.withSearcher(s -> s.count(query));
+    }
+
+    /**
      * Ranks by a weighted bag of already-analysed contents terms (an expanded query from pseudo-relevance
      * feedback), under the filters and required clauses of {@code request}.
      */

@@ -192,6 +192,13 @@ public final class PaperSearch implements Closeable {
         return withoutHidden(engine.retrieve(request.withLimit(wider)), hidden, request.limit());
     }
 
+    /** {@link #search} with about how many results there are in all (for "About 1,240 papers"). */
+    public SearchResults find(SearchRequest request) {
+        SearchEngine current = engine;
+        List<ScoredPaper> results = search(request);
+        return new SearchResults(results, results.isEmpty() ? 0 : current.lexicalMatches(request));
+    }
+
     /** Papers most like this one by embedding, itself and hidden papers excluded; empty until it has a vector. */
     public List<ScoredPaper> similar(ArxivId id, int k) {
         java.util.Set<String> hidden = papers.hiddenIds();
