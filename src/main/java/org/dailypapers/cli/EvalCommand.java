@@ -36,8 +36,20 @@ import picocli.CommandLine.Spec;
         description = "Evaluate search methods on a BEIR dataset (nDCG@10, Recall@100, MRR@10).")
 public final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--dataset", required = true, description = "BEIR directory (corpus.jsonl, queries.jsonl, qrels/)")
+    @Option(names = "--dataset", description = "BEIR directory (corpus.jsonl, queries.jsonl, qrels/); required unless --known-item")
     Path dataset;
+
+    @Option(names = "--known-item", paramLabel = "LISTINGS",
+            description = "instead of a BEIR dataset: known-item search over arXiv listings (JSON lines, .gz allowed, "
+                    + "e.g. ../shared/data/arxiv-listings.jsonl.gz): titles typed from memory (words dropped, misspelt, "
+                    + "reordered, cut short) must find their paper first; prints Success@1 and MRR@10")
+    Path knownItem;
+
+    @Option(names = "--known-item-queries", defaultValue = "1000", description = "known-item queries (default: ${DEFAULT-VALUE})")
+    int knownItemQueries;
+
+    @Option(names = "--seed", defaultValue = "11", description = "seed of the known-item queries (default: ${DEFAULT-VALUE})")
+    long seed;
 
     @Option(names = "--split", defaultValue = "test", description = "qrels split (default: ${DEFAULT-VALUE})")
     String split;
@@ -75,6 +87,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (knownItem != null) {
+            return knownItem();
+        }
+        if (dataset == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --dataset (or --known-item LISTINGS)");
+        }
         if (!compare.isEmpty()) {
             Qrels qrels = BeirDataset.qrels(dataset, split);
             result(PairedComparison.of(readRun(compare.get(0)), readRun(compare.get(1)), qrels).summary());
@@ -99,6 +117,41 @@ public final class EvalCommand implements Callable<Integer> {
                 if (runFile != null) {
                     new TrecRunWriter().write(e.run(), pipelines.size() == 1 ? runFile : perMethod(runFile, p.name()));
                 }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Known-item search on arXiv listings. Papers are indexed without vectors unless the cache has them (a hybrid
+     * pipeline then ranks such papers by BM25, as a server does while it embeds), so only --cache makes the dense
+     * side take part.
+     */
+    private int knownItem() throws Exception {
+        if (!Files.isRegularFile(knownItem)) {
+            throw new IllegalArgumentException("no listings file " + knownItem);
+        }
+        List<org.dailypapers.search.SearchDocument> docs = org.dailypapers.eval.ArxivListings.read(knownItem, Integer.MAX_VALUE);
+        List<org.dailypapers.eval.KnownItemQueries.Query> queries =
+                org.dailypapers.eval.KnownItemQueries.generate(docs, knownItemQueries, seed);
+        List<SearchPipeline> pipelines = methods.stream().map(pipeline::build).toList();
+        Embedder embedder = pipelines.stream().anyMatch(SearchPipeline::needsVectors) ? new CachedEmbedder(pipeline.embedder(), cache) : null;
+        try (org.dailypapers.search.PaperIndex index = org.dailypapers.search.PaperIndex.inMemory(pipeline.vectors)) {
+            int withVectors = 0;
+            for (org.dailypapers.search.SearchDocument d : docs) {
+                float[] v = embedder instanceof CachedEmbedder c ? c.cached(d.embeddingText()) : null;
+                withVectors += v == null ? 0 : 1;
+                index.upsert(d, v);
+            }
+            index.commit();
+            detail("  indexed %d listings, %d with a cached vector; %d queries, seed %d%n", docs.size(), withVectors,
+                    queries.size(), seed);
+            for (SearchPipeline p : pipelines) {
+                var engine = new org.dailypapers.search.SearchEngine(index, p.needsVectors() ? embedder : null, p);
+                var r = org.dailypapers.eval.KnownItemEval.run(engine, queries);
+                result(r.summary(p.name()));
+                detail("  tag=%s ms/query=%.2f%n", r.tag(), r.millisPerQuery());
+                r.missed().stream().limit(20).forEach(m -> detail("  missed %s%n", m));
             }
         }
         return 0;

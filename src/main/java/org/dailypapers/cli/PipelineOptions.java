@@ -47,6 +47,8 @@ public final class PipelineOptions {
     @Option(names = "--fusion-alpha", description = "dense weight of MINMAX/ZSCORE") Double fusionAlpha;
     @Option(names = "--fusion-k", description = "RRF k") Integer fusionK;
     @Option(names = "--fusion-depth", description = "results per side") Integer fusionDepth;
+    @Option(names = "--fusion-min-cosine", description = "relevance cut: a result only the dense side returned must "
+            + "reach this cosine to the query (-1: no cut)") Double fusionMinCosine;
 
     /** The embedding model with these flags' thread and query-instruction settings. */
     public OnnxEmbedder embedder() {
@@ -67,7 +69,7 @@ public final class PipelineOptions {
         p = p.withRocchio(new RocchioParams(or(rocchioFbDocs, c.fbDocs()), or(rocchioWeight, c.queryWeight())));
         FusionParams f = p.fusion() != null ? p.fusion() : FusionParams.DEFAULT;
         return p.withFusion(new FusionParams(fusion != null ? fusion : f.method(), or(fusionAlpha, f.denseWeight()),
-                or(fusionK, f.rrfK()), or(fusionDepth, f.depth())));
+                or(fusionK, f.rrfK()), or(fusionDepth, f.depth()), or(fusionMinCosine, f.minDenseCosine())));
     }
 
     private static <T> T or(T value, T fallback) {

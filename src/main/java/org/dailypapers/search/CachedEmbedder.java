@@ -58,6 +58,11 @@ public final class CachedEmbedder implements Embedder {
         }
     }
 
+    /** The cached vector of a document text, or null when it was never encoded (nothing is encoded here). */
+    public float[] cached(String text) {
+        return cache.get(key(text));
+    }
+
     @Override
     public float[] embedQuery(String query) {
         String key = key(delegate.queryPrefix() + query);

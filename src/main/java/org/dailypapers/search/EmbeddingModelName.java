@@ -13,17 +13,18 @@ import java.util.stream.Collectors;
 public enum EmbeddingModelName {
     /** BAAI bge-small-en-v1.5, int8-quantised; reads up to 510 tokens; has an optional query instruction. */
     BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "bge-small-en-v1.5-q", PoolingMode.CLS, true,
-            "Represent this sentence for searching relevant passages: ", null),
+            "Represent this sentence for searching relevant passages: ", null, 0.72),
     /** sentence-transformers all-MiniLM-L6-v2, int8-quantised; its tokenizer stops at 128 tokens. */
-    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-minilm-l6-v2-q", PoolingMode.MEAN, true, "", null),
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "all-minilm-l6-v2-q", PoolingMode.MEAN, true, "", null, 0.36),
     /** bge-small-en-v1.5 unquantised (float32): 4x the model size, half the encoding speed. */
     BGE_SMALL_EN_V15_FP32("bge-small-en-v1.5-fp32", "bge-small-en-v1.5", PoolingMode.CLS, false,
-            "Represent this sentence for searching relevant passages: ", null),
+            "Represent this sentence for searching relevant passages: ", null, 0.72),
     /**
      * intfloat e5-small-v2, int8-quantised; reads up to 512 tokens; trained with "query: " and "passage: " in
      * front of every text, so both are always put there.
      */
-    E5_SMALL_V2_Q("e5-small-v2-q", "e5-small-v2-q", PoolingMode.MEAN, false, "query: ", "passage: ");
+    E5_SMALL_V2_Q("e5-small-v2-q", "e5-small-v2-q", PoolingMode.MEAN, false, "query: ", "passage: ",
+            FusionParams.NO_CUT);
 
     private final String id;
     private final String resource;
@@ -31,20 +32,33 @@ public enum EmbeddingModelName {
     private final boolean bundled;
     private final String queryPrefix;
     private final String documentPrefix;
+    private final double minRelevantCosine;
 
     /**
      * @param resource the stem of the model's files in its LangChain4j jar
      * @param bundled whether the default build puts the model in the jar
      * @param documentPrefix non-null for a model whose prefixes are part of its input format, not optional
+     * @param minRelevantCosine see {@link #minRelevantCosine()}
      */
     EmbeddingModelName(String id, String resource, PoolingMode pooling, boolean bundled, String queryPrefix,
-            String documentPrefix) {
+            String documentPrefix, double minRelevantCosine) {
+        this.minRelevantCosine = minRelevantCosine;
         this.id = id;
         this.resource = resource;
         this.pooling = pooling;
         this.bundled = bundled;
         this.queryPrefix = queryPrefix;
         this.documentPrefix = documentPrefix;
+    }
+
+    /**
+     * The cosine to the query below which a paper that only this model found is not relevant (the hybrid
+     * relevance cut, {@link FusionParams#minDenseCosine()}). Each model has its own scale: bge-small puts
+     * nonsense at 0.56-0.70 and real queries at 0.72 and above, MiniLM nonsense at 0.20-0.33 and real queries
+     * at 0.39 and above (docs/EVAL.md, "No papers match"). e5 was not calibrated: no cut.
+     */
+    public double minRelevantCosine() {
+        return minRelevantCosine;
     }
 
     /** How the model's token vectors become one vector (as its LangChain4j model class does it). */

@@ -13,7 +13,15 @@ import java.util.function.Function;
  * minimum normalised score otherwise.
  * A paper that has no vector yet (the dense side cannot see it) is instead scored as if the dense side
  * agreed with the lexical one, so that freshly indexed papers are not buried while their vectors are being
- * computed. Ties break by id, so rankings are reproducible. Thread-safe.
+ * computed. Ties break by id, so rankings are reproducible.
+ *
+ * <p>The relevance rule (when {@link FusionParams#cuts()}): the lexical side returns only papers that share a
+ * word with the query, but the dense side returns the nearest papers to anything, nonsense included. So when
+ * no paper shares a word with the query (nonsense, or a badly misspelt query), a dense result is kept only if
+ * its cosine to the query reaches {@link FusionParams#minDenseCosine()}; when some do, fusion ranks as before
+ * (a real query keeps its semantic matches, which often share no word with it). And when the query has clauses
+ * the dense side cannot check (an author, a title word, a quoted phrase, an exclusion) only lexical matches
+ * are kept. Calibration: docs/EVAL.md. Thread-safe.
  */
 public final class HybridRetriever implements Retriever {
 
@@ -34,20 +42,50 @@ public final class HybridRetriever implements Retriever {
         this.withoutVector = withoutVector;
     }
 
+    private final UserQueryParser parser = new UserQueryParser();
+
     @Override
     public List<ScoredPaper> retrieve(SearchRequest request) {
         SearchRequest deep = request.withLimit(Math.max(params.depth(), request.limit()));
-        return fuse(lexical.retrieve(deep), dense.retrieve(deep), request.limit());
+        List<ScoredPaper> lex = lexical.retrieve(deep);
+        List<ScoredPaper> den = dense.retrieve(deep);
+        if (!params.cuts()) {
+            return fuse(lex, den, request.limit());
+        }
+        ParsedQuery parsed = parser.parse(request.query());
+        boolean lexicalClauses = !parsed.authors().isEmpty() || !parsed.titles().isEmpty()
+                || !parsed.phrases().isEmpty() || !parsed.excluded().isEmpty();
+        if (lexicalClauses) {
+            // the dense side cannot tell who wrote a paper or whether it has a phrase: only lexical matches pass
+            return fuse(lex, den, request.limit(), true);
+        }
+        if (lex.isEmpty()) {
+            // no paper shares a word with the query: meaning alone must be close enough (nonsense is not)
+            den = den.stream().filter(p -> cosine(p) >= params.minDenseCosine()).toList();
+        }
+        return fuse(lex, den, request.limit(), false);
+    }
+
+    /** Lucene's dot-product score of unit vectors is {@code (1 + cos) / 2}. */
+    private static double cosine(ScoredPaper densePaper) {
+        return 2 * densePaper.score() - 1;
+    }
+
+    /** {@link #fuse(List, List, int, boolean)} keeping dense-only papers. */
+    List<ScoredPaper> fuse(List<ScoredPaper> lexRanking, List<ScoredPaper> denseRanking, int limit) {
+        return fuse(lexRanking, denseRanking, limit, false);
     }
 
     /**
      * Fuses two rankings (best first) and keeps the top {@code limit}. When one side is empty (e.g. a query of
      * filters only, which BM25 answers newest first and dense search not at all) the other side's ranking is
-     * returned unchanged.
+     * returned unchanged. With {@code lexicalOnly}, papers the lexical ranking lacks are left out (after
+     * normalising, so the order of the others is the fused one).
      */
-    List<ScoredPaper> fuse(List<ScoredPaper> lexRanking, List<ScoredPaper> denseRanking, int limit) {
+    List<ScoredPaper> fuse(List<ScoredPaper> lexRanking, List<ScoredPaper> denseRanking, int limit,
+            boolean lexicalOnly) {
         if (lexRanking.isEmpty() || denseRanking.isEmpty()) {
-            List<ScoredPaper> only = lexRanking.isEmpty() ? denseRanking : lexRanking;
+            List<ScoredPaper> only = lexRanking.isEmpty() && !lexicalOnly ? denseRanking : lexRanking;
             return only.size() > limit ? List.copyOf(only.subList(0, limit)) : only;
         }
         List<ScoredPaper> lex = ScoreFusion.top(lexRanking, params);
@@ -67,6 +105,11 @@ public final class HybridRetriever implements Retriever {
             double ls = l.getOrDefault(id, lexFloor);
             double ds = d.containsKey(id) ? d.get(id) : blind.contains(id) ? ls : denseFloor;
             fused.put(id, (1 - a) * ls + a * ds);
+        }
+        if (lexicalOnly) {
+            Set<String> inLexical = new java.util.HashSet<>();
+            lexRanking.forEach(p -> inLexical.add(p.id()));
+            fused.keySet().removeIf(id -> !inLexical.contains(id));
         }
         return ScoreFusion.sorted(fused, limit);
     }

@@ -221,6 +221,38 @@ public final class PaperIndex implements Closeable {
         });
     }
 
+    /**
+     * The ids of the papers one of whose authors is {@code name} (compared ignoring case and repeated spaces),
+     * newest first, ties by id descending. The analysed author field finds candidates by phrase; the stored
+     * names decide, so "Ziwei Liu" is not "Ziwei Liu Chen".
+     */
+    public List<String> byAuthor(String name) {
+        String wanted = normaliseName(name);
+        Query phrase = new org.apache.lucene.util.QueryBuilder(analyzer()).createPhraseQuery(IndexFields.AUTHORS, name);
+        if (wanted.isEmpty() || phrase == null) {
+            return List.of();
+        }
+        org.apache.lucene.search.Sort newest = new org.apache.lucene.search.Sort(
+                new org.apache.lucene.search.SortField(IndexFields.DAY, org.apache.lucene.search.SortField.Type.LONG, true),
+                new org.apache.lucene.search.SortField(IndexFields.ID, org.apache.lucene.search.SortField.Type.STRING, true));
+        return withSearcher(s -> {
+            TopDocs top = s.search(phrase, SearchRequest.MAX_LIMIT, newest);
+            List<String> ids = new java.util.ArrayList<>();
+            var stored = s.storedFields();
+            for (var hit : top.scoreDocs) {
+                Document doc = stored.document(hit.doc, Set.of(IndexFields.ID, IndexFields.AUTHORS));
+                if (java.util.Arrays.stream(doc.getValues(IndexFields.AUTHORS)).anyMatch(a -> normaliseName(a).equals(wanted))) {
+                    ids.add(doc.get(IndexFields.ID));
+                }
+            }
+            return ids;
+        });
+    }
+
+    private static String normaliseName(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The stored document of a paper, as of the last refresh. */
     public Optional<SearchDocument> document(String id) {
         return withSearcher(s -> {

@@ -205,6 +205,24 @@ public final class PaperSearch implements Closeable {
         return relevance.keepRelevant(request, search(request.withLimit(wider))).stream().limit(request.limit()).toList();
     }
 
+    /** {@link #search} with about how many results there are in all (for "About 1,240 papers"). */
+    public SearchResults find(SearchRequest request) {
+        SearchEngine current = engine;
+        List<ScoredPaper> results = search(request);
+        return new SearchResults(results, results.isEmpty() ? 0 : current.lexicalMatches(request));
+    }
+
+    /** The ids of every paper with this author (see {@link PaperIndex#byAuthor}), newest first, hidden ones left out. */
+    public List<String> byAuthor(String name) {
+        java.util.Set<String> hidden = papers.hiddenIds();
+        return index.byAuthor(name).stream().filter(id -> !hidden.contains(id)).toList();
+    }
+
+    /** The stored papers of these ids, in this order (one the database no longer has is skipped). */
+    public List<PaperRecord> recordsOf(List<String> ids) {
+        return papers.findAll(ids.stream().map(ArxivId::parse).flatMap(Optional::stream).toList());
+    }
+
     /** Papers most like this one by embedding, itself and hidden papers excluded; empty until it has a vector. */
     public List<ScoredPaper> similar(ArxivId id, int k) {
         java.util.Set<String> hidden = papers.hiddenIds();

@@ -13,14 +13,16 @@ public final class SearchEngine implements Retriever {
 
     private final Retriever retriever;
     private final DenseRetriever dense;
+    private final Bm25Retriever counter;
 
     /**
      * @param embedder required when the pipeline has a dense side (its model id must match), else may be null
      */
     public SearchEngine(PaperIndex index, Embedder embedder, SearchPipeline pipeline) {
         Retriever lexical = null;
+        this.counter = new Bm25Retriever(index, pipeline.bm25() != null ? pipeline.bm25() : Bm25Params.DEFAULT);
         if (pipeline.bm25() != null) {
-            Bm25Retriever bm25 = new Bm25Retriever(index, pipeline.bm25());
+            Bm25Retriever bm25 = counter;
             lexical = pipeline.rm3() == null ? bm25 : new Rm3Expander(bm25, index, pipeline.rm3());
         }
         if (pipeline.denseModel() != null) {
@@ -52,6 +54,14 @@ public final class SearchEngine implements Retriever {
     @Override
     public List<ScoredPaper> retrieve(SearchRequest request) {
         return retriever.retrieve(request);
+    }
+
+    /**
+     * How many papers match the request lexically (share a word with it, pass its clauses and filters): the
+     * size of the result set apart from the papers the dense side adds on meaning alone.
+     */
+    public int lexicalMatches(SearchRequest request) {
+        return counter.count(request);
     }
 
     /**

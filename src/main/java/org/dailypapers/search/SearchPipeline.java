@@ -44,18 +44,19 @@ public record SearchPipeline(
      */
     public static SearchPipeline named(String name, String model) {
         Bm25Params b = Bm25Params.DEFAULT;
-        FusionParams f = FusionParams.DEFAULT;
         String key = name.toLowerCase(Locale.ROOT);
         if (model == null && !key.startsWith("bm25")) {
             throw new IllegalArgumentException("method '" + name + "' needs an embedding model");
         }
+        double cut = model == null ? FusionParams.NO_CUT : EmbeddingModelName.parse(model).minRelevantCosine();
+        FusionParams f = FusionParams.DEFAULT.withMinDenseCosine(cut);
         return switch (key) {
             case "bm25" -> new SearchPipeline("bm25", b, null, null, null, null);
             case "bm25+rm3" -> new SearchPipeline("bm25+rm3", b, Rm3Params.TUNED, null, null, null);
             case "dense" -> new SearchPipeline("dense", null, null, model, null, null);
             case "dense+prf" -> new SearchPipeline("dense+prf", null, null, model, RocchioParams.DEFAULT, null);
             case "hybrid" -> new SearchPipeline("hybrid", b, null, model, null, f);
-            case "hybrid-rrf" -> new SearchPipeline("hybrid-rrf", b, null, model, null, FusionParams.RRF);
+            case "hybrid-rrf" -> new SearchPipeline("hybrid-rrf", b, null, model, null, FusionParams.RRF.withMinDenseCosine(cut));
             case "hybrid+rm3" -> new SearchPipeline("hybrid+rm3", b, Rm3Params.TUNED, model, null, f);
             case "hybrid+prf" -> new SearchPipeline("hybrid+prf", b, null, model, RocchioParams.HYBRID, f);
             default -> throw new IllegalArgumentException("unknown method '" + name + "'; known: " + METHODS);

@@ -15,6 +15,9 @@ public final class UserQueryParser {
 
     static final int MAX_CHARS = 1_000;
     static final int MAX_CLAUSES = 32;
+    /** At most this many words of an unquoted author name after the first ("Juan Carlos Niebles Duque"). */
+    static final int MAX_NAME_WORDS = 3;
+    private static final java.util.Set<String> AUTHOR_FIELDS = java.util.Set.of("author", "authors", "au");
 
     public ParsedQuery parse(String input) {
         String q = input == null ? "" : input.length() > MAX_CHARS ? input.substring(0, MAX_CHARS) : input;
@@ -47,8 +50,10 @@ public final class UserQueryParser {
                 value = q.substring(i + 1, end);
                 i = close < 0 ? n : close + 1;
             } else {
-                int end = i;
-                while (end < n && !Character.isWhitespace(q.charAt(end))) end++;
+                int end = wordEnd(q, i);
+                if (!negate && field != null && AUTHOR_FIELDS.contains(field) && startsName(q, i)) {
+                    end = nameEnd(q, end);
+                }
                 value = q.substring(i, end);
                 i = end;
             }
@@ -66,7 +71,7 @@ public final class UserQueryParser {
                 continue;
             }
             switch (target) {
-                case "author", "authors", "au" -> authors.add(value);
+                case "author", "authors", "au" -> authors.add(value.replaceAll("\\s+", " "));
                 case "title", "ti" -> titles.add(value);
                 case "org", "organization" -> orgs.add(value.toLowerCase(Locale.ROOT));
                 case "cat", "category" -> cats.add(value.toLowerCase(Locale.ROOT));
@@ -78,6 +83,42 @@ public final class UserQueryParser {
             }
         }
         return new ParsedQuery(text.toString().strip(), phrases, excluded, authors, titles, orgs, cats);
+    }
+
+    private static int wordEnd(String q, int start) {
+        int end = start;
+        while (end < q.length() && !Character.isWhitespace(q.charAt(end))) end++;
+        return end;
+    }
+
+    /**
+     * Where an unquoted author name that began with the word ending at {@code end} ends. arXiv and Hugging
+     * Face read {@code author:Ziwei Liu} as the person Ziwei Liu, so the capitalised words that follow
+     * (up to {@value #MAX_NAME_WORDS}) belong to the name; a lower-case word, a {@code field:}, a quote or a
+     * minus ends it. So {@code author:Hinton dropout} is Hinton's papers about dropout, while a capitalised
+     * topic right after a name needs quotes around the name ({@code author:"Hinton" Dropout}).
+     */
+    private static int nameEnd(String q, int end) {
+        int words = 0;
+        while (words < MAX_NAME_WORDS) {
+            int next = end;
+            while (next < q.length() && Character.isWhitespace(q.charAt(next))) next++;
+            if (next == end || !startsName(q, next) || fieldEnd(q, next) > next) {
+                return end;
+            }
+            end = wordEnd(q, next);
+            words++;
+        }
+        return end;
+    }
+
+    /** Whether a name word starts at {@code i}: an upper-case (or title-case) letter. */
+    private static boolean startsName(String q, int i) {
+        if (i >= q.length()) {
+            return false;
+        }
+        int cp = q.codePointAt(i);
+        return Character.isUpperCase(cp) || Character.isTitleCase(cp);
     }
 
     /** Index of the colon ending a {@code word:} prefix at {@code start}, or -1. */

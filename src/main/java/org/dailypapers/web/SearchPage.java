@@ -5,14 +5,20 @@ import org.dailypapers.paper.FeedPaper;
 import org.dailypapers.search.Snippet;
 
 /**
- * The search screen: the form as the user filled it, the hits of one page, and paging links (null where
- * there is no such page). {@code notice} explains an empty or refused query; null otherwise.
+ * The search screen: the form as the user filled it, the hits of one page, about how many results there are
+ * ({@code total}), and paging links (null where there is no such page). {@code notice} explains an empty or
+ * refused query; null otherwise. {@code method} is the ranking's run tag, for the "About this ranking" note.
  */
-public record SearchPage(
-        SearchForm form, List<Hit> hits, int page, String previousHref, String nextHref, String notice, String method) {
+public record SearchPage(SearchForm form, List<Hit> hits, int page, int total, String previousHref, String nextHref,
+        String notice, String method) {
 
     /** One result: the paper as a feed card (entry null when it was never on the feed) and its snippet. */
     public record Hit(FeedPaper paper, Snippet snippet) {}
+
+    /** "About 1,240 papers", "1 paper": what the search found in all. */
+    public String totalText() {
+        return total == 1 ? "1 paper" : String.format(java.util.Locale.ROOT, "About %,d papers", total);
+    }
 
     public int firstRank() {
         return page * SearchRoutes.PAGE_SIZE + 1;

@@ -11,6 +11,7 @@ import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.ScoredPaper;
+import org.dailypapers.search.SearchResults;
 import org.dailypapers.search.Snippet;
 
 /**
@@ -53,18 +54,19 @@ final class SearchRoutes {
             // Who pastes an id or a link wants that one paper. Searching for it as text finds nothing related:
             // BM25 matches only stray digits and the dense side always returns the papers nearest to a number,
             // so a list under "no paper here" would only suggest a relation that is not there.
-            templates.page(ctx, "search/search.jte", new SearchPage(form, List.of(), 0, null, null,
+            templates.page(ctx, "search/search.jte", new SearchPage(form, List.of(), 0, 0, null, null,
                     "No paper " + pasted.get() + " here yet.", search.method()));
             return;
         }
         if (form.isEmpty()) {
-            templates.page(ctx, "search/search.jte", new SearchPage(form, List.of(), 0, null, null,
+            templates.page(ctx, "search/search.jte", new SearchPage(form, List.of(), 0, 0, null, null,
                     "Search by topic, by a half-remembered description, by author:name, org:handle or \"an exact phrase\"; "
                             + "or paste an arXiv id or link.", search.method()));
             return;
         }
         int page = ApiRoutes.intParam(ctx, "p", 0, 0, MAX_PAGE);
-        List<ScoredPaper> found = search.search(form.request((page + 1) * PAGE_SIZE + 1));
+        SearchResults results = search.find(form.request((page + 1) * PAGE_SIZE + 1));
+        List<ScoredPaper> found = results.results();
         List<ScoredPaper> shown = found.subList(Math.min(found.size(), page * PAGE_SIZE), Math.min(found.size(), (page + 1) * PAGE_SIZE));
         List<PaperRecord> records = search.records(shown);
         List<Snippet> snippets = search.snippets(form.q(), records.stream().map(r -> r.paper().summary()).toList(), SNIPPET_WIDTH);
@@ -80,7 +82,7 @@ final class SearchRoutes {
                         ? "There is nothing to search for in that query: it has no letter or digit. Type some words or an author:name."
                 : !found.isEmpty() ? "No more results: they end on page " + (lastPage + 1) + "."
                 : "No papers match. Try fewer words or filters.";
-        templates.page(ctx, "search/search.jte", new SearchPage(form, hits, page,
+        templates.page(ctx, "search/search.jte", new SearchPage(form, hits, page, results.total(),
                 page > 0 && !found.isEmpty() ? base + Math.min(page - 1, lastPage) : null,
                 found.size() > (page + 1) * PAGE_SIZE ? base + (page + 1) : null, notice, search.method()));
     }
@@ -91,7 +93,11 @@ final class SearchRoutes {
             throw HttpProblem.badRequest("q is required: the search query");
         }
         int limit = ApiRoutes.intParam(ctx, "limit", ApiRoutes.DEFAULT_LIMIT, 1, MAX_API_LIMIT);
-        ctx.contentType("application/json").result(hf.searchItems(search.records(search.search(form.request(limit)))).toString());
+        SearchResults results = search.find(form.request(limit));
+        // the body stays Hugging Face's plain list; how many there are and how they were ranked go in headers
+        ctx.header("X-Total-Count", Integer.toString(results.total()));
+        ctx.header("X-Search-Method", search.method());
+        ctx.contentType("application/json").result(hf.searchItems(search.records(results.results())).toString());
     }
 
 }

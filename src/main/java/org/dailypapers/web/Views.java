@@ -13,6 +13,11 @@ public final class Views {
 
     private Views() {}
 
+    /** The author page of a name (AuthorRoutes), with the name percent-encoded as a path segment. */
+    public static String authorPath(String name) {
+        return "/authors/" + java.net.URLEncoder.encode(name.strip(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public static String authorCount(List<String> authors) {
         return count(authors.size(), "author");
     }

@@ -44,6 +44,20 @@ class DefaultPipelineGoldenTest {
     }
 
     @Test
+    void nonsense_finds_nothing() {
+        // bge puts nonsense at cosine 0.56-0.70 to its nearest paper: below the cut of 0.72 (docs/EVAL.md)
+        assertThat(search("xqzvbnmw")).isEmpty();
+        assertThat(search("qwpoeiru zxmvnb")).isEmpty();
+        assertThat(Fixture.ids(new SearchEngine(index, embedder, SearchPipeline.named("dense", embedder.modelId()))
+                .retrieve(SearchRequest.of("xqzvbnmw", 5)))).hasSize(5);
+        // no shared word either ("by" is a stop word), but close in meaning: image synthesis or photorealistic rendering
+        assertThat(Fixture.ids(new SearchEngine(index, null, SearchPipeline.named("bm25", null))
+                .retrieve(SearchRequest.of("photorealistic pictures conjured by static", 5)))).isEmpty();
+        assertThat(search("photorealistic pictures conjured by static")).isNotEmpty().hasSizeLessThan(5)
+                .first().isIn("2401.00007", "2401.00008", "2401.00009", "2401.00027", "2401.00028");
+    }
+
+    @Test
     void golden_rankings_of_the_default_pipeline() {
         // no shared words with the diffusion papers (07 DDPM, 08 latent diffusion, 09 video diffusion)
         assertThat(search("make pictures from random noise"))

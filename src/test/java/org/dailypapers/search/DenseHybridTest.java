@@ -49,6 +49,32 @@ class DenseHybridTest {
     }
 
     @Test
+    void nonsense_finds_nothing_although_the_dense_side_alone_returns_neighbours() {
+        for (String q : List.of("xqzvbnmw", "qwpoeiru zxmvnb")) {
+            assertThat(search("dense", q)).as(q).hasSize(5);
+            for (String method : List.of("hybrid", "hybrid-rrf", "hybrid+prf")) {
+                assertThat(search(method, q)).as(method + " " + q).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void a_query_sharing_no_word_keeps_the_papers_close_in_meaning() {
+        String q = "photorealistic pictures";
+        assertThat(search("bm25", q)).isEmpty();
+        assertThat(search("hybrid", q)).isNotEmpty().hasSizeLessThan(5).first().isIn("2401.00007", "2401.00008", "2401.00009", "2401.00027", "2401.00028");
+    }
+
+    @Test
+    void clauses_the_dense_side_cannot_check_keep_only_lexical_matches() {
+        // by quotes or by the capitalised words after author:, the person Noam Shazeer (01, 02) and nobody else
+        for (String q : List.of("author:\"Noam Shazeer\" language models", "author:Noam Shazeer language models")) {
+            assertThat(search("hybrid", q)).as(q).isNotEmpty().isSubsetOf("2401.00001", "2401.00002");
+        }
+        assertThat(search("hybrid", "diffusion -video")).isNotEmpty().doesNotContain("2401.00009");
+    }
+
+    @Test
     void golden_rankings_per_method() {
         String q = "combining keyword search with neural retrievers";
         assertThat(search("bm25", q)).containsExactly(GOLDEN.get(0));

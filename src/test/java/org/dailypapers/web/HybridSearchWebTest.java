@@ -61,6 +61,34 @@ class HybridSearchWebTest {
     }
 
     @Test
+    void nonsense_says_no_papers_match_and_the_api_list_is_empty() throws Exception {
+        for (String q : List.of("xqzvbnmw", "qwpoeiru zxmvnb")) {
+            HttpResponse<String> page = instance.get("/search?q=" + SearchWebTest.q(q));
+            assertThat(page.statusCode()).as(q).isEqualTo(200);
+            assertThat(page.body()).as(q).contains("No papers match").doesNotContain("About this ranking");
+            assertThat(SearchWebTest.resultIds(page.body())).as(q).isEmpty();
+
+            HttpResponse<String> api = instance.get("/api/papers/search?q=" + SearchWebTest.q(q));
+            assertThat(api.statusCode()).isEqualTo(200);
+            assertThat(SearchWebTest.JSON.readTree(api.body())).as(q).isEmpty();
+            assertThat(api.headers().firstValue("X-Total-Count")).as(q).hasValue("0");
+        }
+    }
+
+    @Test
+    void the_page_says_how_many_papers_and_keeps_the_run_tag_behind_a_disclosure() throws Exception {
+        HttpResponse<String> page = instance.get("/search?q=" + SearchWebTest.q("video generation"));
+        int shown = SearchWebTest.resultIds(page.body()).size();
+        HttpResponse<String> api = instance.get("/api/papers/search?q=" + SearchWebTest.q("video generation"));
+        String total = api.headers().firstValue("X-Total-Count").orElseThrow();
+        assertThat(Integer.parseInt(total)).isGreaterThanOrEqualTo(shown).isGreaterThan(0).isLessThanOrEqualTo(17);
+        assertThat(page.body()).contains("<p class=\"result-count\" role=\"status\">About " + total + " papers</p>")
+                .doesNotContain("Ranked by")
+                .containsPattern("<details class=\"method\">\\s*<summary>About this ranking</summary>(?s).*<code>hybrid\\[bm25");
+        assertThat(api.headers().firstValue("X-Search-Method")).hasValueSatisfying(m -> assertThat(m).startsWith("hybrid[bm25"));
+    }
+
+    @Test
     void letters_among_invisible_characters_are_still_searched_by_meaning() {
         // "4DAnyone: Create Anyone in 4D from a Casual Monocular Video", asked with zero-width spaces and a BOM
         HttpResponse<String> page = instance.get("/search?q=%EF%BB%BFanimating%E2%80%8B%20a%20person%20in%20three%20dimensions"
