@@ -50,7 +50,7 @@ class BrowserTest {
         assertThat(cards.getFirst().findElement(By.cssSelector(".count")).getText()).isEqualTo("163");
         assertThat(cards.getFirst().findElement(By.cssSelector(".title")).getText())
                 .isEqualTo("EnvHarness: Awakening Static Worlds for Agent Learning");
-        assertThat(cards.getFirst().getText()).contains("17 authors", "Google", "Code");
+        assertThat(cards.getFirst().getText()).contains("Chengsong Huang and 16 others", "Google", "Code");
 
         browser.findElement(By.cssSelector("a[rel=prev]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/papers/date/2026-08-20"));

@@ -50,7 +50,7 @@ class PagesTest {
         String html = response.body();
         List<Integer> votes = upvotes(html);
         assertThat(votes).hasSize(17).isSortedAccordingTo(java.util.Comparator.reverseOrder()).startsWith(163, 54);
-        assertThat(html).contains("EnvHarness: Awakening Static Worlds for Agent Learning", "17 authors",
+        assertThat(html).contains("EnvHarness: Awakening Static Worlds for Agent Learning", "Chengsong Huang</a> and 16 others", "href=\"/authors/Chengsong%20Huang\"",
                 "href=\"/papers/2608.19880\"", "Google", "https://github.com/google-research/envharness", "★ 8",
                 "Published on arXiv <time datetime=\"2026-08-20\">Aug 20, 2026</time>");
         assertThat(html).contains("rel=\"prev\" href=\"/papers/date/2026-08-20\"");
