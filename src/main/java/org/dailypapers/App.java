@@ -56,6 +56,8 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final PaperRepository papers;
     private final FeedService feed;
+    /** In the data directory while an import or harvest runs (see {@link #importing}). */
+    static final String IMPORT_MARKER = "import.unfinished";
     private final PaperImporter importer;
     private final PaperSearch search;
     private final Harvester harvester;
@@ -158,6 +160,30 @@ public final class App implements AutoCloseable {
 
     public PaperImporter importer() {
         return importer;
+    }
+
+    /**
+     * Runs {@code work}, which saves papers through {@link #importer()} (an import, a harvest), so that a crash
+     * cannot leave the search index behind the database for good. Each batch reaches the database before the
+     * index, so a process killed between the two leaves papers that the next import finds unchanged and would
+     * never index. A marker file in the data directory says an import is under way; a run that finds one left
+     * by a killed run first brings the index in step with the database, as {@code serve} does on start.
+     */
+    public <T> T importing(java.util.function.Supplier<T> work) {
+        java.nio.file.Path marker = config.dataDir().resolve(IMPORT_MARKER);
+        try {
+            if (java.nio.file.Files.exists(marker)) {
+                log.info("An earlier import into {} stopped before it finished: bringing the search index in step first",
+                        config.dataDir());
+                log.info("Search index caught up with the database: {}", search.catchUp(java.util.Map.of()));
+            }
+            java.nio.file.Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+            T result = work.get();
+            java.nio.file.Files.delete(marker);
+            return result;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + marker, e);
+        }
     }
 
     public Accounts accounts() {

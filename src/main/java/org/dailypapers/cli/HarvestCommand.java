@@ -122,12 +122,12 @@ final class HarvestCommand implements Runnable {
         try (App app = App.open(config, java.time.Clock.systemUTC());
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("Harvesting").setUnit(unit, 1)
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {
-            report = run.apply(app, (done, total) -> {
+            report = app.importing(() -> run.apply(app, (done, total) -> {
                 if (total > 0) {
                     bar.maxHint(total);
                 }
                 bar.stepTo(done);
-            });
+            }));
         }
         PrintWriter err = spec.commandLine().getErr();
         for (Rejection r : report.records().rejections()) {

@@ -36,10 +36,10 @@ final class ImportCommand implements Callable<Integer> {
             ImportSummary summary;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setUnit(" MB", 1 << 20)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).build()) {
-                summary = app.importer().importPaths(paths, (done, total) -> {
+                summary = app.importing(() -> app.importer().importPaths(paths, (done, total) -> {
                     bar.maxHint(total);
                     bar.stepTo(done);
-                });
+                }));
             }
             var err = spec.commandLine().getErr();
             for (Rejection r : summary.rejections()) {
