@@ -47,16 +47,24 @@ final class BrowserPages {
     }
 
     /** The cumulative layout shift of the current page so far (shifts not caused by input), from Chromium. */
-    double layoutShift() {
+    /** The page's cumulative layout shift so far, and which elements moved (for the assertion's message). */
+    record Shift(double value, String moved) {}
+
+    Shift layoutShift() {
         Object value = ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 let total = 0;
-                const add = (entries) => { for (const e of entries) if (!e.hadRecentInput) total += e.value; };
+                const moved = [];
+                const name = (n) => !n ? '?' : n.nodeType !== 1 ? n.nodeName : n.tagName.toLowerCase()
+                        + (n.id ? '#' + n.id : '') + (n.className && typeof n.className === 'string' ? '.' + n.className.trim().replace(/ +/g, '.') : '');
+                const add = (entries) => { for (const e of entries) if (!e.hadRecentInput) {
+                    total += e.value; for (const s of e.sources || []) moved.push(name(s.node)); } };
                 const observer = new PerformanceObserver((list) => add(list.getEntries()));
                 observer.observe({ type: 'layout-shift', buffered: true });
-                setTimeout(() => { add(observer.takeRecords()); observer.disconnect(); done(total); }, 500);
+                setTimeout(() => { add(observer.takeRecords()); observer.disconnect(); done({ total, moved: moved.join(', ') }); }, 500);
                 """);
-        return ((Number) value).doubleValue();
+        java.util.Map<?, ?> result = (java.util.Map<?, ?>) value;
+        return new Shift(((Number) result.get("total")).doubleValue(), String.valueOf(result.get("moved")));
     }
 
     Object js(String script, Object... args) {

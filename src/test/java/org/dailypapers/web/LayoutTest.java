@@ -86,11 +86,11 @@ class LayoutTest {
                             const items = [...document.querySelectorAll('.bar > :not(.search-icon), .links > li')];
                             const mids = items.map(mid);
                             return Math.max(...mids) - Math.min(...mids);""");
-                    double shift = pages.layoutShift();
-                    System.out.printf("layout %s: header %.0f px, row spread %.0f px, CLS %.4f%n", where, header, spread, shift);
+                    BrowserPages.Shift shift = pages.layoutShift();
+                    System.out.printf("layout %s: header %.0f px, row spread %.0f px, CLS %.4f%n", where, header, spread, shift.value());
                     assertThat(header).as("header height at " + where).isLessThanOrEqualTo(64);
                     assertThat(spread).as("everything in the header on one row at " + where).isLessThanOrEqualTo(6);
-                    assertThat(shift).as("cumulative layout shift at " + where).isZero();
+                    assertThat(shift.value()).as("cumulative layout shift at " + where + " (moved: " + shift.moved() + ")").isZero();
                     assertThat(browser.findElement(By.cssSelector(".links")).getText()).as(where).contains("RSS");
                     assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth")).as(where).isLessThanOrEqualTo(0);
                     if (signedIn) {
