@@ -102,20 +102,10 @@ final class RssRoutes {
         ctx.contentType("application/rss+xml; charset=utf-8").result(out.toString());
     }
 
-    /** {@code text} as HTML that displays exactly it: the five characters HTML gives a meaning to, escaped. */
+    /** {@code text} as HTML that displays exactly it, escaped as the templates escape text (jte's own escaper). */
     static String htmlText(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput(text.length() + 16);
+        gg.jte.html.escape.Escape.htmlContent(text, out);
         return out.toString();
     }
 
