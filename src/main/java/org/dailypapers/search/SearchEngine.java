@@ -21,9 +21,8 @@ public final class SearchEngine implements Retriever {
     public SearchEngine(PaperIndex index, Embedder embedder, SearchPipeline pipeline) {
         Retriever lexical = null;
         this.counter = new Bm25Retriever(index, pipeline.bm25() != null ? pipeline.bm25() : Bm25Params.DEFAULT);
-        if (pipeline.bm25() != null) {
-            Bm25Retriever bm25 = counter;
-            lexical = pipeline.rm3() == null ? bm25 : new Rm3Expander(bm25, index, pipeline.rm3());
+        if (pipeline.bm25() != null) { // then the counter is the pipeline's own BM25
+            lexical = pipeline.rm3() == null ? counter : new Rm3Expander(counter, index, pipeline.rm3());
         }
         if (pipeline.denseModel() != null) {
             Objects.requireNonNull(embedder, "the dense side needs an embedder");
