@@ -50,14 +50,14 @@ public final class App implements AutoCloseable {
     public static final long DEMO_PAPERS = 9_877;
     /** How long a write by another process may take to appear on feed pages. */
     static final java.time.Duration FEED_CACHE_STALENESS = java.time.Duration.ofSeconds(10);
+    /** In the data directory while an import or harvest runs (see {@link #importing}). */
+    static final String IMPORT_MARKER = "import.unfinished";
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final AppConfig config;
     private final Database database;
     private final PaperRepository papers;
     private final FeedService feed;
-    /** In the data directory while an import or harvest runs (see {@link #importing}). */
-    static final String IMPORT_MARKER = "import.unfinished";
     private final PaperImporter importer;
     private final PaperSearch search;
     private final Harvester harvester;
