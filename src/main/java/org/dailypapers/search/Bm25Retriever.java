@@ -126,7 +126,8 @@ public final class Bm25Retriever implements Retriever {
 
     @Override
     public String tag() {
-        return params.tag() + "+titleMatch(share=0.7,w=1)";
+        return params.tag() + "+titleMatch(share=" + Bm25Params.num(TITLE_MATCH_SHARE) + ",w="
+                + Bm25Params.num(TITLE_MATCH_WEIGHT) + ")";
     }
 
     /** Free text over the weighted fields plus required clauses; null when nothing is left to match. */
@@ -141,8 +142,6 @@ public final class Bm25Retriever implements Retriever {
             anyText |= addField(text, IndexFields.AUTHORS, parsed.text(), params.authorsWeight());
             if (anyText) {
                 addTitleMatch(text, parsed.text());
-            }
-            if (anyText) {
                 b.add(text.build(), Occur.MUST);
                 any = true;
             }
