@@ -52,10 +52,7 @@ public final class HybridRetriever implements Retriever {
         if (!params.cuts()) {
             return fuse(lex, den, request.limit());
         }
-        ParsedQuery parsed = parser.parse(request.query());
-        boolean lexicalClauses = !parsed.authors().isEmpty() || !parsed.titles().isEmpty()
-                || !parsed.phrases().isEmpty() || !parsed.excluded().isEmpty();
-        if (lexicalClauses) {
+        if (parser.parse(request.query()).hasLexicalClauses()) {
             // the dense side cannot tell who wrote a paper or whether it has a phrase: only lexical matches pass
             return fuse(lex, den, request.limit(), true);
         }

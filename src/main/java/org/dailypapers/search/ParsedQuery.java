@@ -45,6 +45,14 @@ public record ParsedQuery(
         return new ParsedQuery("", phrases, excluded, authors, titles, organizations, categories);
     }
 
+    /**
+     * True when the query has a clause only the words of a paper can check (an author, a title word, a quoted
+     * phrase, an exclusion): nearness of meaning says nothing about them.
+     */
+    public boolean hasLexicalClauses() {
+        return !authors.isEmpty() || !titles.isEmpty() || !phrases.isEmpty() || !excluded.isEmpty();
+    }
+
     /** True when nothing in the query scores or restricts, e.g. an empty query. */
     public boolean isEmpty() {
         return text.isBlank() && phrases.isEmpty() && excluded.isEmpty() && authors.isEmpty() && titles.isEmpty()
