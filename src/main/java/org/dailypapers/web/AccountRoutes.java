@@ -67,14 +67,20 @@ final class AccountRoutes {
      * visitor came from, by the Referer header, else {@code /}.
      */
     private static String cameFrom(Context ctx) {
-        String referer = ctx.header("Referer");
-        if (referer == null || referer.length() > 2_000) {
+        return pageIn(ctx.header("Referer"), from -> from.getRawAuthority() != null && from.getRawAuthority().equalsIgnoreCase(ctx.host()));
+    }
+
+    /**
+     * The page of this site that {@code url} (a request header's value) names, as {@link #returnTo} gives it;
+     * {@code /} when the header is missing, too long, malformed, or names a page that is not {@code ours}.
+     */
+    private static String pageIn(String url, java.util.function.Predicate<URI> ours) {
+        if (url == null || url.length() > 2_000) {
             return "/";
         }
         try {
-            URI from = new URI(referer);
-            return from.getRawAuthority() != null && from.getRawAuthority().equalsIgnoreCase(ctx.host())
-                    ? returnTo(from) : "/";
+            URI page = new URI(url);
+            return ours.test(page) ? returnTo(page) : "/";
         } catch (java.net.URISyntaxException e) {
             return "/";
         }
@@ -148,15 +154,7 @@ final class AccountRoutes {
 
     /** The page htmx loads the menu into (its {@code HX-Current-URL} header), as a local path; else {@code /}. */
     private static String menuPage(Context ctx) {
-        String current = ctx.header("HX-Current-URL");
-        if (current == null || current.length() > 2_000) {
-            return "/";
-        }
-        try {
-            return returnTo(new URI(current));
-        } catch (java.net.URISyntaxException e) {
-            return "/";
-        }
+        return pageIn(ctx.header("HX-Current-URL"), page -> true);
     }
 
     /**
