@@ -33,8 +33,10 @@ import org.dailypapers.paper.FeedRepository;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.VectorFile;
+import org.dailypapers.store.ChangeBus;
 import org.dailypapers.store.Database;
 import org.dailypapers.store.HarvestStateRepository;
+import org.dailypapers.store.RunClaims;
 import org.dailypapers.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +79,17 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final org.dailypapers.web.Startup startup;
     private final ObjectMapper json = new ObjectMapper();
+    /** Scheduled runs (harvest, digests) happen once however many nodes share the database. */
+    private final RunClaims runClaims;
+    /** Tells the other nodes on the same database what this one changed; set last in the constructor. */
+    private ChangeBus changes;
+    /** Indexes what other nodes changed, off the thread that listens for their notices. */
+    private final java.util.concurrent.ExecutorService indexChanges = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "index-other-nodes-changes");
+        t.setDaemon(true);
+        return t;
+    });
+    private final boolean readOnlyIndex;
 
     private App(AppConfig config, Database database, Clock clock, boolean readOnlyIndex) {
         this.config = config;
@@ -92,7 +105,9 @@ public final class App implements AutoCloseable {
                 : PaperSearch.open(config.dataDir().resolve("index"), papers, config.search());
         this.importer = new PaperImporter(papers, changed -> {
             feed.invalidate();
-            search.indexed(changed.stream().map(r -> r.paper().id()).distinct().toList());
+            java.util.List<org.dailypapers.paper.ArxivId> ids = changed.stream().map(r -> r.paper().id()).distinct().toList();
+            search.indexed(ids);
+            publish(new ChangeBus.Change(ChangeBus.Kind.PAPERS, ids.stream().map(org.dailypapers.paper.ArxivId::value).toList()));
         });
         this.mailer = config.mail().smtp()
                 .<Mailer>map(smtp -> new SmtpMailer(smtp, config.mail().from()))
@@ -102,12 +117,16 @@ public final class App implements AutoCloseable {
         CommunityConfig community = config.community();
         this.accounts = new Accounts(database, community.account(), mailer, clock);
         // A vote changes counts and order on cached feed pages: they are dropped like after an import.
-        this.upvotes = new Upvotes(database, clock, feed::invalidate);
+        this.upvotes = new Upvotes(database, clock, () -> {
+            feed.invalidate();
+            publish(ChangeBus.Change.feed());
+        });
         this.trending = new Trending(upvotes, community.trendingHalfLife(), clock);
         this.submissions = new Submissions(database, papers, importer, community.submission(), clock);
         this.curation = new Curation(database, community.account(), clock, paper -> {
             feed.invalidate();
             search.indexed(java.util.List.of(paper));
+            publish(new ChangeBus.Change(ChangeBus.Kind.PAPERS, java.util.List.of(paper.value())));
         });
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -115,6 +134,35 @@ public final class App implements AutoCloseable {
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
+        this.readOnlyIndex = readOnlyIndex;
+        this.runClaims = new RunClaims(database, java.util.UUID.randomUUID().toString(), clock, RunClaims.DEFAULT_TTL);
+        this.changes = ChangeBus.open(database, this::changedElsewhere);
+    }
+
+    private void publish(ChangeBus.Change change) {
+        ChangeBus bus = changes;
+        if (bus != null) {
+            bus.publish(change);
+        }
+    }
+
+    /**
+     * Another node sharing the database changed something: cached pages are dropped at once; changed papers are
+     * (re)indexed here too, since each node keeps its own search index.
+     */
+    private void changedElsewhere(ChangeBus.Change change) {
+        feed.invalidate();
+        if (readOnlyIndex || change.kind() == ChangeBus.Kind.FEED) {
+            return;
+        }
+        indexChanges.execute(() -> {
+            if (change.kind() == ChangeBus.Kind.PAPERS) {
+                search.indexed(change.ids().stream().map(org.dailypapers.paper.ArxivId::parse).flatMap(java.util.Optional::stream).toList());
+            } else {
+                search.catchUp(java.util.Map.of());
+            }
+            feed.invalidate(); // pages rendered while indexing may show the old search state
+        });
     }
 
     /** Creates the data directory if needed, opens and migrates the database, and takes the search index. */
@@ -222,7 +270,7 @@ public final class App implements AutoCloseable {
     /** As {@link #startHarvestSchedule()}, with a missed run caught up {@code catchUpDelay} after start (tests). */
     synchronized boolean startHarvestSchedule(java.time.Duration catchUpDelay) {
         if (config.harvest().scheduled() && harvestSchedule == null) {
-            harvestSchedule = HarvestScheduler.start(harvester, clock, catchUpDelay);
+            harvestSchedule = HarvestScheduler.start(harvester, clock, catchUpDelay, runClaims);
         }
         return harvestSchedule != null;
     }
@@ -256,7 +304,7 @@ public final class App implements AutoCloseable {
 
     /** Starts sending digests on schedule (for {@code serve}), when DAILYPAPERS_DIGEST_ENABLED; stopped by {@link #close()}. */
     public void startDigestSchedule() {
-        if (config.digest().enabled() && digestSchedule.compareAndSet(null, new DigestScheduler(digests, clock))) {
+        if (config.digest().enabled() && digestSchedule.compareAndSet(null, new DigestScheduler(digests, clock, runClaims))) {
             config.warnings().forEach(w -> log.warn("{}", w));
             digestSchedule.get().start();
         }
@@ -301,6 +349,7 @@ public final class App implements AutoCloseable {
             // Indexed once afterwards, with the shipped vectors, rather than batch by batch without them.
             ImportSummary summary = new PaperImporter(papers, changed -> feed.invalidate()).importStream("demo dataset", in);
             search.catchUp(demoVectors());
+            publish(new ChangeBus.Change(ChangeBus.Kind.EVERYTHING, java.util.List.of()));
             log.info("Demo dataset loaded: {}; search: {}", summary, search.status());
             return summary;
         } catch (IOException e) {
@@ -345,6 +394,14 @@ public final class App implements AutoCloseable {
             }
         }
         java.util.Optional.ofNullable(digestSchedule.get()).ifPresent(DigestScheduler::close);
+        changes.close();
+        indexChanges.shutdown();
+        try {
+            indexChanges.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runClaims.close();
         if (mailer instanceof SmtpMailer smtp) {
             smtp.close();
         }

@@ -35,8 +35,8 @@ public final class Accounts {
         this.config = config;
         this.mailer = mailer;
         this.clock = clock;
-        this.perAddress = new RateLimiter(config.linksPerAddress(), Duration.ofHours(1), clock);
-        this.perClient = new RateLimiter(config.linksPerClient(), Duration.ofHours(1), clock);
+        this.perAddress = new RateLimiter(database, "signin-address", config.linksPerAddress(), Duration.ofHours(1), clock);
+        this.perClient = new RateLimiter(database, "signin-client", config.linksPerClient(), Duration.ofHours(1), clock);
     }
 
     public AccountConfig config() {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.dailypapers.feed.FeedPeriod;
+import org.dailypapers.store.RunClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,22 @@ public final class DigestScheduler implements AutoCloseable {
     /** The last weekly period fully sent by this scheduler (only touched on the timer thread). */
     private String weeklyDone = "";
 
+    /** Null when this is the only node: then every run is this node's. */
+    private final RunClaims claims;
+
     public DigestScheduler(DigestService digests, Clock clock) {
+        this(digests, clock, null);
+    }
+
+    /**
+     * A scheduler on one of several server nodes sharing the database: each run happens on one node only, and
+     * another node takes it over if that node stops mid-run ({@link RunClaims}; the per-subscriber claims already
+     * keep a digest from being sent twice, this keeps every node from building every digest).
+     */
+    public DigestScheduler(DigestService digests, Clock clock, RunClaims claims) {
         this.digests = digests;
         this.clock = clock;
+        this.claims = claims;
     }
 
     public void start() {
@@ -45,7 +59,9 @@ public final class DigestScheduler implements AutoCloseable {
         // clock.instant() in the configured zone, not clock.withZone: a clock may ignore the zone it is given.
         ZonedDateTime now = clock.instant().atZone(config.zone());
         Instant lastDue = previousRun(config.sendAt(), now).toInstant();
-        timer.execute(() -> runAt(lastDue));
+        // The catch-up is not claimed: each starting node makes sure the last due run completed (sending is
+        // idempotent, so it finds everything sent when it did), as a restart did before there were several nodes.
+        timer.execute(() -> sendDue(lastDue));
         scheduleNext();
         log.info("Digests are sent daily at {} {} for the last completed New York feed day (weekly ones after the feed"
                 + " week ends); next run {}", config.sendAt(), config.zone(), nextRun(config.sendAt(), now));
@@ -77,6 +93,14 @@ public final class DigestScheduler implements AutoCloseable {
      * the last completed feed week unless this scheduler already sent that week completely.
      */
     void runAt(Instant at) {
+        if (claims == null) {
+            sendDue(at);
+        } else {
+            claims.runOnce("digest", at.toString(), () -> sendDue(at), () -> timer.isShutdown());
+        }
+    }
+
+    private void sendDue(Instant at) {
         send(DigestPeriod.DAILY, DigestPeriod.DAILY.lastCompletedAt(at));
         FeedPeriod week = DigestPeriod.WEEKLY.lastCompletedAt(at);
         String key = week.key();

@@ -53,7 +53,7 @@ public final class DigestService {
         this.mailer = mailer;
         this.baseUrl = baseUrl;
         this.clock = clock;
-        this.perClient = new RateLimiter(REQUESTS_PER_CLIENT, Duration.ofHours(1), clock);
+        this.perClient = new RateLimiter(database, "digest-client", REQUESTS_PER_CLIENT, Duration.ofHours(1), clock);
     }
 
     public DigestConfig config() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.dailypapers.store.RunClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +44,12 @@ public final class HarvestScheduler implements AutoCloseable {
     private volatile java.util.Optional<Instant> lastSuccess;
     private volatile java.util.Optional<Instant> lastFailure = java.util.Optional.empty();
     private volatile List<String> failures = List.of();
+    /** Null when this is the only node: then every run is this node's. */
+    private final RunClaims claims;
 
-    private HarvestScheduler(Harvester harvester, Clock clock) {
+    private HarvestScheduler(Harvester harvester, Clock clock, RunClaims claims) {
         this.harvester = harvester;
+        this.claims = claims;
         this.lastSuccess = harvester.lastCompleted();
         this.time = harvester.config().time();
         this.zone = harvester.config().zone();
@@ -67,12 +71,22 @@ public final class HarvestScheduler implements AutoCloseable {
 
     /** As {@link #start(Harvester, Clock)}, with the catch-up run {@code catchUpDelay} after start (tests: at once). */
     public static HarvestScheduler start(Harvester harvester, Clock clock, Duration catchUpDelay) {
-        HarvestScheduler scheduler = new HarvestScheduler(harvester, clock);
+        return start(harvester, clock, catchUpDelay, null);
+    }
+
+    /**
+     * As {@link #start(Harvester, Clock, Duration)} on one of several server nodes sharing the database: each
+     * scheduled run (a catch-up stands for the run it catches up) happens on one node only, and another node
+     * takes it over if that node stops mid-run ({@link RunClaims}).
+     */
+    public static HarvestScheduler start(Harvester harvester, Clock clock, Duration catchUpDelay, RunClaims claims) {
+        HarvestScheduler scheduler = new HarvestScheduler(harvester, clock, claims);
         Instant previous = nextRun(clock.instant(), scheduler.time, scheduler.zone).minusDays(1).toInstant();
         if (harvester.missedSince(previous)) {
             log.info("The harvest due at {} did not run: harvesting in {} s", previous, catchUpDelay.toSeconds());
             scheduler.nextRun = clock.instant().plus(catchUpDelay);
-            scheduler.executor.schedule(scheduler::run, catchUpDelay.toMillis(), TimeUnit.MILLISECONDS);
+            // Its own claim, apart from the scheduled run's: that one may have finished, with a failure, on some node.
+            scheduler.executor.schedule(() -> scheduler.run("catch-up " + previous), catchUpDelay.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             scheduler.scheduleNext();
         }
@@ -94,7 +108,8 @@ public final class HarvestScheduler implements AutoCloseable {
         ZonedDateTime next = nextRun(now, time, zone);
         log.info("Next harvest of arXiv and Hugging Face at {}", next);
         nextRun = next.toInstant();
-        executor.schedule(this::run, Duration.between(now, next.toInstant()).toMillis(), TimeUnit.MILLISECONDS);
+        Instant slot = next.toInstant();
+        executor.schedule(() -> run(slot.toString()), Duration.between(now, slot).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** How the scheduled runs went; reads memory only. */
@@ -103,7 +118,21 @@ public final class HarvestScheduler implements AutoCloseable {
                 closed || running ? java.util.Optional.empty() : java.util.Optional.ofNullable(nextRun), running);
     }
 
-    private void run() {
+    /** The run due at {@code slot}, here or, when another node has it, nowhere (its outcome is read back after). */
+    private void run(String slot) {
+        try {
+            boolean here = claims == null ? runHere() : claims.runOnce("harvest", slot, this::runHere, () -> closed);
+            if (!here) {
+                lastSuccess = harvester.lastCompleted(); // another node harvested: the database says how far
+            }
+        } catch (RuntimeException e) {
+            log.error("The daily harvest due at {} could not be claimed", slot, e);
+        } finally {
+            scheduleNext();
+        }
+    }
+
+    private boolean runHere() {
         running = true;
         try {
             List<HarvestReport> reports = harvester.daily();
@@ -127,8 +156,8 @@ public final class HarvestScheduler implements AutoCloseable {
             log.error("The daily harvest failed", e);
         } finally {
             running = false;
-            scheduleNext();
         }
+        return true;
     }
 
     /**

@@ -16,10 +16,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final DatabaseConfig config;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, DatabaseConfig config) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.config = config;
     }
 
     /** Opens the pool and applies pending migrations. */
@@ -51,7 +53,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource);
+        return new Database(dataSource, config);
     }
 
     /**
@@ -63,6 +65,11 @@ public final class Database implements AutoCloseable {
         return Database.class.getClassLoader().getResource(vendor) == null
                 ? new String[] {"classpath:db/migration/common"}
                 : new String[] {"classpath:db/migration/common", "classpath:" + vendor};
+    }
+
+    /** Where it lives: a component that needs a connection of its own (PostgreSQL's LISTEN) opens one from it. */
+    public DatabaseConfig config() {
+        return config;
     }
 
     public Jdbi jdbi() {
