@@ -135,7 +135,13 @@ public final class App implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         this.readOnlyIndex = readOnlyIndex;
-        this.runClaims = new RunClaims(database, java.util.UUID.randomUUID().toString(), clock, RunClaims.DEFAULT_TTL);
+        String node = java.util.UUID.randomUUID().toString();
+        this.runClaims = new RunClaims(database, node, clock, RunClaims.DEFAULT_TTL);
+        if (!database.config().isSqlite() && !readOnlyIndex) {
+            // Several nodes on one PostgreSQL: each paper is encoded once, by one of them, and shared.
+            search.shareVectors(new org.dailypapers.search.DatabaseVectors(database, node, clock,
+                    () -> publish(new ChangeBus.Change(ChangeBus.Kind.VECTORS, java.util.List.of()))));
+        }
         this.changes = ChangeBus.open(database, this::changedElsewhere);
     }
 
@@ -151,6 +157,10 @@ public final class App implements AutoCloseable {
      * (re)indexed here too, since each node keeps its own search index.
      */
     private void changedElsewhere(ChangeBus.Change change) {
+        if (change.kind() == ChangeBus.Kind.VECTORS) {
+            search.vectorsShared();
+            return;
+        }
         feed.invalidate();
         if (readOnlyIndex || change.kind() == ChangeBus.Kind.FEED) {
             return;

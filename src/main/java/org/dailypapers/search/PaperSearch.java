@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class PaperSearch implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(PaperSearch.class);
     private static final int EMBED_BATCH = 32;
+    private volatile SharedVectors shared = SharedVectors.NONE;
     /** A file in the index directory naming the model of its vectors. */
     static final String MODEL_MARKER = "vectors-model.txt";
 
@@ -131,17 +132,28 @@ public final class PaperSearch implements Closeable {
         Map<String, String> indexed = new HashMap<>(index.indexedVersions());
         java.util.Set<String> lacking = knownVectors.isEmpty() ? java.util.Set.of() : index.idsWithoutVector();
         int[] counts = new int[2];
+        List<SearchDocument> toShare = new ArrayList<>();
+        List<float[]> sharedVectors = new ArrayList<>();
         papers.forEach(r -> {
             SearchDocument doc = document(r);
             String had = indexed.remove(doc.id());
             boolean vectorArrived = lacking.contains(doc.id()) && knownVectors.containsKey(doc.id());
             if (!doc.version().equals(had) || vectorArrived) {
-                index.upsert(doc, vectorFor(doc, had != null, knownVectors));
+                float[] vector = vectorFor(doc, had != null, knownVectors);
+                index.upsert(doc, vector);
                 counts[had == null ? 0 : 1]++;
+                if (vector != null && knownVectors.containsKey(doc.id())) { // shipped vectors: other nodes need not encode them
+                    toShare.add(doc);
+                    sharedVectors.add(vector);
+                }
             }
         });
         indexed.keySet().forEach(index::delete);
         index.commit();
+        for (int i = 0; i < toShare.size(); i += 500) {
+            int end = Math.min(toShare.size(), i + 500);
+            shared.save(config.model().id(), toShare.subList(i, end), sharedVectors.subList(i, end));
+        }
         wakeBackfill();
         return new CatchUp(counts[0], counts[1], indexed.size());
     }
@@ -290,22 +302,51 @@ public final class PaperSearch implements Closeable {
                 (System.nanoTime() - t0) / 1_000_000, engine.tag());
     }
 
-    /** Computes up to {@code max} missing vectors on this thread; returns how many it computed. */
+    /**
+     * Other nodes sharing the database stored vectors ({@link SharedVectors}): the background worker takes them.
+     */
+    public void vectorsShared() {
+        wakeBackfill();
+    }
+
+    /**
+     * Several nodes on one database share their vectors through {@code shared} instead of each encoding every
+     * paper; call before {@link #startBackground()}.
+     */
+    public void shareVectors(SharedVectors shared) {
+        this.shared = shared;
+    }
+
+    /**
+     * Fills in missing vectors on this thread: first those other nodes computed ({@link #shareVectors}), then
+     * up to {@code max} it computes itself; returns how many it computed.
+     */
     public int backfill(int max) {
-        if (embedder == null || !config.embedInBackground() && max == Integer.MAX_VALUE) {
+        boolean encode = embedder != null && (config.embedInBackground() || max != Integer.MAX_VALUE);
+        if (!encode && shared == SharedVectors.NONE) {
             return 0;
         }
         List<String> todo = new ArrayList<>(index.idsWithoutVector());
         todo.sort(null);
+        String model = config.model().id();
         int done = 0;
         for (int i = 0; i < todo.size() && done < max && !closed; i += EMBED_BATCH) {
-            List<SearchDocument> docs = todo.subList(i, Math.min(todo.size(), i + EMBED_BATCH)).stream()
+            List<SearchDocument> batch = todo.subList(i, Math.min(todo.size(), i + EMBED_BATCH)).stream()
                     .map(index::document).flatMap(Optional::stream).toList();
+            Map<String, float[]> found = shared.find(model, batch);
+            // Only if the text is still the one encoded: an import may have changed it meanwhile.
+            batch.stream().filter(d -> found.containsKey(d.id())).forEach(d -> index.setVector(d.id(), d.version(), found.get(d.id())));
+            List<SearchDocument> docs = encode
+                    ? shared.claim(model, batch.stream().filter(d -> !found.containsKey(d.id())).toList()) : List.of();
+            if (docs.isEmpty()) {
+                index.refresh();
+                continue;
+            }
             List<float[]> vectors = embedder.embedDocuments(docs.stream().map(SearchDocument::embeddingText).toList());
             for (int j = 0; j < docs.size(); j++) {
-                // Only if the text is still the one encoded: an import may have changed it meanwhile.
                 index.setVector(docs.get(j).id(), docs.get(j).version(), vectors.get(j));
             }
+            shared.save(model, docs, vectors);
             done += docs.size();
             index.refresh();
             if (done % 1024 < EMBED_BATCH) {
@@ -318,7 +359,8 @@ public final class PaperSearch implements Closeable {
     }
 
     private void wakeBackfill() {
-        if (embedder != null && !closed && config.embedInBackground() && backfillQueued.compareAndSet(false, true)) {
+        boolean work = embedder != null && config.embedInBackground() || shared != SharedVectors.NONE;
+        if (work && !closed && backfillQueued.compareAndSet(false, true)) {
             worker.execute(() -> {
                 backfillQueued.set(false);
                 backfill(Integer.MAX_VALUE);

@@ -16,6 +16,8 @@ public interface ChangeBus extends AutoCloseable {
         FEED,
         /** These papers were added or changed ({@link Change#ids()}): index them and drop cached pages. */
         PAPERS,
+        /** Vectors were stored for other nodes to take (see {@code SharedVectors}). */
+        VECTORS,
         /** Notices may have been missed (the connection was lost): assume everything changed. */
         EVERYTHING
     }
