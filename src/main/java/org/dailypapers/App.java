@@ -139,7 +139,7 @@ public final class App implements AutoCloseable {
         this.runClaims = new RunClaims(database, node, clock, RunClaims.DEFAULT_TTL);
         if (!database.config().isSqlite() && !readOnlyIndex) {
             // Several nodes on one PostgreSQL: each paper is encoded once, by one of them, and shared.
-            search.shareVectors(new org.dailypapers.search.DatabaseVectors(database, node, clock,
+            search.shareVectors(new org.dailypapers.search.SharedVectorRepository(database, node, clock,
                     () -> publish(new ChangeBus.Change(ChangeBus.Kind.VECTORS, java.util.List.of()))));
         }
         this.changes = ChangeBus.open(database, this::changedElsewhere);

@@ -65,8 +65,8 @@ class SharedVectorsTest {
     void what_one_node_encodes_no_other_node_encodes_until_its_claim_goes_stale() throws Exception {
         try (Database db = Database.open(new DatabaseConfig(TestPostgres.freshDatabase(), null, null, 4))) {
             AtomicInteger told = new AtomicInteger();
-            DatabaseVectors a = new DatabaseVectors(db, "node-a", Clock.systemUTC(), told::incrementAndGet);
-            DatabaseVectors b = new DatabaseVectors(db, "node-b", Clock.systemUTC(), told::incrementAndGet);
+            SharedVectorRepository a = new SharedVectorRepository(db, "node-a", Clock.systemUTC(), told::incrementAndGet);
+            SharedVectorRepository b = new SharedVectorRepository(db, "node-b", Clock.systemUTC(), told::incrementAndGet);
             List<SearchDocument> docs = List.of(SearchDocument.ofText("2608.00001", "One", "first text"),
                     SearchDocument.ofText("2608.00002", "Two", "second text"));
             String model = "bge-small-en-v1.5-q";

@@ -15,7 +15,7 @@ import org.dailypapers.store.Database;
  * without a vector; it goes stale after {@link #CLAIM_TTL} (its node died or stopped), and then another node
  * may take it. Thread-safe.
  */
-public final class DatabaseVectors implements SharedVectors {
+public final class SharedVectorRepository implements SharedVectors {
     /** Longer than any batch takes to encode on a loaded machine. */
     static final Duration CLAIM_TTL = Duration.ofMinutes(5);
 
@@ -25,7 +25,7 @@ public final class DatabaseVectors implements SharedVectors {
     private final Runnable onSaved;
 
     /** {@code onSaved}: tells the other nodes that vectors arrived (they look them up when told). */
-    public DatabaseVectors(Database database, String node, Clock clock, Runnable onSaved) {
+    public SharedVectorRepository(Database database, String node, Clock clock, Runnable onSaved) {
         this.database = database;
         this.node = node;
         this.clock = clock;
