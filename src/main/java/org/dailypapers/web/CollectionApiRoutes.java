@@ -40,7 +40,7 @@ final class CollectionApiRoutes {
         routes.get("/api/users/{handle}/collections", this::ofUser);
     }
 
-    private void collection(Context ctx) {
+    private void collection(Context ctx) throws com.fasterxml.jackson.core.JsonProcessingException {
         AccountRoutes.noStore(ctx);
         CollectionContents contents = collections.contents(ctx.pathParam("id"), viewer(ctx)).orElseThrow(() -> HttpProblem.notFound(
                 "There is no collection " + PaperRoutes.shorten(ctx.pathParam("id")) + " (or it is private)."));
@@ -50,17 +50,25 @@ final class CollectionApiRoutes {
             items.addObject().put("note", item.note()).put("addedAt", Timestamps.hf(item.addedAt()))
                     .set("paper", hf.paper(item.record().paper(), item.record().entry()));
         }
-        ctx.json(node);
+        send(ctx, node);
     }
 
-    private void ofUser(Context ctx) {
+    private void ofUser(Context ctx) throws com.fasterxml.jackson.core.JsonProcessingException {
         AccountRoutes.noStore(ctx);
         String handle = ctx.pathParam("handle");
         Account owner = accounts.byHandle(handle).orElseThrow(() -> HttpProblem.notFound(
                 "Nobody called '" + PaperRoutes.shorten(handle) + "' has an account here."));
         ArrayNode list = json.createArrayNode();
         collections.ownedBy(owner, viewer(ctx)).forEach(c -> list.add(summary(c)));
-        ctx.json(list);
+        send(ctx, list);
+    }
+
+    /**
+     * Names, descriptions and notes are people's text: written with {@code < > & '} as JSON escapes (as error
+     * bodies are), so no markup typed into a collection appears in an answer, even to a client that sniffs.
+     */
+    private void send(Context ctx, com.fasterxml.jackson.databind.JsonNode body) throws com.fasterxml.jackson.core.JsonProcessingException {
+        ctx.contentType("application/json").result(json.writer(ErrorHandling.HtmlSafeEscapes.INSTANCE).writeValueAsString(body));
     }
 
     private Optional<Account> viewer(Context ctx) {

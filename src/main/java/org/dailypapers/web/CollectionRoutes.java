@@ -110,7 +110,7 @@ final class CollectionRoutes {
         CollectionContents contents = visible(ref, viewer);
         boolean owner = viewer.map(a -> contents.collection().ownedBy(a.id())).orElse(false);
         templates.page(ctx, "collection/collection.jte", new CollectionPage(contents,
-                owner ? visitors.session(ctx).get().csrfToken() : null, owner ? DONE.get(ctx.queryParam("done")) : null));
+                owner ? visitors.session(ctx).get().csrfToken() : null, owner && ctx.queryParam("done") != null ? DONE.get(ctx.queryParam("done")) : null));
     }
 
     private CollectionContents visible(String id, Optional<Account> viewer) {
