@@ -119,7 +119,18 @@ document.addEventListener("DOMContentLoaded", () => {
     if (status) status.textContent = event.detail.xhr.responseText || "That did not work. Please try again.";
   });
 
+  // An open Save menu closes on Escape (focus back on its button) and on a click outside it.
+  document.addEventListener("keydown", (event) => {
+    const open = event.key === "Escape" && event.target.closest && event.target.closest("details.collect[open]");
+    if (!open) return;
+    open.open = false;
+    open.querySelector("summary").focus();
+  });
+
   document.addEventListener("click", (event) => {
+    for (const open of document.querySelectorAll("details.collect[open]")) {
+      if (!open.contains(event.target)) open.open = false;
+    }
     const button = event.target.closest && event.target.closest("button[data-copy]");
     if (!button) return;
     const box = button.closest(".cite");
