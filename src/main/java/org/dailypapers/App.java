@@ -74,6 +74,7 @@ public final class App implements AutoCloseable {
     private final Trending trending;
     private final Submissions submissions;
     private final Curation curation;
+    private final org.dailypapers.collection.PaperCollections collections;
     private final DigestService digests;
     private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
     private final Clock clock;
@@ -128,6 +129,7 @@ public final class App implements AutoCloseable {
             search.indexed(java.util.List.of(paper));
             publish(new ChangeBus.Change(ChangeBus.Kind.PAPERS, java.util.List.of(paper.value())));
         });
+        this.collections = new org.dailypapers.collection.PaperCollections(database, papers, clock);
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -264,6 +266,11 @@ public final class App implements AutoCloseable {
         return curation;
     }
 
+    /** Collections; {@code collections().publicContents(id)} gives a public collection's papers in order (for feeds). */
+    public org.dailypapers.collection.PaperCollections collections() {
+        return collections;
+    }
+
     public PaperSearch search() {
         return search;
     }
@@ -392,7 +399,8 @@ public final class App implements AutoCloseable {
     public Javalin web() {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
-                new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl()),
+                new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl(),
+                        collections),
                 config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup)));
     }
 

@@ -105,3 +105,52 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 })();
+
+// Collections: the Save menu's boxes post on change (SaveMenuRoutes) and answer a message for the menu's
+// status line; a refusal (a full collection, a session that ended) is said there and the box set back.
+// "Copy BibTeX" copies the Cite box's text.
+(() => {
+  document.addEventListener("htmx:responseError", (event) => {
+    const elt = event.detail.elt;
+    const menu = elt.closest && elt.closest(".collect-menu");
+    if (!menu) return;
+    if (elt.type === "checkbox") elt.checked = !elt.checked;
+    const status = menu.querySelector(".collect-status");
+    if (status) status.textContent = event.detail.xhr.responseText || "That did not work. Please try again.";
+  });
+
+  // An open Save menu closes on Escape (focus back on its button) and on a click outside it.
+  document.addEventListener("keydown", (event) => {
+    const open = event.key === "Escape" && event.target.closest && event.target.closest("details.collect[open]");
+    if (!open) return;
+    open.open = false;
+    open.querySelector("summary").focus();
+  });
+
+  document.addEventListener("click", (event) => {
+    for (const open of document.querySelectorAll("details.collect[open]")) {
+      if (!open.contains(event.target)) open.open = false;
+    }
+    const button = event.target.closest && event.target.closest("button[data-copy]");
+    if (!button) return;
+    const box = button.closest(".cite");
+    const text = box.querySelector("pre." + button.dataset.copy).textContent;
+    const status = box.querySelector(".copy-status");
+    const done = () => { status.textContent = "Copied."; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, () => selectText(box, status));
+    } else {
+      selectText(box, status);
+    }
+  });
+
+  // Without the clipboard API (a plain-http page): select the text so that Ctrl+C copies it.
+  function selectText(box, status) {
+    const range = document.createRange();
+    range.selectNodeContents(box.querySelector("pre"));
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    status.textContent = document.execCommand && document.execCommand("copy") ? "Copied." : "Selected: press Ctrl+C to copy.";
+  }
+})();

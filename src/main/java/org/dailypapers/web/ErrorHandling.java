@@ -106,7 +106,7 @@ final class ErrorHandling {
     }
 
     /** JSON's standard escapes plus the characters HTML gives a meaning to. */
-    private static final class HtmlSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+    static final class HtmlSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
         static final HtmlSafeEscapes INSTANCE = new HtmlSafeEscapes();
         private final int[] table = standardAsciiEscapesForJSON();
 

@@ -62,7 +62,8 @@ public final class WebApp {
 
     /** The community side: accounts, votes, trending, submissions, curation. */
     public record Community(Accounts accounts, Upvotes upvotes, Trending trending, Submissions submissions, Curation curation,
-            FeedRepository feedRepository, java.util.Optional<java.net.URI> baseUrl) {}
+            FeedRepository feedRepository, java.util.Optional<java.net.URI> baseUrl,
+            org.dailypapers.collection.PaperCollections collections) {}
 
     private WebApp() {}
 
@@ -120,6 +121,10 @@ public final class WebApp {
             new CurationRoutes(c.curation(), deps.papers(), visitors, templates).register(config.routes);
             new ProfileRoutes(c.accounts(), c.submissions(), c.upvotes(), deps.papers(), c.feedRepository(), templates)
                     .register(config.routes);
+            new CollectionRoutes(c.collections(), c.accounts(), visitors, templates, deps.json()).register(config.routes);
+            new CollectionApiRoutes(c.collections(), c.accounts(), visitors, deps.json()).register(config.routes);
+            new SaveMenuRoutes(c.collections(), visitors, templates).register(config.routes);
+            new CiteRoutes(deps.papers(), deps.json()).register(config.routes);
             new PaperRoutes(deps.papers(), deps.search(), templates, pages).register(config.routes);
             new DigestRoutes(deps.digests(), deps.baseUrl(), templates).register(config.routes);
             deps.mailbox().ifPresent(outbox -> new MailboxRoutes(outbox, templates).register(config.routes));
