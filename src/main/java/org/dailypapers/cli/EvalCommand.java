@@ -17,11 +17,13 @@ import org.dailypapers.eval.PairedComparison;
 import org.dailypapers.eval.Qrels;
 import org.dailypapers.eval.Run;
 import org.dailypapers.eval.RunFusion;
+import org.dailypapers.eval.SolrEvalRunner;
 import org.dailypapers.eval.TrecRunWriter;
 import org.dailypapers.search.CachedEmbedder;
 import org.dailypapers.search.Embedder;
 import org.dailypapers.search.FusionParams;
 import org.dailypapers.search.SearchPipeline;
+import org.dailypapers.solr.SolrConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +81,11 @@ public final class EvalCommand implements Callable<Integer> {
                     + "mean difference (second minus first), its standard error, queries better and worse")
     List<Path> compare = new ArrayList<>();
 
+    @Option(names = "--backend", paramLabel = "SOLR_URL",
+            description = "evaluate on a SolrCloud cluster instead of the embedded index: base URLs of its nodes, "
+                    + "comma-separated (http://localhost:8983/solr); the corpus goes into a new collection, deleted after")
+    String backend;
+
     @Mixin
     PipelineOptions pipeline;
 
@@ -108,18 +115,30 @@ public final class EvalCommand implements Callable<Integer> {
         if (pipelines.stream().anyMatch(SearchPipeline::needsVectors)) {
             embedder = new CachedEmbedder(pipeline.embedder(), cache);
         }
+        if (backend != null) {
+            try (SolrEvalRunner runner = new SolrEvalRunner(data, embedder, SolrConfig.of(backend), hits)) {
+                detail("  indexed %d documents into Solr at %.0f docs/s%n", data.corpus().size(), runner.docsPerSecond());
+                for (SearchPipeline p : pipelines) {
+                    report(runner.evaluate(p, split), p, pipelines.size());
+                }
+            }
+            return 0;
+        }
         try (EvalRunner runner = new EvalRunner(data, embedder, pipeline.vectors, hits)) {
             for (SearchPipeline p : pipelines) {
-                EvalRunner.Evaluation e = runner.evaluate(p, split);
-                result(e.result().summary());
-                detail("  tag=%s split=%s queries=%d ms/query=%.2f%n", e.result().tag(), split, e.result().queries(),
-                        e.result().millisPerQuery());
-                if (runFile != null) {
-                    new TrecRunWriter().write(e.run(), pipelines.size() == 1 ? runFile : perMethod(runFile, p.name()));
-                }
+                report(runner.evaluate(p, split), p, pipelines.size());
             }
         }
         return 0;
+    }
+
+    private void report(EvalRunner.Evaluation e, SearchPipeline p, int methods) throws IOException {
+        result(e.result().summary());
+        detail("  tag=%s split=%s queries=%d ms/query=%.2f%n", e.result().tag(), split, e.result().queries(),
+                e.result().millisPerQuery());
+        if (runFile != null) {
+            new TrecRunWriter().write(e.run(), methods == 1 ? runFile : perMethod(runFile, p.name()));
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dailypapers.search.Embedder;
 import org.dailypapers.search.PaperIndex;
+import org.dailypapers.search.Retriever;
 import org.dailypapers.search.ScoredPaper;
 import org.dailypapers.search.SearchDocument;
 import org.dailypapers.search.SearchEngine;
@@ -55,8 +56,17 @@ public final class EvalRunner implements Closeable {
 
     /** Runs every query of {@code split} through the pipeline and scores the run. */
     public Evaluation evaluate(SearchPipeline pipeline, String split) throws IOException {
-        Qrels qrels = dataset.qrels(split);
         SearchEngine engine = new SearchEngine(index, pipeline.needsVectors() ? embedder : null, pipeline);
+        return evaluate(dataset, engine, pipeline.name(), split, hits);
+    }
+
+    /**
+     * Runs every query of {@code split} through a retriever over {@code dataset}'s corpus and scores the run (also
+     * for a corpus indexed elsewhere, e.g. {@link SolrEvalRunner}).
+     */
+    static Evaluation evaluate(BeirDataset dataset, Retriever engine, String method, String split, int hits)
+            throws IOException {
+        Qrels qrels = dataset.qrels(split);
         Map<String, List<ScoredPaper>> results = new LinkedHashMap<>();
         long start = System.nanoTime();
         for (String q : qrels.judgements().keySet()) {
@@ -71,7 +81,7 @@ public final class EvalRunner implements Closeable {
         }
         double ms = (System.nanoTime() - start) / 1e6 / Math.max(1, qrels.judgements().size());
         Run run = new Run(engine.tag(), results);
-        return new Evaluation(score(pipeline.name(), run, qrels, ms), run);
+        return new Evaluation(score(method, run, qrels, ms), run);
     }
 
     /**

@@ -35,9 +35,9 @@ public final class Bm25Retriever implements Retriever {
      * a BM25 clause on the title. A title typed from memory then finds its paper first, while a long
      * description (a SciFact claim) rarely covers that much of any title (docs/EVAL.md, "Known-item search").
      */
-    static final float TITLE_MATCH_SHARE = 0.7f;
-    static final int TITLE_MATCH_MIN_WORDS = 3;
-    static final float TITLE_MATCH_WEIGHT = 1.0f;
+    public static final float TITLE_MATCH_SHARE = 0.7f;
+    public static final int TITLE_MATCH_MIN_WORDS = 3;
+    public static final float TITLE_MATCH_WEIGHT = 1.0f;
 
     public Bm25Retriever(PaperIndex index, Bm25Params params) {
         this.index = index;

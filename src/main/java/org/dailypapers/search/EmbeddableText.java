@@ -8,7 +8,7 @@ package org.dailypapers.search;
  * blank. Such text arrives from URLs like {@code ?q=%00} or {@code ?q=%E2%80%8B}, and from papers' metadata.
  * Stateless.
  */
-final class EmbeddableText {
+public final class EmbeddableText {
 
     private EmbeddableText() {}
 
@@ -38,7 +38,7 @@ final class EmbeddableText {
      * punctuation, symbols, marks or invisible characters) says nothing a dense model could match by meaning,
      * and some of those texts make the model fail.
      */
-    static boolean hasContent(String text) {
+    public static boolean hasContent(String text) {
         return text.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 

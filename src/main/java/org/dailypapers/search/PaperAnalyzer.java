@@ -22,13 +22,14 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * standard tokenizer, possessive removal, lower case, the 33 English stop words, Porter stemming, which is what
  * Anserini's default analyzer does for its BEIR baselines. Author names are only lower-cased and ASCII-folded
  * (no stemming: "Hinton" must not become "hinton" -> "hint"). Values of multi-valued fields are 100 positions
- * apart so that a phrase never spans two authors or the title and the abstract.
+ * apart so that a phrase never spans two authors or the title and the abstract. The Solr backend's schema
+ * (resources/solr/configset/schema.xml) builds the same chains, and its queries carry terms analysed here.
  */
-final class PaperAnalyzer {
+public final class PaperAnalyzer {
 
     private PaperAnalyzer() {}
 
-    static Analyzer create() {
+    public static Analyzer create() {
         Analyzer english = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
@@ -71,7 +72,7 @@ final class PaperAnalyzer {
     }
 
     /** The analysed terms of {@code text} as {@code field} is analysed, in order, duplicates kept. */
-    static List<String> terms(Analyzer analyzer, String field, String text) {
+    public static List<String> terms(Analyzer analyzer, String field, String text) {
         List<String> terms = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -1,0 +1,162 @@
+package org.dailypapers.solr;
+
+import java.io.Closeable;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.PaperRecord;
+import org.dailypapers.paper.PaperRepository;
+import org.dailypapers.search.Embedder;
+import org.dailypapers.search.SearchDocument;
+import org.dailypapers.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How writes reach the search engine: a saved paper is {@link #enqueue enqueued} in the database's outbox, and a
+ * background worker (any app node's; writes are idempotent) writes the paper's current state from the database
+ * to the engine, then removes the entry. When the engine cannot be reached the entries stay, each attempt waiting
+ * longer (1 s doubling to 5 min), so an engine or a node that was down catches up. While a reindex builds a new
+ * collection (alias {@code <alias>-next}, see {@link SolrReindexer}) the worker writes to it too. Thread-safe.
+ */
+public final class SearchOutbox implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchOutbox.class);
+    static final int BATCH = 200;
+    private static final long MAX_BACKOFF_MS = 300_000;
+
+    private final SearchOutboxRepository outbox;
+    private final PaperRepository papers;
+    private final SolrCollections collections;
+    private final SolrHttp solr;
+    private final String alias;
+    private final Embedder embedder;
+    private final Clock clock;
+    private ScheduledExecutorService worker;
+
+    /** @param embedder computes the vectors of new or changed text; null leaves them without (BM25 only) */
+    public SearchOutbox(Database database, PaperRepository papers, SolrHttp solr, SolrConfig config, Embedder embedder,
+            Clock clock) {
+        this.outbox = new SearchOutboxRepository(database);
+        this.papers = papers;
+        this.solr = solr;
+        this.collections = new SolrCollections(solr, config);
+        this.alias = config.alias();
+        this.embedder = embedder;
+        this.clock = clock;
+    }
+
+    /** Marks these papers' search documents as to be written (after the papers were saved, or deleted). */
+    public void enqueue(Collection<String> paperIds) {
+        outbox.enqueue(paperIds, clock.millis());
+    }
+
+    /** Entries not yet written. */
+    public long pending() {
+        return outbox.pending();
+    }
+
+    /** Why the last attempt to write a pending paper failed, if it did. */
+    public Optional<String> lastError(String paperId) {
+        return outbox.lastError(paperId);
+    }
+
+    /**
+     * Writes one batch of due entries to the engine (to the alias and, during a reindex, to the collection being
+     * built) and commits. Returns how many entries it took; on a failure they stay, due again later.
+     */
+    public int drainOnce() {
+        List<SearchOutboxRepository.Pending> due = outbox.due(clock.millis(), BATCH);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        try {
+            // the aliases are read after the entries: an entry committed after a reindex began sees its alias
+            List<String> targets = new ArrayList<>(List.of(alias));
+            collections.aliasTarget(SolrReindexer.nextAlias(alias)).ifPresent(c -> targets.add(c));
+            List<ArxivId> ids = due.stream().map(p -> ArxivId.parse(p.paperId())).flatMap(Optional::stream).toList();
+            List<PaperRecord> found = papers.findAll(ids);
+            List<SearchDocument> docs = found.stream()
+                    .map(r -> SearchDocument.from(r.paper(), r.entry() == null ? null : r.entry().feedDay())).toList();
+            Set<String> gone = new HashSet<>(due.stream().map(SearchOutboxRepository.Pending::paperId).toList());
+            docs.forEach(d -> gone.remove(d.id()));
+            for (String target : targets) {
+                SolrPaperIndex index = new SolrPaperIndex(solr, target);
+                index.upsert(withVectors(index, docs));
+                index.delete(gone);
+                index.commit();
+            }
+            outbox.done(due);
+            return due.size();
+        } catch (RuntimeException e) {
+            int attempts = due.stream().mapToInt(SearchOutboxRepository.Pending::attempts).max().orElse(0);
+            long backoff = Math.min(MAX_BACKOFF_MS, 1000L << Math.min(attempts, 20));
+            outbox.failed(due, clock.millis() + backoff, e.toString());
+            LOG.warn("search outbox: {} writes failed (attempt {}), retrying in {} s: {}", due.size(), attempts + 1,
+                    backoff / 1000, e.toString());
+            return due.size();
+        }
+    }
+
+    /**
+     * The documents with vectors: the engine's own when the text it holds is unchanged, else computed (when an
+     * embedder is configured).
+     */
+    List<SolrPaperIndex.Entry> withVectors(SolrPaperIndex index, List<SearchDocument> docs) {
+        Map<String, SolrPaperIndex.Stored> stored = index.stored(docs.stream().map(SearchDocument::id).toList());
+        List<SolrPaperIndex.Entry> out = new ArrayList<>(docs.size());
+        List<SearchDocument> toEmbed = new ArrayList<>();
+        for (SearchDocument d : docs) {
+            SolrPaperIndex.Stored s = stored.get(d.id());
+            if (s != null && s.vector() != null && s.version().equals(d.version())) {
+                out.add(new SolrPaperIndex.Entry(d, s.vector()));
+            } else {
+                toEmbed.add(d);
+            }
+        }
+        List<float[]> vectors = embedder == null || toEmbed.isEmpty() ? null
+                : embedder.embedDocuments(toEmbed.stream().map(SearchDocument::embeddingText).toList());
+        for (int i = 0; i < toEmbed.size(); i++) {
+            out.add(new SolrPaperIndex.Entry(toEmbed.get(i), vectors == null ? null : vectors.get(i)));
+        }
+        return out;
+    }
+
+    /** Drains in the background: every {@code intervalMillis}, batch after batch while entries are due. */
+    public synchronized void start(long intervalMillis) {
+        if (worker != null) {
+            return;
+        }
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "search-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.scheduleWithFixedDelay(() -> {
+            try {
+                while (drainOnce() == BATCH) {
+                    // a full batch: more may be due
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("search outbox: {}", e.toString()); // the database itself failed: next round
+            }
+        }, 0, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (worker != null) {
+            worker.shutdownNow();
+            worker = null;
+        }
+    }
+}
