@@ -64,7 +64,7 @@ final class ClaimRepository {
      * only when nobody else holds the name (checked in the same transaction).
      */
     Outcome insert(String id, String accountId, String arxivId, String authorName, ClaimStatus status, Instant now, String decidedBy) {
-        return database.jdbi().inTransaction(h -> {
+        return orOnRace(Outcome.ALREADY_CLAIMED, () -> database.jdbi().inTransaction(h -> {
             // Writes first (SQLite transactions are IMMEDIATE; on PostgreSQL the unique indexes decide races).
             h.createUpdate("DELETE FROM authorship_claim WHERE account_id = :account AND arxiv_id = :paper AND status = 'rejected'")
                     .bind("account", accountId).bind("paper", arxivId).execute();
@@ -82,7 +82,7 @@ final class ClaimRepository {
                     .bind("status", status.column()).bind("now", now.toEpochMilli())
                     .bind("decidedAt", decided ? now.toEpochMilli() : null).bind("decidedBy", decided ? decidedBy : null).execute();
             return Outcome.DONE;
-        });
+        }));
     }
 
     /** What a write did. */
@@ -103,7 +103,7 @@ final class ClaimRepository {
      * it was decided (or withdrawn) meanwhile, NAME_TAKEN when someone else already holds the name.
      */
     Outcome decide(AuthorshipClaim claim, ClaimStatus decision, String reason, String admin, Instant now, String auditId, String auditDetail) {
-        return database.jdbi().inTransaction(h -> {
+        return orOnRace(Outcome.NAME_TAKEN, () -> database.jdbi().inTransaction(h -> {
             if (decision == ClaimStatus.ACCEPTED && acceptedHolder(h, claim.arxivId(), claim.authorName()).isPresent()) {
                 return Outcome.NAME_TAKEN;
             }
@@ -120,7 +120,25 @@ final class ClaimRepository {
                     .bind("action", decision == ClaimStatus.ACCEPTED ? "ACCEPT_CLAIM" : "REJECT_CLAIM")
                     .bind("paper", claim.arxivId()).bind("detail", auditDetail).execute();
             return Outcome.DONE;
-        });
+        }));
+    }
+
+    /**
+     * {@code write}'s outcome, or {@code raced} when a unique index refused it: on PostgreSQL two transactions can
+     * both pass the checks above and the index decides (SQLite's IMMEDIATE transactions never overlap).
+     */
+    private static Outcome orOnRace(Outcome raced, java.util.function.Supplier<Outcome> write) {
+        try {
+            return write.get();
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState())
+                        || (sql.getMessage() != null && sql.getMessage().contains("UNIQUE constraint failed")))) {
+                    return raced;
+                }
+            }
+            throw e;
+        }
     }
 
     /** Erases the person's claims (account deletion). */
