@@ -75,6 +75,8 @@ public final class App implements AutoCloseable {
     private final Submissions submissions;
     private final Curation curation;
     private final org.dailypapers.collection.PaperCollections collections;
+    private final org.dailypapers.claims.Claims claims;
+    private final org.dailypapers.account.AccountData accountData;
     private final DigestService digests;
     private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
     private final Clock clock;
@@ -123,7 +125,16 @@ public final class App implements AutoCloseable {
             publish(ChangeBus.Change.feed());
         });
         this.trending = new Trending(upvotes, community.trendingHalfLife(), clock);
-        this.submissions = new Submissions(database, papers, importer, community.submission(), clock);
+        // An accepted claim changes names on cached pages: they are dropped like after a vote.
+        this.claims = new org.dailypapers.claims.Claims(database, papers, community.account(),
+                org.dailypapers.claims.PaperAddresses.NONE, clock, feed::invalidate);
+        this.submissions = new Submissions(database, papers, importer, community.submission(), clock, claims::isAcceptedAuthor);
+        // Deleting an account changes counts and names on pages: the claims are read again and the caches dropped.
+        this.accountData = new org.dailypapers.account.AccountData(database, clock, claims::changed);
+        accountData.register(new org.dailypapers.vote.UpvotesPersonalData(database));
+        accountData.register(new org.dailypapers.submit.SubmissionsPersonalData(database));
+        accountData.register(new org.dailypapers.digest.DigestPersonalData(database));
+        accountData.register(new org.dailypapers.claims.ClaimsPersonalData(claims));
         this.curation = new Curation(database, community.account(), clock, paper -> {
             feed.invalidate();
             search.indexed(java.util.List.of(paper));
@@ -271,6 +282,15 @@ public final class App implements AutoCloseable {
         return collections;
     }
 
+    public org.dailypapers.claims.Claims claims() {
+        return claims;
+    }
+
+    /** Every capability's personal data: the export and the account deletion; register one more part here. */
+    public org.dailypapers.account.AccountData accountData() {
+        return accountData;
+    }
+
     public PaperSearch search() {
         return search;
     }
@@ -400,7 +420,7 @@ public final class App implements AutoCloseable {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
                 new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl(),
-                        collections),
+                        collections, claims, accountData),
                 config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup)));
     }
 

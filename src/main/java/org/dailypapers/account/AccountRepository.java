@@ -164,6 +164,16 @@ final class AccountRepository {
         database.jdbi().useHandle(h -> h.createUpdate("DELETE FROM account_session WHERE id_hash = :id").bind("id", idHash).execute());
     }
 
+    /** Has each part erase the person's rows, then deletes the account, in one transaction. */
+    void delete(String accountId, java.util.List<PersonalData> parts) {
+        database.jdbi().useTransaction(h -> {
+            for (PersonalData part : parts) {
+                part.erase(h, accountId);
+            }
+            h.createUpdate("DELETE FROM account WHERE id = :id").bind("id", accountId).execute();
+        });
+    }
+
     private static Account account(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
         return new Account(rs.getString("id"), new EmailAddress(rs.getString("email")), rs.getString("handle"),
                 rs.getString("display_name"), Instant.ofEpochMilli(rs.getLong("created_at")));

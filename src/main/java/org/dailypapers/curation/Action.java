@@ -2,7 +2,9 @@ package org.dailypapers.curation;
 
 /** What an administrator can do to a paper on the feed. */
 public enum Action {
-    HIDE("hid"), SHOW("showed again"), FEATURE("featured"), UNFEATURE("stopped featuring"), REMOVE_SUBMISSION("removed the submission of");
+    HIDE("hid"), SHOW("showed again"), FEATURE("featured"), UNFEATURE("stopped featuring"), REMOVE_SUBMISSION("removed the submission of"),
+    /** Logged by authorship claims (org.dailypapers.claims), not done through {@link Curation#apply}. */
+    ACCEPT_CLAIM("accepted an authorship claim on"), REJECT_CLAIM("rejected an authorship claim on");
 
     private final String pastTense;
 
@@ -18,7 +20,7 @@ public enum Action {
     /** The action named in a form ({@code hide}, {@code show}, {@code feature}, {@code unfeature}, {@code remove-submission}). */
     public static java.util.Optional<Action> parse(String raw) {
         for (Action a : values()) {
-            if (a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(raw)) {
+            if (a != ACCEPT_CLAIM && a != REJECT_CLAIM && a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(raw)) {
                 return java.util.Optional.of(a);
             }
         }

@@ -22,6 +22,7 @@ final class CurationRepository {
                 case FEATURE -> flag(h, "featured", 1, arxivId);
                 case UNFEATURE -> flag(h, "featured", 0, arxivId);
                 case REMOVE_SUBMISSION -> removeSubmission(h, arxivId, now);
+                case ACCEPT_CLAIM, REJECT_CLAIM -> throw new IllegalArgumentException(action + " is decided through Claims");
             };
             if (changed == 0) {
                 return false; // nothing was written

@@ -28,7 +28,7 @@ import org.dailypapers.store.Database;
  * {@link ArxivId#impossibleAt}: refused without asking arXiv); never removed by a curator; at most
  * {@link SubmissionConfig#dailyLimit()} per person per feed day (removed submissions count; the count and
  * the claim are one atomic step); known to arXiv; published on arXiv within
- * {@link SubmissionConfig#windowDays()} days. An accepted paper is saved through the {@link PaperImporter}
+ * {@link SubmissionConfig#windowDays()} days, unless the person is an accepted author of it ({@link Authorship}). An accepted paper is saved through the {@link PaperImporter}
  * (so the feed and search index follow) on today's feed day, "submitted by" the person's handle. Thread-safe.
  */
 public final class Submissions {
@@ -42,8 +42,16 @@ public final class Submissions {
     private final ArxivApiClient arxiv;
     private final SubmissionConfig config;
     private final Clock clock;
+    private final Authorship authors;
 
     public Submissions(Database database, PaperRepository papers, PaperImporter importer, SubmissionConfig config, Clock clock) {
+        this(database, papers, importer, config, clock, Authorship.NONE);
+    }
+
+    /** @param authors who may submit a paper outside the window (accepted authorship claims) */
+    public Submissions(Database database, PaperRepository papers, PaperImporter importer, SubmissionConfig config, Clock clock,
+            Authorship authors) {
+        this.authors = authors;
         this.repository = new SubmissionRepository(database);
         this.papers = papers;
         this.importer = importer;
@@ -96,7 +104,7 @@ public final class Submissions {
         try {
             Paper paper = fetch(id);
             LocalDate published = FeedDays.dayOf(paper.publishedAt());
-            if (paper.publishedAt().isBefore(now.minus(Duration.ofDays(config.windowDays())))) {
+            if (paper.publishedAt().isBefore(now.minus(Duration.ofDays(config.windowDays()))) && !authors.isAuthor(account, id)) {
                 throw new Refused(Reason.INVALID, "Paper " + id + " was published on arXiv on " + published
                         + ": only papers from the last " + config.windowDays() + " days can be submitted.");
             }

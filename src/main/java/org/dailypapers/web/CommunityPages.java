@@ -58,10 +58,11 @@ public final class CommunityPages {
      * @param account null for a Hugging Face name with no account here
      * @param submitted this page's part of the papers submitted ({@code submittedTotal} in all)
      * @param upvoted this page's part of the papers upvoted ({@code upvotedTotal} in all)
-     * @param page from 1, of {@code pages}: both lists page together
+     * @param page from 1, of {@code pages}: the lists page together
+     * @param claimed this page's part of the papers the person is an accepted author of ({@code claimedTotal} in all)
      */
     public record ProfilePage(String handle, Account account, List<FeedPaper> submitted, int submittedTotal,
-            List<FeedPaper> upvoted, int upvotedTotal, int page, int pages) {
+            List<FeedPaper> upvoted, int upvotedTotal, int page, int pages, List<FeedPaper> claimed, int claimedTotal) {
         /** How many papers of each list earlier pages hold. */
         public int offset() {
             return (page - 1) * ProfileRoutes.PAGE_SIZE;

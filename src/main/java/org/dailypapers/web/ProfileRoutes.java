@@ -30,9 +30,11 @@ final class ProfileRoutes {
     private final PaperRepository papers;
     private final FeedRepository feed;
     private final Templates templates;
+    private final org.dailypapers.claims.Claims claims;
 
     ProfileRoutes(Accounts accounts, Submissions submissions, Upvotes upvotes, PaperRepository papers, FeedRepository feed,
-            Templates templates) {
+            Templates templates, org.dailypapers.claims.Claims claims) {
+        this.claims = claims;
         this.accounts = accounts;
         this.submissions = submissions;
         this.upvotes = upvotes;
@@ -55,16 +57,18 @@ final class ProfileRoutes {
             // ids only, every one (a person submits at most a few a day): the page's slice is then loaded
             List<ArxivId> submitted = submissions.submittedBy(account.get(), Integer.MAX_VALUE);
             List<ArxivId> upvoted = upvotes.votedBy(account.get(), Integer.MAX_VALUE);
+            List<ArxivId> claimed = claims.papersOf(account.get());
             page = new ProfilePage(handle, account.get(), feedPapers(slice(submitted, offset)), submitted.size(),
                     feedPapers(slice(upvoted, offset)), upvoted.size(), number,
-                    pages(Math.max(submitted.size(), upvoted.size())));
+                    pages(Math.max(claimed.size(), Math.max(submitted.size(), upvoted.size()))),
+                    shownPapers(slice(claimed, offset)), claimed.size());
         } else {
             int total = handle.length() > 100 ? 0 : feed.countSubmittedBy(handle);
             if (total == 0) {
                 throw HttpProblem.notFound("Nobody called '" + PaperRoutes.shorten(handle) + "' has submitted or upvoted papers here.");
             }
             page = new ProfilePage(handle, null, feed.submittedBy(handle, offset, PAGE_SIZE), total, List.of(), 0,
-                    number, pages(total));
+                    number, pages(total), List.of(), 0);
         }
         if (number > page.pages()) {
             throw HttpProblem.notFound(page.handle() + "'s papers fill " + Views.count(page.pages(), "page") + ", not " + number);
@@ -79,6 +83,13 @@ final class ProfileRoutes {
 
     private static <T> List<T> slice(List<T> all, int offset) {
         return offset >= all.size() ? List.of() : all.subList(offset, Math.min(all.size(), offset + PAGE_SIZE));
+    }
+
+    /** The papers among {@code ids} not hidden by an administrator, on the feed or not (an author's older papers). */
+    private List<FeedPaper> shownPapers(List<ArxivId> ids) {
+        java.util.Set<String> hidden = papers.hiddenIds();
+        return papers.findAll(ids).stream().filter(r -> !hidden.contains(r.paper().id().value()))
+                .map(r -> new FeedPaper(r.paper(), r.entry())).toList();
     }
 
     /** The papers among {@code ids} that are on the feed and not hidden by an administrator. */

@@ -63,12 +63,13 @@ public final class WebApp {
     /** The community side: accounts, votes, trending, submissions, curation. */
     public record Community(Accounts accounts, Upvotes upvotes, Trending trending, Submissions submissions, Curation curation,
             FeedRepository feedRepository, java.util.Optional<java.net.URI> baseUrl,
-            org.dailypapers.collection.PaperCollections collections) {}
+            org.dailypapers.collection.PaperCollections collections, org.dailypapers.claims.Claims claims,
+            org.dailypapers.account.AccountData accountData) {}
 
     private WebApp() {}
 
     public static Javalin create(Deps deps) {
-        Templates templates = new Templates();
+        Templates templates = new Templates(deps.community().claims()::accepted);
         RenderedPages pages = new RenderedPages(deps.feed());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -119,12 +120,14 @@ public final class WebApp {
             new VoteRoutes(c.upvotes(), visitors, templates).register(config.routes);
             new SubmitRoutes(c.submissions(), c.curation(), visitors, templates).register(config.routes);
             new CurationRoutes(c.curation(), deps.papers(), visitors, templates).register(config.routes);
-            new ProfileRoutes(c.accounts(), c.submissions(), c.upvotes(), deps.papers(), c.feedRepository(), templates)
+            new ProfileRoutes(c.accounts(), c.submissions(), c.upvotes(), deps.papers(), c.feedRepository(), templates, c.claims())
                     .register(config.routes);
             new CollectionRoutes(c.collections(), c.accounts(), visitors, templates, deps.json()).register(config.routes);
             new CollectionApiRoutes(c.collections(), c.accounts(), visitors, deps.json()).register(config.routes);
             new SaveMenuRoutes(c.collections(), visitors, templates).register(config.routes);
             new CiteRoutes(deps.papers(), deps.json()).register(config.routes);
+            new ClaimRoutes(c.claims(), deps.papers(), visitors, templates).register(config.routes);
+            new AccountDataRoutes(c.accountData(), c.claims(), visitors, templates, deps.json()).register(config.routes);
             new PaperRoutes(deps.papers(), deps.search(), templates, pages).register(config.routes);
             new DigestRoutes(deps.digests(), deps.baseUrl(), templates).register(config.routes);
             deps.mailbox().ifPresent(outbox -> new MailboxRoutes(outbox, templates).register(config.routes));
