@@ -73,6 +73,9 @@ public final class App implements AutoCloseable {
     private final Submissions submissions;
     private final Curation curation;
     private final DigestService digests;
+    /** Private feed secrets; also the private feed's part of a person's data (export, erase). */
+    private final org.dailypapers.syndication.FeedSecretRepository feedSecrets;
+    private final org.dailypapers.syndication.PrivateFeeds privateFeeds;
     private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
     private final Clock clock;
     private final org.dailypapers.web.Startup startup;
@@ -109,6 +112,10 @@ public final class App implements AutoCloseable {
             feed.invalidate();
             search.indexed(java.util.List.of(paper));
         });
+        this.feedSecrets = new org.dailypapers.syndication.FeedSecretRepository(database);
+        // What a private feed lists: the person's upvotes and submissions (a personal ranking plugs in here)
+        this.privateFeeds = new org.dailypapers.syndication.PrivateFeeds(feedSecrets, accounts,
+                new org.dailypapers.syndication.OwnPapersFeedSource(upvotes, submissions, papers), clock);
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -333,7 +340,7 @@ public final class App implements AutoCloseable {
     public Javalin web() {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
-                new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl()),
+                new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl(), privateFeeds),
                 config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup)));
     }
 
