@@ -78,6 +78,9 @@ public final class App implements AutoCloseable {
     private final org.dailypapers.claims.Claims claims;
     private final org.dailypapers.account.AccountData accountData;
     private final DigestService digests;
+    /** Private feed secrets; also the private feed's part of a person's data (export, erase). */
+    private final org.dailypapers.syndication.FeedSecretRepository feedSecrets;
+    private final org.dailypapers.syndication.PrivateFeeds privateFeeds;
     private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
     private final Clock clock;
     private final org.dailypapers.web.Startup startup;
@@ -141,6 +144,11 @@ public final class App implements AutoCloseable {
             publish(new ChangeBus.Change(ChangeBus.Kind.PAPERS, java.util.List.of(paper.value())));
         });
         this.collections = new org.dailypapers.collection.PaperCollections(database, papers, clock);
+        this.feedSecrets = new org.dailypapers.syndication.FeedSecretRepository(database);
+        // What a private feed lists: the person's upvotes and submissions (a personal ranking plugs in here)
+        this.privateFeeds = new org.dailypapers.syndication.PrivateFeeds(feedSecrets, accounts,
+                new org.dailypapers.syndication.OwnPapersFeedSource(upvotes, submissions, papers), clock);
+        accountData.register(feedSecrets);
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -420,7 +428,7 @@ public final class App implements AutoCloseable {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
                 new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl(),
-                        collections, claims, accountData),
+                        collections, claims, accountData, privateFeeds),
                 config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup)));
     }
 

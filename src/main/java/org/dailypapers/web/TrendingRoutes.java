@@ -45,6 +45,11 @@ final class TrendingRoutes {
 
     /** The {@code limit} highest-scoring papers. */
     List<FeedPaper> top(int limit) {
+        return top(feed, repository, trending, limit);
+    }
+
+    /** The {@code limit} highest-scoring papers (also the trending feed's). */
+    static List<FeedPaper> top(FeedService feed, FeedRepository repository, Trending trending, int limit) {
         Instant latest = feed.latestDay()
                 .map(d -> d.plusDays(1).atStartOfDay(org.dailypapers.paper.FeedDays.ZONE).toInstant())
                 .orElse(trending.now());

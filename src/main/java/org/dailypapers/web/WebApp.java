@@ -64,7 +64,7 @@ public final class WebApp {
     public record Community(Accounts accounts, Upvotes upvotes, Trending trending, Submissions submissions, Curation curation,
             FeedRepository feedRepository, java.util.Optional<java.net.URI> baseUrl,
             org.dailypapers.collection.PaperCollections collections, org.dailypapers.claims.Claims claims,
-            org.dailypapers.account.AccountData accountData) {}
+            org.dailypapers.account.AccountData accountData, org.dailypapers.syndication.PrivateFeeds privateFeeds) {}
 
     private WebApp() {}
 
@@ -110,7 +110,8 @@ public final class WebApp {
             });
             config.routes.before(visitors::checkCsrf);
             new FeedRoutes(deps.feed(), templates, pages, deps.live(), deps.papers()::count).register(config.routes);
-            new RssRoutes(deps.feed(), deps.baseUrl()).register(config.routes);
+            SyndicationRoutes feeds = new SyndicationRoutes(deps); // before PaperRoutes: /papers/trending/rss is no paper id
+            feeds.register(config.routes);
             new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
             new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages, c.trending(), deps.baseUrl()).register(config.routes);
             new OrganizationRoutes(deps.feed(), templates).register(config.routes);
@@ -130,6 +131,7 @@ public final class WebApp {
             new AccountDataRoutes(c.accountData(), c.claims(), visitors, templates, deps.json()).register(config.routes);
             new PaperRoutes(deps.papers(), deps.search(), templates, pages).register(config.routes);
             new DigestRoutes(deps.digests(), deps.baseUrl(), templates).register(config.routes);
+            new PrivateFeedRoutes(c.privateFeeds(), feeds, visitors, templates, deps.baseUrl()).register(config.routes);
             deps.mailbox().ifPresent(outbox -> new MailboxRoutes(outbox, templates).register(config.routes));
         });
     }

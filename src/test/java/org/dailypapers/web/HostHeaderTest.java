@@ -80,7 +80,7 @@ class HostHeaderTest {
             assertThat(statusLine(rss)).contains(" 200 ");
             assertThat(rss).doesNotContain("evil.example")
                     .contains("<link>https://papers.example.org/dp/papers/2608.19880</link>")
-                    .contains("<guid isPermaLink=\"true\">https://papers.example.org/dp/papers/2608.19880</guid>");
+                    .contains("<guid>https://papers.example.org/dp/papers/2608.19880</guid>"); // isPermaLink is true by default
             String api = get(instance, "/api/daily_papers?date=2026-08-21&limit=2", "evil.example");
             assertThat(header(api, "Link")).startsWith("<https://papers.example.org/dp/api/daily_papers?");
         }

@@ -1,0 +1,100 @@
+package org.dailypapers.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.dailypapers.TestInstance;
+import org.dailypapers.testing.Chromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The "Feeds" menu of list pages in Chromium, on a desktop (1280 px) and a phone (390 px): it opens from the
+ * keyboard, shows its three links wholly on the screen, and adds no sideways scrolling. Screenshots go to
+ * target/screenshots/feeds-*.png for a human to look at.
+ */
+class FeedsBrowserTest {
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
+    @TempDir
+    static Path dataDir;
+
+    static TestInstance instance;
+    static WebDriver browser;
+    static BrowserPages pages;
+
+    @BeforeAll
+    static void start() {
+        browser = chromium.browser();
+        instance = TestInstance.withFixtures(dataDir, "hf").start();
+        pages = new BrowserPages(browser, instance::url, instance.signedIn("reader@example.org").cookie("dp_session"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (instance != null) {
+            instance.close();
+        }
+    }
+
+    @Test
+    void the_feeds_menu_opens_from_the_keyboard_and_fits_the_screen_on_desktop_and_phone() {
+        List<String> lists = List.of("/papers/date/2026-08-21", "/papers/trending", "/organizations/google",
+                "/authors/Chengsong%20Huang", "/users/taesiri", "/search?q=agents");
+        for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
+            pages.viewport(size[0], size[1]);
+            for (String path : lists) {
+                pages.open(path, false);
+                browser.findElement(By.cssSelector(".feeds-menu > summary")).sendKeys(Keys.ENTER);
+                Map<?, ?> menu = (Map<?, ?>) pages.js("""
+                        const d = document.querySelector('.feeds-menu'), r = d.querySelector('.feeds-menu-list').getBoundingClientRect();
+                        return { open: d.open, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+                                 links: [...d.querySelectorAll('a')].map(a => a.textContent + ' ' + a.getAttribute('type')),
+                                 sideways: document.documentElement.scrollWidth - innerWidth };""");
+                String where = path + " at " + size[0] + " px";
+                assertThat(menu.get("open")).as(where).isEqualTo(true);
+                assertThat(menu.get("links")).as(where).isEqualTo(List.of("RSS application/rss+xml",
+                        "Atom application/atom+xml", "JSON Feed application/feed+json"));
+                assertThat(((Number) menu.get("left")).doubleValue()).as("menu inside the screen, " + where).isGreaterThanOrEqualTo(0);
+                assertThat(((Number) menu.get("right")).doubleValue()).as("menu inside the screen, " + where).isLessThanOrEqualTo(size[0]);
+                assertThat(((Number) menu.get("sideways")).doubleValue()).as("no sideways scrolling, " + where).isLessThanOrEqualTo(0);
+                screenshot("feeds-" + size[0] + path.replaceAll("[^a-z0-9]+", "-"));
+            }
+        }
+    }
+
+    @Test
+    void the_private_feed_page_shows_its_new_address_once_on_desktop_and_phone() {
+        for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
+            pages.viewport(size[0], size[1]);
+            pages.open("/account/feed", true);
+            browser.findElement(By.cssSelector("form[action='/account/feed'] button")).click();
+            String rss = browser.findElement(By.id("private-rss")).getAttribute("value");
+            assertThat(rss).matches("http://127\\.0\\.0\\.1:\\d+/private/[A-Za-z0-9_-]{43}/rss");
+            assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
+            screenshot("feeds-private-" + size[0]);
+        }
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
