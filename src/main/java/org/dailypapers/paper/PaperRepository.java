@@ -80,6 +80,16 @@ public final class PaperRepository {
         });
     }
 
+    /** What imports saw of the paper's discussion id and linked repositories on Hugging Face. */
+    public HubLinks hubLinks(ArxivId id) {
+        return new HubLinkRepository(database).find(id);
+    }
+
+    /** Saves what imports saw of Hugging Face's discussion ids and linked repositories ({@link HubLinkRepository}). */
+    public void saveHubLinks(List<HubLinks> links) {
+        new HubLinkRepository(database).saveAll(links);
+    }
+
     /** Streams every paper in id order to {@code sink}, a page at a time (for export and reindexing). */
     public void forEach(Consumer<PaperRecord> sink) {
         String after = "";

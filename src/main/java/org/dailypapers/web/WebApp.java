@@ -120,7 +120,7 @@ public final class WebApp {
             new CurationRoutes(c.curation(), deps.papers(), visitors, templates).register(config.routes);
             new ProfileRoutes(c.accounts(), c.submissions(), c.upvotes(), deps.papers(), c.feedRepository(), templates)
                     .register(config.routes);
-            new PaperRoutes(deps.papers(), deps.search(), templates, pages).register(config.routes);
+            new PaperRoutes(deps.papers(), deps.search(), templates, pages, new PaperMarkdown(PaperMarkdown.NO_DISCUSSION)).register(config.routes);
             new DigestRoutes(deps.digests(), deps.baseUrl(), templates).register(config.routes);
             deps.mailbox().ifPresent(outbox -> new MailboxRoutes(outbox, templates).register(config.routes));
         });
