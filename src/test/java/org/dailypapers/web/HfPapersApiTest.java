@@ -155,4 +155,46 @@ class HfPapersApiTest {
             assertThat(visitor.get("/papers/nonsense.md").statusCode()).isEqualTo(400);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void every_paper_in_cursor_pages_that_papers_added_meanwhile_never_shift(String store) throws Exception {
+        try (TestInstance instance = instance(dir, store, "hf/2026-08-20.json", "hf/2026-08-21.json")) {
+            List<String> seen = new ArrayList<>();
+            String next = "/api/papers?limit=7";
+            int pages = 0;
+            while (next != null) {
+                HttpResponse<String> page = instance.get(next);
+                assertThat(page.statusCode()).as(next).isEqualTo(200);
+                JsonNode items = json(page);
+                assertThat(items.size()).isBetween(1, 7);
+                items.forEach(p -> assertThat(p.path("title").asText()).isNotEmpty());
+                seen.addAll(ids(items));
+                if (pages++ == 1) {
+                    // papers arrive between two pages: those sorting before the cursor are not repeated, nothing is skipped
+                    instance.importFixtures("hf/2024-05-27.json", "hf/2024-05-28.json");
+                }
+                next = page.headers().firstValue("link")
+                        .map(link -> link.replaceFirst("^<http://[^/]+(/[^>]+)>; rel=\"next\"$", "$1")).orElse(null);
+                if (next != null) {
+                    assertThat(next).matches("/api/papers\\?limit=7&cursor=[A-Za-z0-9_-]+");
+                }
+            }
+            assertThat(seen).doesNotHaveDuplicates().isSorted();
+            assertThat(seen).hasSize(32).contains("2608.19880");
+            assertThat(json(instance.get("/api/papers")).size()).isEqualTo(50); // the default limit, of 60 papers now
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/papers?cursor=garbage!", "/api/papers?cursor=djE6bm90LWFuLWlk", "/api/papers?cursor=djI6MjYwOC4xOTg4MA",
+            "/api/papers?limit=0", "/api/papers?limit=101", "/api/papers?limit=ten", "/api/papers?cursor=%00%01"})
+    void bad_cursors_and_limits_get_a_json_400(String path) throws Exception {
+        try (TestInstance instance = instance(dir, "sqlite", "hf/2026-08-21.json")) {
+            HttpResponse<String> response = instance.get(path);
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+            assertThat(json(response).path("error").asText()).containsAnyOf("cursor", "limit");
+        }
+    }
 }
