@@ -73,6 +73,8 @@ public final class App implements AutoCloseable {
     private final Submissions submissions;
     private final Curation curation;
     private final DigestService digests;
+    private final org.dailypapers.apitoken.ApiTokenRepository apiTokenData;
+    private final org.dailypapers.apitoken.ApiTokens apiTokens;
     private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
     private final Clock clock;
     private final org.dailypapers.web.Startup startup;
@@ -109,6 +111,8 @@ public final class App implements AutoCloseable {
             feed.invalidate();
             search.indexed(java.util.List.of(paper));
         });
+        this.apiTokenData = new org.dailypapers.apitoken.ApiTokenRepository(database);
+        this.apiTokens = new org.dailypapers.apitoken.ApiTokens(apiTokenData, clock);
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -329,11 +333,21 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /** Personal API tokens ({@code /account/tokens}); their share of a person's data is {@link #apiTokenData()}. */
+    public org.dailypapers.apitoken.ApiTokens apiTokens() {
+        return apiTokens;
+    }
+
+    /** The API tokens' part of the data export and account deletion. */
+    public org.dailypapers.account.PersonalData apiTokenData() {
+        return apiTokenData;
+    }
+
     /** The web application, not yet started. */
     public Javalin web() {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
-                new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl()),
+                new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl(), apiTokens),
                 config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup)));
     }
 

@@ -22,6 +22,17 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
+    /** Whether {@code key} is under the limit now, recording nothing: a check before work that only failures count toward. */
+    public boolean allows(String key) {
+        long oldest = clock.millis() - window.toMillis();
+        boolean[] allowed = {true};
+        events.computeIfPresent(key, (k, times) -> { // under the map's lock for this key, as tryAcquire's changes are
+            allowed[0] = times.stream().filter(t -> t > oldest).count() < limit;
+            return times;
+        });
+        return allowed[0];
+    }
+
     /** Records an event for {@code key} and returns true, or returns false (recording nothing) when over the limit. */
     public boolean tryAcquire(String key) {
         long now = clock.millis();

@@ -28,7 +28,7 @@ public final class Tokens {
     }
 
     /** SHA-256 in hex: secrets are stored only like this. */
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

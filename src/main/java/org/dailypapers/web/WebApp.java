@@ -60,9 +60,9 @@ public final class WebApp {
     public record Live(java.time.Clock clock, java.util.function.Supplier<org.dailypapers.ingest.HarvestStatus> harvest,
             Startup startup) {}
 
-    /** The community side: accounts, votes, trending, submissions, curation. */
+    /** The community side: accounts, votes, trending, submissions, curation, personal API tokens. */
     public record Community(Accounts accounts, Upvotes upvotes, Trending trending, Submissions submissions, Curation curation,
-            FeedRepository feedRepository, java.util.Optional<java.net.URI> baseUrl) {}
+            FeedRepository feedRepository, java.util.Optional<java.net.URI> baseUrl, org.dailypapers.apitoken.ApiTokens apiTokens) {}
 
     private WebApp() {}
 
@@ -118,6 +118,7 @@ public final class WebApp {
             new TrendingRoutes(deps.feed(), c.feedRepository(), c.trending(), templates, pages).register(config.routes);
             new VoteRoutes(c.upvotes(), visitors, templates).register(config.routes);
             new SubmitRoutes(c.submissions(), c.curation(), visitors, templates).register(config.routes);
+            new ApiTokenRoutes(c.apiTokens(), c.submissions(), deps.papers(), visitors, templates, deps.json()).register(config.routes);
             new CurationRoutes(c.curation(), deps.papers(), visitors, templates).register(config.routes);
             new ProfileRoutes(c.accounts(), c.submissions(), c.upvotes(), deps.papers(), c.feedRepository(), templates)
                     .register(config.routes);
