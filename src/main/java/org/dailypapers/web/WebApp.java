@@ -112,6 +112,7 @@ public final class WebApp {
             new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
             new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages, c.trending(), deps.baseUrl()).register(config.routes);
             new PaperListRoutes(deps.papers(), deps.json(), deps.baseUrl()).register(config.routes);
+            new OpenApiRoutes().register(config.routes);
             new OrganizationRoutes(deps.feed(), templates).register(config.routes);
             new AuthorRoutes(deps.search(), templates).register(config.routes);
             new AccountRoutes(c.accounts(), c.upvotes(), visitors, templates, c.baseUrl(), deps.mailbox().isPresent()).register(config.routes);
