@@ -158,4 +158,23 @@ class ApiTokenTest {
             assertThat(ada.get("/account").body()).contains("href=\"/account/tokens\"");
         }
     }
+
+    @Test
+    void erasing_a_persons_data_deletes_their_tokens_and_only_theirs() throws Exception {
+        try (ReplayServer arxiv = ArxivReplay.serve(ReplayServer.start(), "id_1605.08386_s0_m100_199195aa31ad");
+                TestInstance instance = instance(dir, "sqlite", arxiv);
+                var db = org.dailypapers.store.Database.open(instance.app().config().database())) {
+            String adaSecret = makeToken(instance.signedIn("ada@example.org"), "ada's");
+            String bobSecret = makeToken(instance.signedIn("bob@example.org"), "bob's");
+            String adaId = instance.app().accounts().openSession(org.dailypapers.mail.EmailAddress.parse("ada@example.org"))
+                    .session().account().id();
+            var data = instance.app().apiTokenData();
+            assertThat(data.section()).isEqualTo("apiTokens");
+            db.jdbi().useTransaction(h -> data.erase(h, adaId));
+
+            assertThat((java.util.List<?>) data.export(adaId)).isEmpty();
+            assertThat(submit(instance, "Bearer " + adaSecret, "application/json", "{\"paper\": \"1605.08386\"}").statusCode()).isEqualTo(401);
+            assertThat(submit(instance, "Bearer " + bobSecret, "application/json", "{\"paper\": \"1605.08386\"}").statusCode()).isEqualTo(201);
+        }
+    }
 }
