@@ -81,6 +81,8 @@ public final class App implements AutoCloseable {
     /** Private feed secrets; also the private feed's part of a person's data (export, erase). */
     private final org.dailypapers.syndication.FeedSecretRepository feedSecrets;
     private final org.dailypapers.syndication.PrivateFeeds privateFeeds;
+    private final org.dailypapers.apitoken.ApiTokenRepository apiTokenData;
+    private final org.dailypapers.apitoken.ApiTokens apiTokens;
     private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
     private final Clock clock;
     private final org.dailypapers.web.Startup startup;
@@ -149,6 +151,9 @@ public final class App implements AutoCloseable {
         this.privateFeeds = new org.dailypapers.syndication.PrivateFeeds(feedSecrets, accounts,
                 new org.dailypapers.syndication.OwnPapersFeedSource(upvotes, submissions, papers), clock);
         accountData.register(feedSecrets);
+        this.apiTokenData = new org.dailypapers.apitoken.ApiTokenRepository(database);
+        this.apiTokens = new org.dailypapers.apitoken.ApiTokens(apiTokenData, database, clock);
+        accountData.register(apiTokenData);
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -423,12 +428,22 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /** Personal API tokens ({@code /account/tokens}); their share of a person's data is {@link #apiTokenData()}. */
+    public org.dailypapers.apitoken.ApiTokens apiTokens() {
+        return apiTokens;
+    }
+
+    /** The API tokens' part of the data export and account deletion. */
+    public org.dailypapers.account.PersonalData apiTokenData() {
+        return apiTokenData;
+    }
+
     /** The web application, not yet started. */
     public Javalin web() {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
                 new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl(),
-                        collections, claims, accountData, privateFeeds),
+                        collections, claims, accountData, privateFeeds, apiTokens),
                 config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup)));
     }
 

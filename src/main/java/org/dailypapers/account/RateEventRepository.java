@@ -15,6 +15,13 @@ final class RateEventRepository {
         this.database = database;
     }
 
+    /** Events for the key newer than {@code oldest}. */
+    int countSince(String bucket, String keyHash, long oldest) {
+        return database.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM rate_event WHERE bucket = :b AND key_hash = :k AND at > :oldest")
+                .bind("b", bucket).bind("k", keyHash).bind("oldest", oldest).mapTo(Integer.class).one());
+    }
+
     /** Records an event at {@code now} unless {@code limit} events newer than {@code oldest} exist; true when recorded. */
     boolean recordIfUnder(String bucket, String keyHash, int limit, long oldest, long now) {
         boolean postgres = !database.config().isSqlite();

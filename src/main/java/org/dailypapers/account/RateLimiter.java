@@ -27,6 +27,11 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
+    /** Whether {@code key} is under the limit now, recording nothing: a check before work that only failures count toward. */
+    public boolean allows(String key) {
+        return events.countSince(bucket, Tokens.hash(bucket + "\n" + key), clock.millis() - window.toMillis()) < limit;
+    }
+
     /** Records an event for {@code key} and returns true, or returns false (recording nothing) when over the limit. */
     public boolean tryAcquire(String key) {
         long now = clock.millis();

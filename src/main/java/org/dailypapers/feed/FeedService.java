@@ -82,6 +82,17 @@ public final class FeedService {
                 () -> feed.papers(period.first(), period.last(), order, offset, limit));
     }
 
+    /**
+     * A page of the papers {@code submitter} (a handle, or a Hugging Face user name) put on the feed in
+     * {@code period}, or on any day when {@code period} is null, in {@code order}.
+     */
+    public List<FeedPaper> submittedBy(String submitter, FeedPeriod period, FeedOrder order, int offset, int limit) {
+        return cached(new SubmitterKey(submitter, period, order, offset, limit), () -> feed.submittedBy(submitter,
+                period == null ? null : period.first(), period == null ? null : period.last(), order, offset, limit));
+    }
+
+    private record SubmitterKey(String submitter, FeedPeriod period, FeedOrder order, int offset, int limit) {}
+
     /** The papers of a period an administrator featured, most upvoted first. */
     public List<FeedPaper> featured(FeedPeriod period) {
         return cached(new FeaturedKey(period), () -> feed.featured(period.first(), period.last()));

@@ -145,7 +145,9 @@ public final class HfDailyPapersSource {
                     if (item.node() == null) {
                         throw new BadRecordException(RecordCap.tooLarge(item.length()));
                     }
-                    batch.accept(HfDailyPaperMapper.map(item.node(), day));
+                    org.dailypapers.paper.PaperRecord record = HfDailyPaperMapper.map(item.node(), day);
+                    batch.accept(record);
+                    batch.accept(HubLinksMapper.map(record.paper().id(), item.node()));
                 } catch (BadRecordException e) {
                     batch.reject(new Rejection(uri + "[" + index + "]", e.getMessage()));
                 }

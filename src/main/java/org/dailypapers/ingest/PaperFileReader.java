@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.dailypapers.paper.PaperRecord;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,7 +101,9 @@ final class PaperFileReader {
             if (node == null || !node.isObject()) {
                 throw new BadRecordException("expected a JSON object");
             } else if (node.has("paper")) {
-                sink.accept(HfDailyPaperMapper.map(node, day));
+                PaperRecord record = HfDailyPaperMapper.map(node, day);
+                sink.accept(record);
+                sink.accept(HubLinksMapper.map(record.paper().id(), node));
             } else if (node.has("abstract")) {
                 sink.accept(ArxivListingMapper.map(node));
             } else if (node.has("summary")) {

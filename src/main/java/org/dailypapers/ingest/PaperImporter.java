@@ -144,6 +144,7 @@ public final class PaperImporter {
     /** Collects records into batches and keeps the counts. */
     final class Batch implements RecordSink {
         private final List<PaperRecord> pending = new ArrayList<>(BATCH);
+        private final List<org.dailypapers.paper.HubLinks> pendingLinks = new ArrayList<>();
         private final List<Rejection> rejections = new ArrayList<>();
         private long read;
         private long created;
@@ -157,6 +158,13 @@ public final class PaperImporter {
             pending.add(record);
             if (pending.size() >= BATCH) {
                 flush();
+            }
+        }
+
+        @Override
+        public void accept(org.dailypapers.paper.HubLinks links) {
+            if (!links.isEmpty()) {
+                pendingLinks.add(links);
             }
         }
 
@@ -176,6 +184,8 @@ public final class PaperImporter {
                 return;
             }
             List<UpsertOutcome> outcomes = papers.saveAll(pending);
+            papers.saveHubLinks(pendingLinks); // after their papers: the links refer to them
+            pendingLinks.clear();
             List<PaperRecord> changed = new ArrayList<>();
             for (int i = 0; i < outcomes.size(); i++) {
                 switch (outcomes.get(i)) {

@@ -32,6 +32,24 @@ public final class FeedRepository {
                 .list());
     }
 
+    /**
+     * As {@link #papers(LocalDate, LocalDate, FeedOrder, int, int)}, only those {@code submitter} put on the feed;
+     * with {@code first} and {@code last} null, on any day.
+     */
+    public List<FeedPaper> submittedBy(String submitter, LocalDate first, LocalDate last, FeedOrder order, int offset, int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery(PaperRowMapper.SELECT
+                        + " WHERE f.submitted_by = :submitter AND f.feed_day BETWEEN :first AND :last AND " + PaperRowMapper.VISIBLE
+                        + " ORDER BY " + order.sql() + " LIMIT :limit OFFSET :offset")
+                .bind("submitter", submitter)
+                .bind("first", first == null ? "0000-01-01" : first.toString())
+                .bind("last", last == null ? "9999-12-31" : last.toString())
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(MAPPER)
+                .map(r -> new FeedPaper(r.paper(), r.entry()))
+                .list());
+    }
+
     /** The feed papers of an organization, newest on arXiv first; at most {@code limit}. */
     public List<FeedPaper> byOrganization(String name, int limit) {
         return database.jdbi().withHandle(h -> h.createQuery(PaperRowMapper.SELECT

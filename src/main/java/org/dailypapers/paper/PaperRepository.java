@@ -80,6 +80,29 @@ public final class PaperRepository {
         });
     }
 
+    /**
+     * At most {@code limit} papers whose id sorts after {@code afterId} ("" for the first page), in id order,
+     * leaving out those an administrator hid: keyset pages, so papers added meanwhile never shift a page.
+     */
+    public List<PaperRecord> visibleAfter(String afterId, int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery(PaperRowMapper.SELECT
+                        + " WHERE p.arxiv_id > :after AND (f.hidden IS NULL OR f.hidden = 0) ORDER BY p.arxiv_id LIMIT :limit")
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map(MAPPER)
+                .list());
+    }
+
+    /** What imports saw of the paper's discussion id and linked repositories on Hugging Face. */
+    public HubLinks hubLinks(ArxivId id) {
+        return new HubLinkRepository(database).find(id);
+    }
+
+    /** Saves what imports saw of Hugging Face's discussion ids and linked repositories ({@link HubLinkRepository}). */
+    public void saveHubLinks(List<HubLinks> links) {
+        new HubLinkRepository(database).saveAll(links);
+    }
+
     /** Streams every paper in id order to {@code sink}, a page at a time (for export and reindexing). */
     public void forEach(Consumer<PaperRecord> sink) {
         String after = "";

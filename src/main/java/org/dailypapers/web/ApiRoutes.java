@@ -17,14 +17,16 @@ import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.vote.Trending;
 
 /**
- * The JSON API, compatible with Hugging Face's: {@code GET /api/daily_papers} (date | week | month, p, limit,
- * sort) and {@code GET /api/papers/{id}}. Paging follows HF: {@code p} counts pages from 0, and a
+ * The JSON API, compatible with Hugging Face's: {@code GET /api/daily_papers} (date | week | month, submitter,
+ * p, limit, sort) and {@code GET /api/papers/{id}}. Paging follows HF: {@code p} counts pages from 0, and a
  * {@code Link: <...>; rel="next"} header is sent when another page exists.
  */
 final class ApiRoutes {
     static final int MAX_LIMIT = 100;
     static final int DEFAULT_LIMIT = 50;
     private static final int MAX_PAGE = 10_000;
+    /** The longest submitter name stored ({@code feed_entry.submitted_by}). */
+    private static final int MAX_SUBMITTER = 200;
 
     private final FeedService feed;
     private final PaperRepository papers;
@@ -54,19 +56,28 @@ final class ApiRoutes {
     }
 
     private void dailyPapers(Context ctx) throws Exception {
-        FeedPeriod period = period(ctx);
+        String submitter = submitter(ctx);
+        // with a submitter and no period, Hugging Face lists that person's papers of every day
+        boolean everyDay = submitter != null && ctx.queryParam("date") == null && ctx.queryParam("week") == null
+                && ctx.queryParam("month") == null;
+        FeedPeriod period = everyDay ? null : period(ctx);
         int page = intParam(ctx, "p", 0, 0, MAX_PAGE);
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         String sort = ctx.queryParam("sort");
+        boolean empty = period == null && !everyDay;
         List<FeedPaper> found;
         if ("trending".equals(sort)) {
             // Scores change with time, not only with writes: ranked per request over the period's papers.
-            List<FeedPaper> ranked = period == null ? List.of()
-                    : trending.rank(feed.papers(period)).stream().map(Trending.Ranked::paper).toList();
+            List<FeedPaper> candidates = empty ? List.of()
+                    : submitter != null ? feed.submittedBy(submitter, period, FeedOrder.UPVOTES, 0, FeedService.PAGE_LIMIT)
+                    : feed.papers(period);
+            List<FeedPaper> ranked = trending.rank(candidates).stream().map(Trending.Ranked::paper).toList();
             found = ranked.subList(Math.min(ranked.size(), page * limit), Math.min(ranked.size(), page * limit + limit + 1));
         } else {
             FeedOrder order = order(sort);
-            found = period == null ? List.of() : feed.page(period, order, page * limit, limit + 1);
+            found = empty ? List.of()
+                    : submitter != null ? feed.submittedBy(submitter, period, order, page * limit, limit + 1)
+                    : feed.page(period, order, page * limit, limit + 1);
         }
         // the Link header is absolute (built from the base URL or the request's checked host): a shared cache
         // may keep an answer for a minute, per host
@@ -85,7 +96,23 @@ final class ApiRoutes {
 
     private void paper(Context ctx) throws Exception {
         PaperRecord record = PaperRoutes.find(papers, ctx.pathParam("id"));
-        ctx.contentType("application/json").result(json.writeValueAsBytes(hf.paper(record.paper(), record.entry())));
+        var body = hf.paper(record.paper(), record.entry());
+        hf.putHubLinks(body, papers.hubLinks(record.paper().id()));
+        ctx.contentType("application/json").result(json.writeValueAsBytes(body));
+    }
+
+    /** The {@code submitter} filter: a handle or Hugging Face user name, or null when not given. */
+    private static String submitter(Context ctx) {
+        String raw = ctx.queryParam("submitter");
+        if (raw == null) {
+            return null;
+        }
+        String name = raw.strip();
+        if (name.isEmpty() || name.length() > MAX_SUBMITTER) {
+            throw HttpProblem.badRequest("submitter must be a user name of 1 to " + MAX_SUBMITTER + " characters, not '"
+                    + PaperRoutes.shorten(raw) + "'");
+        }
+        return name;
     }
 
     /** The requested period; with none given, the latest day that has papers (null when the feed is empty). */

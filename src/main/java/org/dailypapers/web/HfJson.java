@@ -10,7 +10,7 @@ import org.dailypapers.paper.Paper;
 /**
  * JSON in the shape of Hugging Face's papers API, field names included, so its clients (such as
  * {@code huggingface_hub}'s {@code list_daily_papers} and {@code paper_info}) work against us. Fields we do
- * not hold (thumbnails, linked models, user avatars) are left out rather than faked.
+ * not hold (thumbnails, user avatars) are left out rather than faked.
  */
 final class HfJson {
     private final ObjectMapper json;
@@ -84,6 +84,7 @@ final class HfJson {
         node.put("title", p.title());
         node.put("summary", p.summary());
         node.put("upvotes", e == null ? 0 : e.upvotes());
+        node.put("numComments", e == null ? 0 : e.numComments());
         putCommunityFields(node, p);
         if (!p.categories().isEmpty()) {
             p.categories().forEach(node.putArray("categories")::add);
@@ -93,6 +94,25 @@ final class HfJson {
             node.set("organization", organization(p.organization()));
         }
         return node;
+    }
+
+    /**
+     * What {@code /api/papers/{id}} adds, as Hugging Face's does: the discussion's id (when known) and the linked
+     * models, datasets and Spaces as objects with an {@code id} (empty lists where none are known), with their counts.
+     */
+    void putHubLinks(ObjectNode node, org.dailypapers.paper.HubLinks links) {
+        putIfPresent(node, "discussionId", links.discussionId());
+        putRepos(node, "linkedModels", "numTotalModels", links.modelsOrEmpty());
+        putRepos(node, "linkedDatasets", "numTotalDatasets", links.datasetsOrEmpty());
+        putRepos(node, "linkedSpaces", null, links.spacesOrEmpty());
+    }
+
+    private static void putRepos(ObjectNode node, String field, String countField, java.util.List<String> ids) {
+        var array = node.putArray(field);
+        ids.forEach(id -> array.addObject().put("id", id));
+        if (countField != null) {
+            node.put(countField, ids.size());
+        }
     }
 
     /** Code, project page and the AI summary and keywords, under Hugging Face's names. */

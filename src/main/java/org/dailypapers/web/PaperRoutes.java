@@ -9,7 +9,10 @@ import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
 
-/** A paper's page, {@code /papers/{arxivId}}: new- and old-style ids, with or without a version. */
+/**
+ * A paper's page, {@code /papers/{arxivId}}: new- and old-style ids, with or without a version; as Markdown
+ * ({@link PaperMarkdown}) at {@code /papers/{arxivId}.md} or for {@code Accept: text/markdown}.
+ */
 final class PaperRoutes {
     static final int SIMILAR = 6;
 
@@ -17,8 +20,11 @@ final class PaperRoutes {
     private final PaperSearch search;
     private final Templates templates;
     private final RenderedPages pages;
+    private final PaperMarkdown markdown;
+    private static final String MD_SUFFIX = ".md";
 
-    PaperRoutes(PaperRepository papers, PaperSearch search, Templates templates, RenderedPages pages) {
+    PaperRoutes(PaperRepository papers, PaperSearch search, Templates templates, RenderedPages pages, PaperMarkdown markdown) {
+        this.markdown = markdown;
         this.papers = papers;
         this.search = search;
         this.pages = pages;
@@ -32,9 +38,18 @@ final class PaperRoutes {
 
     private void show(Context ctx) {
         String raw = ctx.pathParam("id");
-        PaperRecord record = find(papers, raw);
-        if (!record.paper().id().value().equals(raw)) {
-            ctx.redirect("/papers/" + record.paper().id().value(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+        // {id}.md, or Accept: text/markdown, is the paper as Markdown (huggingface_hub's read_paper); no arXiv id ends so
+        boolean mdSuffix = raw.endsWith(MD_SUFFIX);
+        String idText = mdSuffix ? raw.substring(0, raw.length() - MD_SUFFIX.length()) : raw;
+        ctx.header("Vary", "Accept"); // one URL, two representations: a cache must tell them apart
+        PaperRecord record = find(papers, idText);
+        if (!record.paper().id().value().equals(idText)) {
+            ctx.redirect("/papers/" + record.paper().id().value() + (mdSuffix ? MD_SUFFIX : ""), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        if (mdSuffix || PaperMarkdown.preferred(ctx.header("Accept"))) {
+            ctx.contentType(PaperMarkdown.CONTENT_TYPE).result(pages.get(ctx, PaperMarkdown.CONTENT_TYPE,
+                    () -> markdown.render(record).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return;
         }
         Templates.html(ctx, pages.get(ctx, () -> templates.pageBytes("paper/paper.jte", page(record))));

@@ -15,7 +15,8 @@ import org.dailypapers.account.Tokens;
  * configured base URL is https). A signed-in visitor's CSRF token belongs to the session; a visitor
  * without a session (the sign-in forms) gets a random token in its own cookie, which the form must echo
  * (double submit). Every POST must carry the token as the {@code _csrf} field or the
- * {@code X-CSRF-Token} header, except the digest's, which carry their own signed tokens.
+ * {@code X-CSRF-Token} header, except the digest's, which carry their own signed tokens, and the API's token-authenticated
+ * {@code POST /api/papers/submit}.
  */
 final class Visitors {
     static final String SESSION_COOKIE = "dp_session";
@@ -71,7 +72,8 @@ final class Visitors {
     /** Refuses (403) a state-changing request without the right CSRF token. */
     void checkCsrf(Context ctx) {
         String method = ctx.method().name();
-        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || ctx.path().startsWith(OWN_DEFENCE)) {
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || ctx.path().startsWith(OWN_DEFENCE)
+                || ctx.path().equals(ApiTokenRoutes.SUBMIT_PATH)) { // authenticated by its bearer token alone, never by a cookie
             return;
         }
         String sent = ctx.header(CSRF_HEADER);

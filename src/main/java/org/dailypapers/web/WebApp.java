@@ -60,11 +60,12 @@ public final class WebApp {
     public record Live(java.time.Clock clock, java.util.function.Supplier<org.dailypapers.ingest.HarvestStatus> harvest,
             Startup startup) {}
 
-    /** The community side: accounts, votes, trending, submissions, curation. */
+    /** The community side: accounts, votes, trending, submissions, curation, personal API tokens. */
     public record Community(Accounts accounts, Upvotes upvotes, Trending trending, Submissions submissions, Curation curation,
             FeedRepository feedRepository, java.util.Optional<java.net.URI> baseUrl,
             org.dailypapers.collection.PaperCollections collections, org.dailypapers.claims.Claims claims,
-            org.dailypapers.account.AccountData accountData, org.dailypapers.syndication.PrivateFeeds privateFeeds) {}
+            org.dailypapers.account.AccountData accountData, org.dailypapers.syndication.PrivateFeeds privateFeeds,
+            org.dailypapers.apitoken.ApiTokens apiTokens) {}
 
     private WebApp() {}
 
@@ -114,12 +115,15 @@ public final class WebApp {
             feeds.register(config.routes);
             new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
             new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages, c.trending(), deps.baseUrl()).register(config.routes);
+            new PaperListRoutes(deps.papers(), deps.json(), deps.baseUrl()).register(config.routes);
+            new OpenApiRoutes().register(config.routes);
             new OrganizationRoutes(deps.feed(), templates).register(config.routes);
             new AuthorRoutes(deps.search(), templates).register(config.routes);
             new AccountRoutes(c.accounts(), c.upvotes(), visitors, templates, c.baseUrl(), deps.mailbox().isPresent()).register(config.routes);
             new TrendingRoutes(deps.feed(), c.feedRepository(), c.trending(), templates, pages).register(config.routes);
             new VoteRoutes(c.upvotes(), visitors, templates).register(config.routes);
             new SubmitRoutes(c.submissions(), c.curation(), visitors, templates).register(config.routes);
+            new ApiTokenRoutes(c.apiTokens(), c.submissions(), deps.papers(), visitors, templates, deps.json()).register(config.routes);
             new CurationRoutes(c.curation(), deps.papers(), visitors, templates).register(config.routes);
             new ProfileRoutes(c.accounts(), c.submissions(), c.upvotes(), deps.papers(), c.feedRepository(), templates, c.claims())
                     .register(config.routes);
@@ -129,7 +133,7 @@ public final class WebApp {
             new CiteRoutes(deps.papers(), deps.json()).register(config.routes);
             new ClaimRoutes(c.claims(), deps.papers(), visitors, templates).register(config.routes);
             new AccountDataRoutes(c.accountData(), c.claims(), visitors, templates, deps.json()).register(config.routes);
-            new PaperRoutes(deps.papers(), deps.search(), templates, pages).register(config.routes);
+            new PaperRoutes(deps.papers(), deps.search(), templates, pages, new PaperMarkdown(PaperMarkdown.NO_DISCUSSION)).register(config.routes);
             new DigestRoutes(deps.digests(), deps.baseUrl(), templates).register(config.routes);
             new PrivateFeedRoutes(c.privateFeeds(), feeds, visitors, templates, deps.baseUrl()).register(config.routes);
             deps.mailbox().ifPresent(outbox -> new MailboxRoutes(outbox, templates).register(config.routes));

@@ -27,7 +27,7 @@ class AccessibilityTest {
     /** Every main screen; the signed-out visitor gets the sign-in page for /submit and /account. */
     static final List<String> PAGES = List.of("/", "/papers/date/2026-08-20", "/papers/week/2026-W34",
             "/papers/month/2026-08", "/papers/trending", "/papers/2608.19880", "/organizations/google",
-            "/search?q=agents", "/signin", "/submit", "/account", "/digest", "/users/taesiri");
+            "/search?q=agents", "/signin", "/submit", "/account", "/account/tokens", "/digest", "/users/taesiri");
 
     @RegisterExtension
     static final Chromium chromium = new Chromium();

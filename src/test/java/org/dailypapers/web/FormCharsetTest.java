@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 class FormCharsetTest {
     static final List<String> POST_ROUTES = List.of("/signin", "/signin/verify", "/signout", "/account", "/submit",
-            "/papers/2608.19880/upvote", "/admin/papers/2608.19880", "/digest/subscribe", "/digest/unsubscribe");
+            "/papers/2608.19880/upvote", "/admin/papers/2608.19880", "/digest/subscribe", "/digest/unsubscribe",
+            "/account/tokens", "/api/papers/submit");
     static final List<String> BAD_CHARSETS = List.of("x-unknown", "\"\"", "@@@", "\"", "utf-8'");
 
     @TempDir

@@ -29,7 +29,7 @@ class HfClientCompatibilityTest {
     void huggingface_hub_parses_our_responses() throws IOException, InterruptedException {
         Path python = python();
         assertThat(python).as("a Python with huggingface_hub is needed: run ./run-tests, which creates .cache/hf-venv").exists();
-        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf", "bad/2026-08-24.json").start()) {
+        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf", "bad/2026-08-24.json", "hf-linked").start()) {
             Process process = new ProcessBuilder(python.toString(), "src/test/python/hf_client_check.py", instance.url(""))
                     .redirectErrorStream(true)
                     .start();
