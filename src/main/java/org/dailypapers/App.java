@@ -154,6 +154,7 @@ public final class App implements AutoCloseable {
         this.apiTokenData = new org.dailypapers.apitoken.ApiTokenRepository(database);
         this.apiTokens = new org.dailypapers.apitoken.ApiTokens(apiTokenData, database, clock);
         accountData.register(apiTokenData);
+        accountData.register(collections.personalData());
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);

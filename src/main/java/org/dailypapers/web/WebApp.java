@@ -113,6 +113,11 @@ public final class WebApp {
             new FeedRoutes(deps.feed(), templates, pages, deps.live(), deps.papers()::count).register(config.routes);
             SyndicationRoutes feeds = new SyndicationRoutes(deps); // before PaperRoutes: /papers/trending/rss is no paper id
             feeds.register(config.routes);
+            feeds.add(config.routes, "/collections/{id}", ctx -> c.collections().publicContents(ctx.pathParam("id"))
+                    .map(list -> new org.dailypapers.syndication.PaperList(list.collection().name(),
+                            "A collection by " + list.collection().ownerName() + " on Daily Papers", "/collections/" + list.collection().id(),
+                            list.items().stream().map(i -> new org.dailypapers.paper.FeedPaper(i.record().paper(), i.record().entry())).toList()))
+                    .orElseThrow(() -> HttpProblem.notFound("There is no public collection " + ctx.pathParam("id") + ".")));
             new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
             new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages, c.trending(), deps.baseUrl()).register(config.routes);
             new PaperListRoutes(deps.papers(), deps.json(), deps.baseUrl()).register(config.routes);
