@@ -94,7 +94,7 @@ public final class WebApp {
             new ErrorHandling(templates, deps.json()).register(config.routes);
             config.routes.before(new StartupGate(deps.live().startup(), templates)::handle);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "papers", deps.papers().count(),
-                    "search", Map.of("indexed", deps.search().indexedCount(), "method", deps.search().method()),
+                    "search", SearchStatusRoutes.health(deps.search()),
                     "harvest", harvestHealth(deps.live().harvest().get()))));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(deps.metrics().scrape()));
@@ -118,6 +118,7 @@ public final class WebApp {
             new VoteRoutes(c.upvotes(), visitors, templates).register(config.routes);
             new SubmitRoutes(c.submissions(), c.curation(), visitors, templates).register(config.routes);
             new CurationRoutes(c.curation(), deps.papers(), visitors, templates).register(config.routes);
+            new SearchStatusRoutes(deps.search(), c.accounts(), visitors, templates).register(config.routes);
             new ProfileRoutes(c.accounts(), c.submissions(), c.upvotes(), deps.papers(), c.feedRepository(), templates)
                     .register(config.routes);
             new PaperRoutes(deps.papers(), deps.search(), templates, pages).register(config.routes);
