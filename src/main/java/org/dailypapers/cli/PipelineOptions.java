@@ -28,6 +28,15 @@ public final class PipelineOptions {
             description = "cores one ONNX encoding may use (default: ${DEFAULT-VALUE}; docs/PERFORMANCE.md)")
     int onnxThreads;
 
+    @Option(names = "--doc-max-tokens", description = "documents: longest input in tokens, longer ones truncated (default: 512)")
+    Integer docMaxTokens;
+
+    @Option(names = "--doc-batch", description = "documents: texts of similar length per model call (default: 1)")
+    Integer docBatch;
+
+    @Option(names = "--doc-one-by-one", description = "documents: LangChain4j's encoding, the code before issue 16 (long texts averaged over 510-token windows)")
+    boolean docOneByOne;
+
     @Option(names = "--query-instruction", description = "put the model's query instruction before queries (off: measured worse)")
     boolean queryInstruction;
 
@@ -53,7 +62,10 @@ public final class PipelineOptions {
     /** The embedding model with these flags' thread and query-instruction settings. */
     public OnnxEmbedder embedder() {
         int threads = embedThreads != null ? embedThreads : Runtime.getRuntime().availableProcessors();
-        return OnnxEmbedder.load(EmbeddingModelName.parse(model), threads, onnxThreads, queryInstruction);
+        OnnxEmbedder.DocumentEncoding d = OnnxEmbedder.DocumentEncoding.DEFAULT;
+        d = docOneByOne ? OnnxEmbedder.DocumentEncoding.ONE_BY_ONE
+                : new OnnxEmbedder.DocumentEncoding(true, or(docMaxTokens, d.maxTokens()), or(docBatch, d.maxBatch()));
+        return OnnxEmbedder.load(EmbeddingModelName.parse(model), threads, onnxThreads, queryInstruction, d);
     }
 
     /** The named method with these flags applied. */

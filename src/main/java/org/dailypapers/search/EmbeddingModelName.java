@@ -61,6 +61,14 @@ public enum EmbeddingModelName {
         return minRelevantCosine;
     }
 
+    /**
+     * The longest input the model reads, in tokens with the special ones: what its LangChain4j tokenizer cuts at
+     * (MiniLM's at 128), else BERT's 512.
+     */
+    public int maxTokens() {
+        return this == ALL_MINILM_L6_V2_Q ? 128 : 512;
+    }
+
     /** How the model's token vectors become one vector (as its LangChain4j model class does it). */
     public PoolingMode pooling() {
         return pooling;

@@ -194,6 +194,25 @@ public final class PaperIndex implements Closeable {
         return Set.copyOf(indexedVersions().keySet());
     }
 
+    /** Number of visible papers that have no vector yet: cheap (one term's postings), for progress and health. */
+    public int countWithoutVector() {
+        return withSearcher(s -> s.count(new TermQuery(new Term(IndexFields.HAS_VECTOR, "0"))));
+    }
+
+    /**
+     * Ids of up to {@code n} visible papers without a vector, newest day first (ties by id, newest first): the
+     * order in which a background encoder works, so that the day's new papers never wait behind an old import.
+     */
+    public List<String> newestWithoutVector(int n) {
+        org.apache.lucene.search.Sort newest = new org.apache.lucene.search.Sort(
+                new org.apache.lucene.search.SortField(IndexFields.DAY, org.apache.lucene.search.SortField.Type.LONG, true),
+                new org.apache.lucene.search.SortField(IndexFields.ID, org.apache.lucene.search.SortField.Type.STRING, true));
+        return withSearcher(s -> {
+            TopDocs top = s.search(new TermQuery(new Term(IndexFields.HAS_VECTOR, "0")), n, newest);
+            return ResultIds.of(s.getIndexReader(), top).stream().map(ScoredPaper::id).toList();
+        });
+    }
+
     /** Ids of visible papers that have no vector yet. */
     public Set<String> idsWithoutVector() {
         Set<String> ids = new HashSet<>();

@@ -30,6 +30,8 @@ public final class PaperSearch implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(PaperSearch.class);
     private static final int EMBED_BATCH = 32;
     private volatile SharedVectors shared = SharedVectors.NONE;
+    /** Papers taken from the newest end of the backlog at a time (about 15-60 s of encoding on 2 cores). */
+    private static final int EMBED_CHUNK = 1024;
     /** A file in the index directory naming the model of its vectors. */
     static final String MODEL_MARKER = "vectors-model.txt";
 
@@ -47,6 +49,9 @@ public final class PaperSearch implements Closeable {
     private volatile boolean closed;
     private volatile Embedder embedder;
     private volatile SearchEngine engine;
+    /** The configured pipeline's lexical side alone, while semantic search warms up; null without a dense side. */
+    private final SearchEngine lexicalEngine;
+    private final EmbeddingBacklog backlog;
     private final LexicalRelevance relevance;
 
     private PaperSearch(PaperIndex index, PaperRepository papers, SearchConfig config) {
@@ -55,6 +60,33 @@ public final class PaperSearch implements Closeable {
         this.config = config;
         this.engine = new SearchEngine(index, null, SearchPipeline.named("bm25", null));
         this.relevance = new LexicalRelevance(index);
+        SearchPipeline p = config.pipeline();
+        this.lexicalEngine = p.bm25() == null || p.denseModel() == null ? null
+                : new SearchEngine(index, null, new SearchPipeline(p.name(), p.bm25(), p.rm3(), null, null, null));
+        this.backlog = new EmbeddingBacklog(index::count, index::countWithoutVector, System::nanoTime);
+    }
+
+    /**
+     * The engine for a search now: the full pipeline, except while semantic search warms up (most papers without
+     * a vector, {@link EmbeddingBacklog#warmingUp()}): then its lexical side alone, with no query encoding.
+     */
+    private SearchEngine current() {
+        SearchEngine full = engine;
+        return embedder != null && lexicalEngine != null && backlog.warmingUp() ? lexicalEngine : full;
+    }
+
+    /** The background encoder's backlog: papers without a vector, rate, estimated end. */
+    public EmbeddingBacklog.Snapshot backlog() {
+        return backlog.snapshot();
+    }
+
+    /**
+     * "Semantic search warming up: 12% of papers embedded...", while searches skip the dense side because
+     * most papers have no vector yet; empty otherwise.
+     */
+    public Optional<String> warmingUpNotice() {
+        return current() == lexicalEngine && lexicalEngine != null ? Optional.of(backlog.snapshot().warmingUpNotice())
+                : Optional.empty();
     }
 
     /**
@@ -198,6 +230,10 @@ public final class PaperSearch implements Closeable {
      * are dropped, so the page stays full. Every search (the HTML and JSON ones, digests) goes through here.
      */
     public List<ScoredPaper> search(SearchRequest request) {
+        return search(current(), request);
+    }
+
+    private List<ScoredPaper> search(SearchEngine engine, SearchRequest request) {
         java.util.Set<String> hidden = papers.hiddenIds();
         if (hidden.isEmpty()) {
             return engine.retrieve(request);
@@ -219,8 +255,8 @@ public final class PaperSearch implements Closeable {
 
     /** {@link #search} with about how many results there are in all (for "About 1,240 papers"). */
     public SearchResults find(SearchRequest request) {
-        SearchEngine current = engine;
-        List<ScoredPaper> results = search(request);
+        SearchEngine current = current();
+        List<ScoredPaper> results = search(current, request);
         return new SearchResults(results, results.isEmpty() ? 0 : current.lexicalMatches(request));
     }
 
@@ -263,7 +299,7 @@ public final class PaperSearch implements Closeable {
 
     /** The run tag of the pipeline searches use now (BM25 alone until the model has loaded). */
     public String method() {
-        return engine.tag();
+        return current().tag();
     }
 
     /** The full state, including a scan for papers without vectors: for the command line and logs. */
@@ -318,41 +354,51 @@ public final class PaperSearch implements Closeable {
     }
 
     /**
-     * Fills in missing vectors on this thread: first those other nodes computed ({@link #shareVectors}), then
-     * up to {@code max} it computes itself; returns how many it computed.
+     * Fills in missing vectors on this thread, newest papers first: those other nodes computed
+     * ({@link #shareVectors}), then up to {@code max} it computes itself; returns how many it computed. It asks
+     * the index for the newest papers still lacking a vector every {@link #EMBED_CHUNK} papers, so that papers
+     * imported meanwhile (the day's feed) go before the rest of an old backlog. The backlog is the index's own
+     * "no vector" mark, so it survives restarts.
      */
     public int backfill(int max) {
         boolean encode = embedder != null && (config.embedInBackground() || max != Integer.MAX_VALUE);
         if (!encode && shared == SharedVectors.NONE) {
             return 0;
         }
-        List<String> todo = new ArrayList<>(index.idsWithoutVector());
-        todo.sort(null);
         String model = config.model().id();
         int done = 0;
-        for (int i = 0; i < todo.size() && done < max && !closed; i += EMBED_BATCH) {
-            List<SearchDocument> batch = todo.subList(i, Math.min(todo.size(), i + EMBED_BATCH)).stream()
-                    .map(index::document).flatMap(Optional::stream).toList();
-            Map<String, float[]> found = shared.find(model, batch);
-            // Only if the text is still the one encoded: an import may have changed it meanwhile.
-            batch.stream().filter(d -> found.containsKey(d.id())).forEach(d -> index.setVector(d.id(), d.version(), found.get(d.id())));
-            List<SearchDocument> docs = encode
-                    ? shared.claim(model, batch.stream().filter(d -> !found.containsKey(d.id())).toList()) : List.of();
-            if (docs.isEmpty()) {
+        List<String> previous = List.of();
+        backlog.encoded(0); // the rate counts from here
+        while (done < max && !closed) {
+            List<String> todo = index.newestWithoutVector(Math.min(EMBED_CHUNK, max - done));
+            // The same again: their vectors could not be stored, or other nodes are encoding them (they will tell).
+            if (todo.isEmpty() || todo.equals(previous)) {
+                break;
+            }
+            previous = todo;
+            for (int i = 0; i < todo.size() && !closed; i += EMBED_BATCH) {
+                List<SearchDocument> batch = todo.subList(i, Math.min(todo.size(), i + EMBED_BATCH)).stream()
+                        .map(index::document).flatMap(Optional::stream).toList();
+                Map<String, float[]> found = shared.find(model, batch);
+                // Only if the text is still the one encoded: an import may have changed it meanwhile.
+                batch.stream().filter(d -> found.containsKey(d.id())).forEach(d -> index.setVector(d.id(), d.version(), found.get(d.id())));
+                List<SearchDocument> docs = encode
+                        ? shared.claim(model, batch.stream().filter(d -> !found.containsKey(d.id())).toList()) : List.of();
+                if (!docs.isEmpty()) {
+                    List<float[]> vectors = embedder.embedDocuments(docs.stream().map(SearchDocument::embeddingText).toList());
+                    for (int j = 0; j < docs.size(); j++) {
+                        index.setVector(docs.get(j).id(), docs.get(j).version(), vectors.get(j));
+                    }
+                    shared.save(model, docs, vectors);
+                    done += docs.size();
+                    backlog.encoded(docs.size());
+                }
                 index.refresh();
-                continue;
             }
-            List<float[]> vectors = embedder.embedDocuments(docs.stream().map(SearchDocument::embeddingText).toList());
-            for (int j = 0; j < docs.size(); j++) {
-                index.setVector(docs.get(j).id(), docs.get(j).version(), vectors.get(j));
-            }
-            shared.save(model, docs, vectors);
-            done += docs.size();
-            index.refresh();
-            if (done % 1024 < EMBED_BATCH) {
-                index.commit();
-                log.info("Embedded {} of {} papers lacking vectors", done, todo.size());
-            }
+            index.commit();
+            int left = index.countWithoutVector();
+            log.info("Embedded {} of {} papers lacking vectors ({} papers/s)", done, done + left,
+                    String.format(java.util.Locale.ROOT, "%.1f", backlog.rate()));
         }
         index.commit();
         return done;

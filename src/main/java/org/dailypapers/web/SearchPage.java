@@ -10,7 +10,13 @@ import org.dailypapers.search.Snippet;
  * refused query; null otherwise. {@code method} is the ranking's run tag, for the "About this ranking" note.
  */
 public record SearchPage(SearchForm form, List<Hit> hits, int page, int total, String previousHref, String nextHref,
-        String notice, String method) {
+        String notice, String method, String warmingUp) {
+
+    /** Without the warming-up note ({@code warmingUp}: "semantic search warming up...", or null). */
+    public SearchPage(SearchForm form, List<Hit> hits, int page, int total, String previousHref, String nextHref,
+            String notice, String method) {
+        this(form, hits, page, total, previousHref, nextHref, notice, method, null);
+    }
 
     /** One result: the paper as a feed card (entry null when it was never on the feed) and its snippet. */
     public record Hit(FeedPaper paper, Snippet snippet) {}

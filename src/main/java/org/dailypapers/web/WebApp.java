@@ -97,7 +97,7 @@ public final class WebApp {
             new ErrorHandling(templates, deps.json()).register(config.routes);
             config.routes.before(new StartupGate(deps.live().startup(), templates)::handle);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "papers", deps.papers().count(),
-                    "search", Map.of("indexed", deps.search().indexedCount(), "method", deps.search().method()),
+                    "search", SearchStatusRoutes.health(deps.search()),
                     "harvest", harvestHealth(deps.live().harvest().get()))));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(deps.metrics().scrape()));
@@ -130,6 +130,7 @@ public final class WebApp {
             new SubmitRoutes(c.submissions(), c.curation(), visitors, templates).register(config.routes);
             new ApiTokenRoutes(c.apiTokens(), c.submissions(), deps.papers(), visitors, templates, deps.json()).register(config.routes);
             new CurationRoutes(c.curation(), deps.papers(), visitors, templates).register(config.routes);
+            new SearchStatusRoutes(deps.search(), c.accounts(), visitors, templates).register(config.routes);
             new ProfileRoutes(c.accounts(), c.submissions(), c.upvotes(), deps.papers(), c.feedRepository(), templates, c.claims())
                     .register(config.routes);
             new CollectionRoutes(c.collections(), c.accounts(), visitors, templates, deps.json()).register(config.routes);

@@ -142,7 +142,7 @@ class OnnxEmbedderTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
-    private static double cosine(float[] a, float[] b) {
+    static double cosine(float[] a, float[] b) {
         double dot = 0, na = 0, nb = 0;
         for (int i = 0; i < a.length; i++) {
             dot += a[i] * b[i];

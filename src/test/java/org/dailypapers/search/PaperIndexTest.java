@@ -77,4 +77,24 @@ class PaperIndexTest {
                     .retrieve(SearchRequest.of("reciprocal rank fusion", 5)))).isEqualTo(List.of(doc.id()));
         }
     }
+
+    @Test
+    void papers_without_a_vector_are_listed_newest_day_first_and_counted() {
+        try (PaperIndex index = Fixture.index(null)) {
+            java.util.List<SearchDocument> docs = Fixture.papers();
+            java.util.List<String> newestFirst = docs.stream()
+                    .sorted(java.util.Comparator.comparing(SearchDocument::day).thenComparing(SearchDocument::id).reversed())
+                    .map(SearchDocument::id).toList();
+            assertThat(index.countWithoutVector()).isEqualTo(docs.size());
+            assertThat(index.newestWithoutVector(3)).containsExactlyElementsOf(newestFirst.subList(0, 3));
+
+            SearchDocument newest = docs.stream().filter(d -> d.id().equals(newestFirst.get(0))).findFirst().orElseThrow();
+            index.setVector(newest.id(), newest.version(), axis(0));
+            index.refresh();
+            assertThat(index.countWithoutVector()).isEqualTo(docs.size() - 1);
+            assertThat(index.newestWithoutVector(2)).containsExactlyElementsOf(newestFirst.subList(1, 3));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
