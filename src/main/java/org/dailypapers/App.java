@@ -72,6 +72,7 @@ public final class App implements AutoCloseable {
     private final Trending trending;
     private final Submissions submissions;
     private final Curation curation;
+    private final org.dailypapers.discussion.Discussion discussion;
     private final DigestService digests;
     private final java.util.concurrent.atomic.AtomicReference<DigestScheduler> digestSchedule = new java.util.concurrent.atomic.AtomicReference<>();
     private final Clock clock;
@@ -109,6 +110,8 @@ public final class App implements AutoCloseable {
             feed.invalidate();
             search.indexed(java.util.List.of(paper));
         });
+        // A comment changes the count on cached feed pages, as a vote does; the discussion itself is fetched apart.
+        this.discussion = new org.dailypapers.discussion.Discussion(database, curation, mailer, config.baseUrlOrLocal(), clock, feed::invalidate);
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -204,6 +207,11 @@ public final class App implements AutoCloseable {
 
     public Curation curation() {
         return curation;
+    }
+
+    /** Comments on papers; {@code discussion().personalData()} is its share of a person's data. */
+    public org.dailypapers.discussion.Discussion discussion() {
+        return discussion;
     }
 
     public PaperSearch search() {
@@ -333,7 +341,7 @@ public final class App implements AutoCloseable {
     public Javalin web() {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
-                new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl()),
+                new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl(), discussion),
                 config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup)));
     }
 

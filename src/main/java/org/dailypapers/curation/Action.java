@@ -1,8 +1,9 @@
 package org.dailypapers.curation;
 
-/** What an administrator can do to a paper on the feed. */
+/** What an administrator can do to a paper on the feed, or to a comment on it (logged by the discussion). */
 public enum Action {
-    HIDE("hid"), SHOW("showed again"), FEATURE("featured"), UNFEATURE("stopped featuring"), REMOVE_SUBMISSION("removed the submission of");
+    HIDE("hid"), SHOW("showed again"), FEATURE("featured"), UNFEATURE("stopped featuring"), REMOVE_SUBMISSION("removed the submission of"),
+    HIDE_COMMENT("hid a comment on"), SHOW_COMMENT("showed again a comment on");
 
     private final String pastTense;
 
@@ -18,7 +19,7 @@ public enum Action {
     /** The action named in a form ({@code hide}, {@code show}, {@code feature}, {@code unfeature}, {@code remove-submission}). */
     public static java.util.Optional<Action> parse(String raw) {
         for (Action a : values()) {
-            if (a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(raw)) {
+            if (a != HIDE_COMMENT && a != SHOW_COMMENT && a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(raw)) {
                 return java.util.Optional.of(a);
             }
         }

@@ -57,6 +57,17 @@ public final class Curation {
         afterChange.accept(paper);
     }
 
+    /**
+     * Logs an action that another capability applied (the discussion hiding a comment), inside that
+     * capability's transaction {@code h}, so the action and its entry are written together.
+     *
+     * @throws Refused FORBIDDEN for a non-administrator (nothing is logged)
+     */
+    public void logInTransaction(org.jdbi.v3.core.Handle h, Account actor, Action action, ArxivId paper, String detail) {
+        requireAdmin(actor);
+        CurationRepository.log(h, action, paper.value(), actor.email().value(), detail, nextId(), clock.instant());
+    }
+
     /** The latest actions, newest first. @throws Refused FORBIDDEN for a non-administrator */
     public List<AuditEntry> auditLog(Account viewer, int limit) {
         requireAdmin(viewer);

@@ -22,15 +22,21 @@ final class CurationRepository {
                 case FEATURE -> flag(h, "featured", 1, arxivId);
                 case UNFEATURE -> flag(h, "featured", 0, arxivId);
                 case REMOVE_SUBMISSION -> removeSubmission(h, arxivId, now);
+                case HIDE_COMMENT, SHOW_COMMENT -> throw new IllegalArgumentException(action + " is the discussion's to apply");
             };
             if (changed == 0) {
                 return false; // nothing was written
             }
-            h.createUpdate("INSERT INTO audit_log (id, at, actor, action, arxiv_id, detail) VALUES (:id, :at, :actor, :action, :paper, :detail)")
-                    .bind("id", auditId).bind("at", now.toEpochMilli()).bind("actor", actor).bind("action", action.name())
-                    .bind("paper", arxivId).bind("detail", detail).execute();
+            log(h, action, arxivId, actor, detail, auditId, now);
             return true;
         });
+    }
+
+    /** Adds an entry to the audit log, in the caller's transaction. */
+    static void log(Handle h, Action action, String arxivId, String actor, String detail, String auditId, Instant now) {
+        h.createUpdate("INSERT INTO audit_log (id, at, actor, action, arxiv_id, detail) VALUES (:id, :at, :actor, :action, :paper, :detail)")
+                .bind("id", auditId).bind("at", now.toEpochMilli()).bind("actor", actor).bind("action", action.name())
+                .bind("paper", arxivId).bind("detail", detail).execute();
     }
 
     private static int flag(Handle h, String column, int value, String arxivId) {

@@ -58,6 +58,8 @@ final class RssRoutes {
         return Clients.siteBase(baseUrl, ctx);
     }
 
+    private static final String SLASH = "http://purl.org/rss/1.0/modules/slash/";
+
     private static void write(Context ctx, String base, String title, String path, List<FeedPaper> papers) throws XMLStreamException {
         StringWriter out = new StringWriter(64 * 1024);
         XMLStreamWriter xml = XML.createXMLStreamWriter(out);
@@ -66,6 +68,7 @@ final class RssRoutes {
         xml.writeAttribute("version", "2.0");
         xml.writeNamespace("atom", "http://www.w3.org/2005/Atom");
         xml.writeNamespace("dc", "http://purl.org/dc/elements/1.1/");
+        xml.writeNamespace("slash", SLASH);
         xml.writeStartElement("channel");
         element(xml, "title", title);
         element(xml, "link", base + path);
@@ -86,6 +89,11 @@ final class RssRoutes {
             xml.writeCharacters(link);
             xml.writeEndElement();
             element(xml, "pubDate", Timestamps.rfc822(fp.entry().submittedAt()));
+            // The discussion and its size (imported + local comments): RSS 2.0's <comments> and the Slash module's count.
+            element(xml, "comments", link + "#discussion");
+            xml.writeStartElement("slash", "comments", SLASH);
+            xml.writeCharacters(Integer.toString(fp.entry().numComments()));
+            xml.writeEndElement();
             element(xml, "description", htmlText(p.summary() + "\n\n" + Views.authorCount(p.authors()) + " · "
                     + Views.upvotes(fp.entry().upvotes()) + " · arXiv " + p.id().absUrl()));
             for (String author : p.authors().subList(0, Math.min(3, p.authors().size()))) {

@@ -62,7 +62,7 @@ public final class WebApp {
 
     /** The community side: accounts, votes, trending, submissions, curation. */
     public record Community(Accounts accounts, Upvotes upvotes, Trending trending, Submissions submissions, Curation curation,
-            FeedRepository feedRepository, java.util.Optional<java.net.URI> baseUrl) {}
+            FeedRepository feedRepository, java.util.Optional<java.net.URI> baseUrl, org.dailypapers.discussion.Discussion discussion) {}
 
     private WebApp() {}
 
@@ -107,6 +107,7 @@ public final class WebApp {
                 }
             });
             config.routes.before(visitors::checkCsrf);
+            new DiscussionRoutes(c.discussion(), deps.papers(), visitors, templates, deps.json()).register(config.routes); // before /papers/<id>
             new FeedRoutes(deps.feed(), templates, pages, deps.live(), deps.papers()::count).register(config.routes);
             new RssRoutes(deps.feed(), deps.baseUrl()).register(config.routes);
             new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
