@@ -27,16 +27,9 @@ final class CurationRepository {
             if (changed == 0) {
                 return false; // nothing was written
             }
-            log(h, action, arxivId, actor, detail, auditId, now);
+            AuditLogRepository.insert(h, action, arxivId, actor, detail, auditId, now);
             return true;
         });
-    }
-
-    /** Adds an entry to the audit log, in the caller's transaction. */
-    static void log(Handle h, Action action, String arxivId, String actor, String detail, String auditId, Instant now) {
-        h.createUpdate("INSERT INTO audit_log (id, at, actor, action, arxiv_id, detail) VALUES (:id, :at, :actor, :action, :paper, :detail)")
-                .bind("id", auditId).bind("at", now.toEpochMilli()).bind("actor", actor).bind("action", action.name())
-                .bind("paper", arxivId).bind("detail", detail).execute();
     }
 
     private static int flag(Handle h, String column, int value, String arxivId) {

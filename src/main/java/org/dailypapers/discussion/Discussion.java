@@ -197,7 +197,7 @@ public final class Discussion {
             }
             Row row = CommentRepository.find(h, id).orElseThrow();
             CommentRepository.countOn(h, row.arxivId(), hide ? -1 : 1, false);
-            curation.logInTransaction(h, admin, hide ? Action.HIDE_COMMENT : Action.SHOW_COMMENT, new ArxivId(row.arxivId()),
+            curation.audit().append(h, admin.email().value(), hide ? Action.HIDE_COMMENT : Action.SHOW_COMMENT, row.arxivId(),
                     "comment " + id + (why == null ? "" : ": " + why));
             return true;
         });
