@@ -77,6 +77,7 @@ public final class App implements AutoCloseable {
     private final org.dailypapers.collection.PaperCollections collections;
     private final org.dailypapers.claims.Claims claims;
     private final org.dailypapers.account.AccountData accountData;
+    private final org.dailypapers.discussion.Discussion discussion;
     private final DigestService digests;
     /** Private feed secrets; also the private feed's part of a person's data (export, erase). */
     private final org.dailypapers.syndication.FeedSecretRepository feedSecrets;
@@ -155,6 +156,9 @@ public final class App implements AutoCloseable {
         this.apiTokens = new org.dailypapers.apitoken.ApiTokens(apiTokenData, database, clock);
         accountData.register(apiTokenData);
         accountData.register(collections.personalData());
+        // A comment changes the count on cached feed pages, as a vote does; the discussion itself is fetched apart.
+        this.discussion = new org.dailypapers.discussion.Discussion(database, curation, mailer, config.baseUrlOrLocal(), clock, feed::invalidate);
+        accountData.register(discussion.personalData());
         this.harvester = new Harvester(config.harvest(), importer, new HarvestStateRepository(database, clock), clock);
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -305,6 +309,11 @@ public final class App implements AutoCloseable {
         return accountData;
     }
 
+    /** Comments on papers; {@code discussion().personalData()} is its share of a person's data. */
+    public org.dailypapers.discussion.Discussion discussion() {
+        return discussion;
+    }
+
     public PaperSearch search() {
         return search;
     }
@@ -444,7 +453,7 @@ public final class App implements AutoCloseable {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
                 new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl(),
-                        collections, claims, accountData, privateFeeds, apiTokens),
+                        collections, claims, accountData, privateFeeds, apiTokens, discussion),
                 config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup)));
     }
 

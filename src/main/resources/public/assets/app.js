@@ -11,9 +11,13 @@ function wellFormedMath(text) {
     && count(/\\\[/g) === count(/\\\]/g);
 }
 
-document.addEventListener("DOMContentLoaded", () => {
+document.addEventListener("DOMContentLoaded", () => renderMath(document));
+// A discussion swapped in by htmx carries math of its own.
+document.addEventListener("htmx:afterSwap", (event) => renderMath(event.detail.target.isConnected ? event.detail.target : (document.getElementById("discussion") || document)));
+
+function renderMath(root) {
   if (typeof renderMathInElement !== "function") return;
-  for (const el of document.querySelectorAll(".math")) {
+  for (const el of root.querySelectorAll(".math")) {
     if (!wellFormedMath(el.textContent)) continue;
     renderMathInElement(el, {
       delimiters: [
@@ -30,7 +34,7 @@ document.addEventListener("DOMContentLoaded", () => {
       ignoredTags: ["script", "noscript", "style", "textarea", "pre", "code", "option", "a"],
     });
   }
-});
+}
 
 // Community: pages are cached for everyone, so what belongs to the visitor (the CSRF token for htmx
 // requests and for empty _csrf fields of forms, which papers they upvoted) is fetched once per page from
@@ -154,3 +158,13 @@ document.addEventListener("DOMContentLoaded", () => {
     status.textContent = document.execCommand && document.execCommand("copy") ? "Copied." : "Selected: press Ctrl+C to copy.";
   }
 })();
+// --- discussion: a refused comment (too long, too many) is said in its own form, which keeps the text ---
+document.addEventListener("htmx:responseError", (event) => {
+  const form = event.detail.elt.closest && event.detail.elt.closest(".discussion form");
+  const error = form && form.querySelector(".form-error");
+  if (error) error.textContent = event.detail.xhr.responseText || "That did not work. Please try again.";
+  else if (form) {
+    const status = document.getElementById("discussion-status");
+    if (status) status.textContent = event.detail.xhr.responseText || "That did not work. Please try again.";
+  }
+});

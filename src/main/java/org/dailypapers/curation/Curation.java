@@ -1,7 +1,6 @@
 package org.dailypapers.curation;
 
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import org.dailypapers.account.Account;
 import org.dailypapers.account.AccountConfig;
@@ -23,8 +22,7 @@ public final class Curation {
     private final AccountConfig accounts;
     private final Clock clock;
     private final java.util.function.Consumer<ArxivId> afterChange;
-    private final java.security.SecureRandom random = new java.security.SecureRandom();
-    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    private final AuditLogRepository audit;
 
     /**
      * @param afterChange told of each paper an action changed (the feed cache and the search index follow:
@@ -35,6 +33,7 @@ public final class Curation {
         this.accounts = accounts;
         this.clock = clock;
         this.afterChange = afterChange;
+        this.audit = new AuditLogRepository(clock);
     }
 
     /**
@@ -57,6 +56,11 @@ public final class Curation {
         afterChange.accept(paper);
     }
 
+    /** The audit log, for another capability to log what an administrator did there (after checking {@link #isAdmin}). */
+    public AuditLogRepository audit() {
+        return audit;
+    }
+
     /** The latest actions, newest first. @throws Refused FORBIDDEN for a non-administrator */
     public List<AuditEntry> auditLog(Account viewer, int limit) {
         requireAdmin(viewer);
@@ -74,15 +78,8 @@ public final class Curation {
         return repository.flags(paper.value());
     }
 
-    /**
-     * Audit ids sort in the order actions happened in this process, even within one millisecond (the log
-     * is read newest first); a random suffix keeps ids of several processes apart.
-     */
     private String nextId() {
-        long micros = sequence.updateAndGet(last -> Math.max(last + 1, clock.millis() * 1000));
-        byte[] suffix = new byte[3];
-        random.nextBytes(suffix);
-        return String.format("%019d", micros) + HexFormat.of().formatHex(suffix);
+        return audit.nextId();
     }
 
     public boolean isAdmin(Account account) {

@@ -23,13 +23,12 @@ final class CurationRepository {
                 case UNFEATURE -> flag(h, "featured", 0, arxivId);
                 case REMOVE_SUBMISSION -> removeSubmission(h, arxivId, now);
                 case ACCEPT_CLAIM, REJECT_CLAIM -> throw new IllegalArgumentException(action + " is decided through Claims");
+                case HIDE_COMMENT, SHOW_COMMENT -> throw new IllegalArgumentException(action + " is the discussion's to apply");
             };
             if (changed == 0) {
                 return false; // nothing was written
             }
-            h.createUpdate("INSERT INTO audit_log (id, at, actor, action, arxiv_id, detail) VALUES (:id, :at, :actor, :action, :paper, :detail)")
-                    .bind("id", auditId).bind("at", now.toEpochMilli()).bind("actor", actor).bind("action", action.name())
-                    .bind("paper", arxivId).bind("detail", detail).execute();
+            AuditLogRepository.insert(h, action, arxivId, actor, detail, auditId, now);
             return true;
         });
     }

@@ -11,24 +11,25 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class PaperRowMapper implements RowMapper<PaperRecord> {
     /**
      * Papers as shown: a feed entry's upvotes are those imported from Hugging Face plus the votes cast here
-     * (V3__community.sql). Hidden entries are still returned: feed queries filter them with {@link #VISIBLE}.
+     * (V3__community.sql), and likewise its comments (V7__discussion.sql). Hidden entries are still returned:
+     * feed queries filter them with {@link #VISIBLE}.
      */
-    static final String SELECT = select("f.upvotes + f.local_upvotes");
-    /** As {@link #SELECT} but with the imported count alone: what imports merge into and write back. */
-    static final String SELECT_IMPORTED = select("f.upvotes");
+    static final String SELECT = select("f.upvotes + f.local_upvotes", "f.num_comments + f.local_comments");
+    /** As {@link #SELECT} but with the imported counts alone: what imports merge into and write back. */
+    static final String SELECT_IMPORTED = select("f.upvotes", "f.num_comments");
     /** The condition keeping entries an administrator hid off the feed. */
     static final String VISIBLE = "f.hidden = 0";
 
-    private static String select(String upvotes) {
+    private static String select(String upvotes, String comments) {
         return """
             SELECT p.arxiv_id, p.title, p.summary, p.authors, p.published_at, p.categories, p.comment,
                    p.organization_name, o.fullname AS org_fullname, o.avatar_url AS org_avatar,
                    p.github_repo, p.github_stars, p.project_page, p.keywords, p.ai_summary, p.as_of,
-                   f.feed_day, f.submitted_at, f.submitted_by, %s AS upvotes, f.num_comments
+                   f.feed_day, f.submitted_at, f.submitted_by, %s AS upvotes, %s AS num_comments
             FROM paper p
             LEFT JOIN organization o ON o.name = p.organization_name
             LEFT JOIN feed_entry f ON f.arxiv_id = p.arxiv_id
-            """.formatted(upvotes);
+            """.formatted(upvotes, comments);
     }
 
     @Override

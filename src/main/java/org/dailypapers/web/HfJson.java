@@ -84,7 +84,7 @@ final class HfJson {
         node.put("title", p.title());
         node.put("summary", p.summary());
         node.put("upvotes", e == null ? 0 : e.upvotes());
-        node.put("numComments", e == null ? 0 : e.numComments());
+        node.put("numComments", e == null ? 0 : e.numComments()); // imported from Hugging Face + made here
         putCommunityFields(node, p);
         if (!p.categories().isEmpty()) {
             p.categories().forEach(node.putArray("categories")::add);

@@ -65,7 +65,7 @@ public final class WebApp {
             FeedRepository feedRepository, java.util.Optional<java.net.URI> baseUrl,
             org.dailypapers.collection.PaperCollections collections, org.dailypapers.claims.Claims claims,
             org.dailypapers.account.AccountData accountData, org.dailypapers.syndication.PrivateFeeds privateFeeds,
-            org.dailypapers.apitoken.ApiTokens apiTokens) {}
+            org.dailypapers.apitoken.ApiTokens apiTokens, org.dailypapers.discussion.Discussion discussion) {}
 
     private WebApp() {}
 
@@ -110,6 +110,7 @@ public final class WebApp {
                 }
             });
             config.routes.before(visitors::checkCsrf);
+            new DiscussionRoutes(c.discussion(), deps.papers(), visitors, templates, deps.json()).register(config.routes); // before /papers/<id>
             new FeedRoutes(deps.feed(), templates, pages, deps.live(), deps.papers()::count).register(config.routes);
             SyndicationRoutes feeds = new SyndicationRoutes(deps); // before PaperRoutes: /papers/trending/rss is no paper id
             feeds.register(config.routes);
@@ -139,7 +140,7 @@ public final class WebApp {
             new CiteRoutes(deps.papers(), deps.json()).register(config.routes);
             new ClaimRoutes(c.claims(), deps.papers(), visitors, templates).register(config.routes);
             new AccountDataRoutes(c.accountData(), c.claims(), visitors, templates, deps.json()).register(config.routes);
-            new PaperRoutes(deps.papers(), deps.search(), templates, pages, new PaperMarkdown(PaperMarkdown.NO_DISCUSSION)).register(config.routes);
+            new PaperRoutes(deps.papers(), deps.search(), templates, pages, new PaperMarkdown(c.discussion()::markdownOf)).register(config.routes);
             new DigestRoutes(deps.digests(), deps.baseUrl(), templates).register(config.routes);
             new PrivateFeedRoutes(c.privateFeeds(), feeds, visitors, templates, deps.baseUrl()).register(config.routes);
             deps.mailbox().ifPresent(outbox -> new MailboxRoutes(outbox, templates).register(config.routes));
