@@ -33,6 +33,8 @@ import org.dailypapers.paper.FeedRepository;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.VectorFile;
+import org.dailypapers.foryou.ForYou;
+import org.dailypapers.foryou.RankerParams;
 import org.dailypapers.store.Database;
 import org.dailypapers.store.HarvestStateRepository;
 import org.dailypapers.web.WebApp;
@@ -69,6 +71,7 @@ public final class App implements AutoCloseable {
     private final FeedRepository feedRepository;
     private final Accounts accounts;
     private final Upvotes upvotes;
+    private final ForYou forYou;
     private final Trending trending;
     private final Submissions submissions;
     private final Curation curation;
@@ -104,6 +107,7 @@ public final class App implements AutoCloseable {
         // A vote changes counts and order on cached feed pages: they are dropped like after an import.
         this.upvotes = new Upvotes(database, clock, feed::invalidate);
         this.trending = new Trending(upvotes, community.trendingHalfLife(), clock);
+        this.forYou = new ForYou(database, feed, search, upvotes, RankerParams.DEFAULT, clock);
         this.submissions = new Submissions(database, papers, importer, community.submission(), clock);
         this.curation = new Curation(database, community.account(), clock, paper -> {
             feed.invalidate();
@@ -188,6 +192,16 @@ public final class App implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** Personal rankings: {@code forYou().ranked(account, period)} is a person's for-you list of a period. */
+    public ForYou forYou() {
+        return forYou;
+    }
+
+    /** The for-you part of a person's data (signals, follows, settings), for the account's export and deletion. */
+    public org.dailypapers.account.PersonalData forYouData() {
+        return new org.dailypapers.foryou.ForYouPersonalData(database);
     }
 
     public Upvotes upvotes() {
@@ -334,7 +348,7 @@ public final class App implements AutoCloseable {
         java.util.Optional<Outbox> mailbox = config.mail().smtp().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(outbox());
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
                 new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl()),
-                config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup)));
+                config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup), forYou));
     }
 
     @Override
