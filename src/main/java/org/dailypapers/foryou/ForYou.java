@@ -39,12 +39,15 @@ public final class ForYou {
     static final int PAPERS_PER_TOPIC = 5;
     /** Cosine similarity at which a liked paper counts as "like" a candidate in a card's reason. */
     static final double LIKE_SIMILARITY = 0.8;
+    /** The least weight of an explicit follow in the ranking. */
+    static final double EXPLICIT_FOLLOW_WEIGHT = 1;
 
     private final ForYouRepository repository;
     private final FeedService feed;
     private final PaperSearch search;
     private final Upvotes upvotes;
     private final ForYouRanker ranker;
+    private final boolean likedAuthorsFollowed;
     private final Clock clock;
     private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(200_000).build();
     private final Cache<String, Trained> models = Caffeine.newBuilder().maximumSize(10_000)
@@ -59,7 +62,10 @@ public final class ForYou {
         this.feed = feed;
         this.search = search;
         this.upvotes = upvotes;
-        this.ranker = new ForYouRanker(params);
+        // what someone says they follow counts at least one standard deviation of relevance, even where the
+        // evaluation (which has no explicit follows, only the authors of liked papers) chose less
+        this.ranker = new ForYouRanker(params.withFollowWeight(Math.max(EXPLICIT_FOLLOW_WEIGHT, params.followWeight())));
+        this.likedAuthorsFollowed = params.followWeight() > 0;
         this.clock = clock;
     }
 
@@ -223,7 +229,7 @@ public final class ForYou {
             r.paper().authors().forEach(a -> likedAuthors.add(FollowKeys.author(a)));
         }
         Set<String> keys = new HashSet<>(followed);
-        if (ranker.params().followWeight() > 0) keys.addAll(likedAuthors);
+        if (likedAuthorsFollowed) keys.addAll(likedAuthors);
         List<Doc> backgroundDocs = new ArrayList<>();
         for (Paper p : backgroundPapers()) {
             if (backgroundDocs.size() >= ranker.params().negatives()) break;
