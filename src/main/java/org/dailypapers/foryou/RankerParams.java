@@ -16,7 +16,7 @@ public record RankerParams(ClassifierParams classifier, int negatives, double em
                            double blend) {
 
     /** The product's defaults: the evaluation's choice on validation (docs/EVAL.md, "Recommendation"). */
-    public static final RankerParams DEFAULT = new RankerParams(new ClassifierParams("svm", 0.1), 2000, 0, 0, 0.1);
+    public static final RankerParams DEFAULT = new RankerParams(new ClassifierParams("svm", 0.1), 2000, 0, 1, 0.2);
 
     public RankerParams {
         if (negatives < 1) throw new IllegalArgumentException("negatives must be >= 1, not " + negatives);
