@@ -33,6 +33,8 @@ import org.dailypapers.paper.FeedRepository;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.VectorFile;
+import org.dailypapers.foryou.ForYou;
+import org.dailypapers.foryou.RankerParams;
 import org.dailypapers.store.ChangeBus;
 import org.dailypapers.store.Database;
 import org.dailypapers.store.HarvestStateRepository;
@@ -71,6 +73,7 @@ public final class App implements AutoCloseable {
     private final FeedRepository feedRepository;
     private final Accounts accounts;
     private final Upvotes upvotes;
+    private final ForYou forYou;
     private final Trending trending;
     private final Submissions submissions;
     private final Curation curation;
@@ -131,6 +134,7 @@ public final class App implements AutoCloseable {
             publish(ChangeBus.Change.feed());
         });
         this.trending = new Trending(upvotes, community.trendingHalfLife(), clock);
+        this.forYou = new ForYou(database, feed, search, upvotes, RankerParams.DEFAULT, clock);
         // An accepted claim changes names on cached pages: they are dropped like after a vote.
         this.claims = new org.dailypapers.claims.Claims(database, papers, community.account(),
                 org.dailypapers.claims.PaperAddresses.NONE, clock, feed::invalidate);
@@ -148,13 +152,28 @@ public final class App implements AutoCloseable {
         });
         this.collections = new org.dailypapers.collection.PaperCollections(database, papers, clock);
         this.feedSecrets = new org.dailypapers.syndication.FeedSecretRepository(database);
-        // What a private feed lists: the person's upvotes and submissions (a personal ranking plugs in here)
-        this.privateFeeds = new org.dailypapers.syndication.PrivateFeeds(feedSecrets, accounts,
-                new org.dailypapers.syndication.OwnPapersFeedSource(upvotes, submissions, papers), clock);
+        // What a private feed lists: the person's for-you ranking of the latest feed week (their blend, no papers
+        // they marked "not interested"), at most 50.
+        this.privateFeeds = new org.dailypapers.syndication.PrivateFeeds(feedSecrets, accounts, new org.dailypapers.syndication.PersonalFeedSource() {
+            @Override
+            public org.dailypapers.syndication.PaperList papersFor(org.dailypapers.account.Account account) {
+                java.util.List<org.dailypapers.paper.FeedPaper> ranked = feed.latestDay()
+                        .map(d -> forYou.ranked(account, org.dailypapers.feed.FeedPeriod.week(d))).orElse(java.util.List.of());
+                return new org.dailypapers.syndication.PaperList("Daily Papers: for " + account.name(),
+                        "The latest feed week ranked for you", "/for-you?period=week",
+                        ranked.subList(0, Math.min(50, ranked.size())));
+            }
+
+            @Override
+            public String describe() {
+                return "Your for-you ranking of the latest feed week (at most 50 papers).";
+            }
+        }, clock);
         accountData.register(feedSecrets);
         this.apiTokenData = new org.dailypapers.apitoken.ApiTokenRepository(database);
         this.apiTokens = new org.dailypapers.apitoken.ApiTokens(apiTokenData, database, clock);
         accountData.register(apiTokenData);
+        accountData.register(new org.dailypapers.foryou.ForYouPersonalData(database));
         accountData.register(collections.personalData());
         // A comment changes the count on cached feed pages, as a vote does; the discussion itself is fetched apart.
         this.discussion = new org.dailypapers.discussion.Discussion(database, curation, mailer, config.baseUrlOrLocal(), clock, feed::invalidate);
@@ -277,6 +296,16 @@ public final class App implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** Personal rankings: {@code forYou().ranked(account, period)} is a person's for-you list of a period. */
+    public ForYou forYou() {
+        return forYou;
+    }
+
+    /** The for-you part of a person's data (signals, follows, settings), for the account's export and deletion. */
+    public org.dailypapers.account.PersonalData forYouData() {
+        return new org.dailypapers.foryou.ForYouPersonalData(database);
     }
 
     public Upvotes upvotes() {
@@ -454,7 +483,7 @@ public final class App implements AutoCloseable {
         return WebApp.create(new WebApp.Deps(feed, papers, search, metrics, json, mailbox, digests, config.baseUrl(),
                 new WebApp.Community(accounts, upvotes, trending, submissions, curation, feedRepository, config.baseUrl(),
                         collections, claims, accountData, privateFeeds, apiTokens, discussion),
-                config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup)));
+                config.allowedHosts(), new WebApp.Live(clock, this::harvestStatus, startup), forYou));
     }
 
     @Override

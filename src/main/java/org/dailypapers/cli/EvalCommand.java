@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * {@code eval}: scores search methods on a BEIR collection and prints one line per method, e.g.
  * {@code method=bm25 nDCG@10=0.6789 Recall@100=0.9253 MRR@10=0.6421}; the run tag and timing go to stderr.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalRecommendCommand.class,
         description = "Evaluate search methods on a BEIR dataset (nDCG@10, Recall@100, MRR@10).")
 public final class EvalCommand implements Callable<Integer> {
 

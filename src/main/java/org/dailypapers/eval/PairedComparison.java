@@ -12,19 +12,31 @@ public record PairedComparison(int queries, double meanA, double meanB, double s
 
     /** Compares {@code b} against {@code a} over every judged query of {@code qrels} (unanswered counts as 0). */
     public static PairedComparison of(Run a, Run b, Qrels qrels) {
-        int n = qrels.judgements().size();
-        if (n < 2) {
-            throw new IllegalArgumentException("a paired comparison needs at least 2 judged queries, found " + n);
+        double[] x = new double[qrels.judgements().size()];
+        double[] y = new double[x.length];
+        int i = 0;
+        for (String q : qrels.judgements().keySet()) {
+            x[i] = Metrics.ndcg(a.ranking(q), qrels.of(q), 10);
+            y[i++] = Metrics.ndcg(b.ranking(q), qrels.of(q), 10);
+        }
+        return of(x, y);
+    }
+
+    /** Compares per-query scores {@code b[i]} against {@code a[i]} (the same query at the same index). */
+    public static PairedComparison of(double[] a, double[] b) {
+        int n = a.length;
+        if (n < 2 || b.length != n) {
+            throw new IllegalArgumentException("a paired comparison needs at least 2 judged queries (scored by both), found "
+                    + n + " and " + b.length);
         }
         double[] diff = new double[n];
         double sumA = 0, sumB = 0;
-        int better = 0, worse = 0, i = 0;
-        for (String q : qrels.judgements().keySet()) {
-            double x = Metrics.ndcg(a.ranking(q), qrels.of(q), 10);
-            double y = Metrics.ndcg(b.ranking(q), qrels.of(q), 10);
+        int better = 0, worse = 0;
+        for (int i = 0; i < n; i++) {
+            double x = a[i], y = b[i];
             sumA += x;
             sumB += y;
-            diff[i++] = y - x;
+            diff[i] = y - x;
             if (y - x > 1e-12) better++;
             if (x - y > 1e-12) worse++;
         }
@@ -41,7 +53,12 @@ public record PairedComparison(int queries, double meanA, double meanB, double s
 
     /** One line: {@code nDCG@10 A=... B=... diff=+... SE=... better=.. worse=.. queries=..}. */
     public String summary() {
-        return String.format(Locale.ROOT, "nDCG@10 A=%.4f B=%.4f diff=%+.4f SE=%.4f better=%d worse=%d queries=%d",
+        return summary("nDCG@10");
+    }
+
+    /** The same line for another measure: {@code METRIC A=... B=... diff=...}. */
+    public String summary(String metric) {
+        return String.format(Locale.ROOT, metric + " A=%.4f B=%.4f diff=%+.4f SE=%.4f better=%d worse=%d queries=%d",
                 meanA, meanB, difference(), standardError, better, worse, queries);
     }
 }

@@ -282,6 +282,11 @@ public final class PaperSearch implements Closeable {
         return results.stream().filter(s -> !hidden.contains(s.id())).limit(limit).toList();
     }
 
+    /** A paper's embedding (unit length, as the index keeps it), if it has one yet. */
+    public Optional<float[]> vector(ArxivId id) {
+        return index.vector(id.value());
+    }
+
     /** The stored papers of these results, in result order (a result the database no longer has is skipped). */
     public List<PaperRecord> records(List<ScoredPaper> results) {
         return papers.findAll(results.stream().map(s -> ArxivId.parse(s.id())).flatMap(Optional::stream).toList());

@@ -51,7 +51,8 @@ public final class WebApp {
     /** What the web layer needs; built by the composition root. */
     public record Deps(FeedService feed, PaperRepository papers, PaperSearch search, PrometheusMeterRegistry metrics, ObjectMapper json,
             java.util.Optional<org.dailypapers.mail.Outbox> mailbox, org.dailypapers.digest.DigestService digests,
-            java.util.Optional<java.net.URI> baseUrl, Community community, java.util.List<String> allowedHosts, Live live) {}
+            java.util.Optional<java.net.URI> baseUrl, Community community, java.util.List<String> allowedHosts, Live live,
+            org.dailypapers.foryou.ForYou forYou) {}
 
     /**
      * What changes while the server runs, beside the data: the clock (which day is today in New York), how the
@@ -143,6 +144,7 @@ public final class WebApp {
             new PaperRoutes(deps.papers(), deps.search(), templates, pages, new PaperMarkdown(c.discussion()::markdownOf)).register(config.routes);
             new DigestRoutes(deps.digests(), deps.baseUrl(), templates).register(config.routes);
             new PrivateFeedRoutes(c.privateFeeds(), feeds, visitors, templates, deps.baseUrl()).register(config.routes);
+            new ForYouRoutes(deps.forYou(), deps.feed(), deps.search(), visitors, templates).register(config.routes);
             deps.mailbox().ifPresent(outbox -> new MailboxRoutes(outbox, templates).register(config.routes));
         });
     }
