@@ -53,6 +53,7 @@ final class RssFeedWriter {
         Item item = new Item();
         item.setTitle(entry.title());
         item.setLink(entry.url());
+        item.setComments(entry.url() + "#discussion"); // RSS 2.0's <comments>: where the paper is discussed
         Guid guid = new Guid();
         guid.setPermaLink(entry.id().equals(entry.url()));
         guid.setValue(entry.id());

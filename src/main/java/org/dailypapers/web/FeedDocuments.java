@@ -28,7 +28,7 @@ final class FeedDocuments {
         Paper p = fp.paper();
         String url = base + Views.paperPath(p.id().value());
         String about = Views.authorCount(p.authors())
-                + (fp.entry() == null ? "" : " · " + Views.upvotes(fp.entry().upvotes()))
+                + (fp.entry() == null ? "" : " · " + Views.upvotes(fp.entry().upvotes()) + " · " + Views.comments(fp.entry().numComments()))
                 + " · arXiv " + p.id().absUrl();
         List<String> authors = p.authors().subList(0, Math.min(MAX_AUTHORS, p.authors().size()));
         String text = p.summary() + "\n\n" + about;

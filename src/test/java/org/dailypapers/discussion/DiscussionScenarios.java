@@ -118,7 +118,7 @@ abstract class DiscussionScenarios {
                 assertThat(item.path("numComments").asInt()).isEqualTo(3);
             }
         }
-        assertThat(instance.get("/rss").body()).contains("<slash:comments>3</slash:comments>");
+        assertThat(instance.get("/rss").body()).contains("3 comments").contains("<comments>" + instance.url("/papers/" + PAPER) + "#discussion</comments>");
 
         // Re-importing Hugging Face's entry overwrites its count, never the local one.
         instance.importFixtures("hf/2026-08-21.json");

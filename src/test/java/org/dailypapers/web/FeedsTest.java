@@ -173,7 +173,7 @@ class FeedsTest {
         Visitor ada = instance.signedIn("ada@example.org");
         ada.htmx("/papers/2608.18580/upvote", fields("up", "true"));
         String settings = ada.get("/account/feed").body();
-        assertThat(settings).contains("You have no private feed address yet.").contains("upvoted or submitted");
+        assertThat(settings).contains("You have no private feed address yet.").contains("for-you ranking");
         assertThat(ada.get("/account").body()).contains("href=\"/account/feed\"");
 
         HttpResponse<String> made = ada.post("/account/feed", Map.of());
@@ -183,9 +183,16 @@ class FeedsTest {
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.headers().firstValue("Cache-Control")).hasValue("private, max-age=300");
         assertThat(feed.headers().firstValue("Vary").orElse("")).doesNotContain("Host");
-        assertThat(FeedParsers.rss(feed.body()).getItems()).extracting(Item::getLink).containsExactly(instance.url("/papers/2608.18580"));
-        assertThat(FeedParsers.atom(instance.get(rssUrl.replace("/rss", "/atom")).body()).getEntries()).hasSize(1);
-        assertThat(FeedParsers.jsonFeed(instance.get(rssUrl.replace("/rss", "/feed.json")).body()).get("items")).hasSize(1);
+        // the person's for-you ranking of the latest feed week (ForYouRankerTest pins the order)
+        var items = FeedParsers.rss(feed.body()).getItems();
+        var week = org.dailypapers.feed.FeedPeriod.week(instance.app().feed().latestDay().orElseThrow());
+        java.util.regex.Matcher handle = java.util.regex.Pattern.compile("/users/([A-Za-z0-9_.-]+)").matcher(ada.get("/account").body());
+        assertThat(handle.find()).isTrue();
+        var account = instance.app().accounts().byHandle(handle.group(1)).orElseThrow();
+        assertThat(items).extracting(Item::getLink).isNotEmpty().isEqualTo(instance.app().forYou().ranked(account, week).stream()
+                .limit(50).map(fp -> instance.url("/papers/" + fp.paper().id().value())).toList());
+        assertThat(FeedParsers.atom(instance.get(rssUrl.replace("/rss", "/atom")).body()).getEntries()).hasSize(items.size());
+        assertThat(FeedParsers.jsonFeed(instance.get(rssUrl.replace("/rss", "/feed.json")).body()).get("items")).hasSize(items.size());
         assertThat(get(rssUrl, "If-None-Match", feed.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
         assertThat(ada.get("/account/feed").body()).contains("You made your private feed address on").doesNotContain(rssUrl);
 
