@@ -28,8 +28,9 @@ final class FeedDocuments {
         Paper p = fp.paper();
         String url = base + Views.paperPath(p.id().value());
         String about = Views.authorCount(p.authors())
-                + (fp.entry() == null ? "" : " · " + Views.upvotes(fp.entry().upvotes()) + " · " + Views.comments(fp.entry().numComments()))
-                + " · arXiv " + p.id().absUrl();
+                + (fp.entry() == null ? "" : " · " + Views.upvotes(fp.entry().upvotes()))
+                + " · arXiv " + p.id().absUrl()
+                + (fp.entry() == null || fp.entry().numComments() == 0 ? "" : " · " + Views.comments(fp.entry().numComments()));
         List<String> authors = p.authors().subList(0, Math.min(MAX_AUTHORS, p.authors().size()));
         String text = p.summary() + "\n\n" + about;
         return new FeedItem(url, url, p.id().absUrl(), p.title(), text, htmlText(text), authors,
