@@ -381,6 +381,7 @@ public final class PaperSearch implements Closeable {
                 break;
             }
             previous = todo;
+            int encodedBefore = done;
             for (int i = 0; i < todo.size() && !closed; i += EMBED_BATCH) {
                 List<SearchDocument> batch = todo.subList(i, Math.min(todo.size(), i + EMBED_BATCH)).stream()
                         .map(index::document).flatMap(Optional::stream).toList();
@@ -401,9 +402,11 @@ public final class PaperSearch implements Closeable {
                 index.refresh();
             }
             index.commit();
-            int left = index.countWithoutVector();
-            log.info("Embedded {} of {} papers lacking vectors ({} papers/s)", done, done + left,
-                    String.format(java.util.Locale.ROOT, "%.1f", backlog.rate()));
+            if (done > encodedBefore) { // a node that only takes other nodes' vectors has nothing to report
+                int left = index.countWithoutVector();
+                log.info("Embedded {} of {} papers lacking vectors ({} papers/s)", done, done + left,
+                        String.format(java.util.Locale.ROOT, "%.1f", backlog.rate()));
+            }
         }
         index.commit();
         return done;
