@@ -50,17 +50,21 @@ public final class EvalRecommendCommand implements Callable<Integer> {
             description = "a submitter with at least this many papers is a person (default: ${DEFAULT-VALUE})")
     int minPapers;
 
-    @Option(names = "--negatives", defaultValue = "" + 2000,
+    @Option(names = "--negatives", defaultValue = "" + 20_000,
             description = "background papers per person's classifier (default: ${DEFAULT-VALUE})")
     int negatives;
 
     @Option(names = "--classifiers", split = ",", paramLabel = "LOSS:C",
-            description = "classifiers tried on validation, e.g. svm:0.1,logreg:1 (default: svm:0.1,svm:1,logreg:1,logreg:10)")
+            description = "classifiers tried on validation, e.g. svm:0.1,logreg:1 (default: svm:0.01,svm:0.1,svm:1,logreg:1,logreg:10)")
     List<String> classifiers;
 
     @Option(names = "--embedding-weights", split = ",",
             description = "embedding weights beside the terms tried on validation (default: 0,0.5,1)")
     List<Double> embeddingWeights;
+
+    @Option(names = "--author-min-df", split = ",",
+            description = "the fewest papers an author needs to be a term, tried on validation (default: 2,5)")
+    List<Integer> authorMinDfs;
 
     @Spec
     CommandSpec spec;
@@ -84,7 +88,8 @@ public final class EvalRecommendCommand implements Callable<Integer> {
             return new ClassifierParams(p[0], Double.parseDouble(p[1]));
         }).toList();
         RecommendStudy.Outcome outcome = new RecommendStudy(new RecommendEval(unit), grid,
-                embeddingWeights == null ? RecommendStudy.EMBEDDING_WEIGHTS : embeddingWeights, this::detail)
+                embeddingWeights == null ? RecommendStudy.EMBEDDING_WEIGHTS : embeddingWeights,
+                authorMinDfs == null ? RecommendStudy.AUTHOR_MIN_DFS : authorMinDfs, this::detail)
                 .run(all, validationCutoff, cutoff, minPapers, negatives);
         PrintWriter out = spec.commandLine().getOut();
         for (MethodResult r : outcome.test()) {

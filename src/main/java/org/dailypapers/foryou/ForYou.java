@@ -53,7 +53,7 @@ public final class ForYou {
     private final Cache<String, Trained> models = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterAccess(Duration.ofDays(1)).build();
     private final Cache<String, Map<String, Integer>> terms = Caffeine.newBuilder().maximumSize(50_000).build();
-    private final Cache<Long, List<Paper>> background = Caffeine.newBuilder().maximumSize(1)
+    private final Cache<Long, Corpus> corpus = Caffeine.newBuilder().maximumSize(1)
             .expireAfterWrite(Duration.ofHours(1)).build();
 
     public ForYou(Database database, FeedService feed, PaperSearch search, Upvotes upvotes, RankerParams params,
@@ -230,27 +230,36 @@ public final class ForYou {
         }
         Set<String> keys = new HashSet<>(followed);
         if (likedAuthorsFollowed) keys.addAll(likedAuthors);
-        List<Doc> backgroundDocs = new ArrayList<>();
-        for (Paper p : backgroundPapers()) {
-            if (backgroundDocs.size() >= ranker.params().negatives()) break;
-            String id = p.id().value();
-            if (!liked.contains(id) && !disliked.contains(id)) backgroundDocs.add(doc(p));
+        Corpus corpus = corpus();
+        List<Doc> background = new ArrayList<>();
+        for (int i = 0; i < corpus.papers().size() && background.size() < ranker.params().negatives(); i++) {
+            String id = corpus.papers().get(i).id().value();
+            if (!liked.contains(id) && !disliked.contains(id)) background.add(corpus.docs().get(i));
         }
-        PersonalModel model = ranker.train(new Signals(docs(liked), docs(disliked), keys), backgroundDocs);
+        PersonalModel model = ranker.train(new Signals(docs(liked), docs(disliked), keys), background,
+                corpus.vocabulary());
         return new Trained(state, model, followed, likedAuthors, vectors(state.upvoted()));
     }
 
-    /** The newest feed papers, month by month back from the latest day: the classifier's background. */
-    private List<Paper> backgroundPapers() {
-        return background.get(feed.generation(), g -> {
+    /**
+     * The feed's papers, newest first (month by month back from the latest day, at most two years and the
+     * ranker's number of negatives), and the vocabulary fitted on them: what every classifier is trained against,
+     * the period being ranked included, as arxiv-sanity-lite trains against every paper it holds.
+     */
+    record Corpus(List<Paper> papers, List<Doc> docs, Vocabulary vocabulary) {}
+
+    private Corpus corpus() {
+        return corpus.get(feed.generation(), g -> {
             List<Paper> papers = new ArrayList<>();
             Optional<LocalDate> latest = feed.latestDay();
-            if (latest.isEmpty()) return papers;
-            YearMonth month = YearMonth.from(latest.get());
-            for (int i = 0; i < 24 && papers.size() < ranker.params().negatives() * 2; i++, month = month.minusMonths(1)) {
+            YearMonth month = latest.map(YearMonth::from).orElse(null);
+            for (int i = 0; month != null && i < 24 && papers.size() < ranker.params().negatives(); i++) {
                 feed.papers(FeedPeriod.month(month)).forEach(fp -> papers.add(fp.paper()));
+                month = month.minusMonths(1);
             }
-            return List.copyOf(papers);
+            List<Doc> docs = papers.stream().map(this::doc).toList();
+            return new Corpus(List.copyOf(papers), docs,
+                    Vocabulary.fit(docs.stream().map(Doc::terms).toList(), ranker.params().authorMinDf()));
         });
     }
 

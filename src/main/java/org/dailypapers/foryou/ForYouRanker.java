@@ -27,16 +27,28 @@ public final class ForYouRanker {
     }
 
     /**
-     * Trains a person's model. {@code background} are papers they did not pick (newest first; at most
-     * {@link RankerParams#negatives} are used), none of them among the liked.
+     * Trains a person's model with a vocabulary fitted on their papers and the background: for small corpora and
+     * tests; the product and the evaluation fit one {@link Vocabulary} on the whole corpus and share it.
      */
     public PersonalModel train(Signals signals, List<Doc> background) {
+        List<java.util.Map<String, Integer>> corpus = new ArrayList<>();
+        signals.liked().forEach(d -> corpus.add(d.terms()));
+        background.forEach(d -> corpus.add(d.terms()));
+        return train(signals, background, Vocabulary.fit(corpus, params.authorMinDf()));
+    }
+
+    /**
+     * Trains a person's model. {@code background} are papers they did not pick (newest first; at most
+     * {@link RankerParams#negatives} are used), none of them among the liked; the period being ranked belongs
+     * in it, as arxiv-sanity-lite trains against every paper it knows.
+     */
+    public PersonalModel train(Signals signals, List<Doc> background, Vocabulary vocabulary) {
         List<Doc> negatives = new ArrayList<>(signals.disliked());
         negatives.addAll(background.subList(0, Math.min(params.negatives(), background.size())));
         List<Doc> all = new ArrayList<>(signals.liked());
         all.addAll(negatives);
         int dimension = all.stream().filter(d -> d.vector() != null).findFirst().map(d -> d.vector().length).orElse(0);
-        FeatureSpace space = FeatureSpace.fit(all, dimension, params.embeddingWeight());
+        FeatureSpace space = new FeatureSpace(vocabulary, dimension, params.embeddingWeight());
         Optional<LinearClassifier> classifier = Optional.empty();
         if (!signals.liked().isEmpty() && !negatives.isEmpty()) {
             Feature[][] rows = new Feature[all.size()][];

@@ -72,6 +72,15 @@ public final class LinearClassifier {
         return new LinearClassifier(weights, sign * w[dimension]);
     }
 
+    /** The weight of feature {@code j} (0-based). */
+    double weight(int j) {
+        return weights[j];
+    }
+
+    double bias() {
+        return bias;
+    }
+
     /** The score of a sparse row (1-based indices). */
     public double score(Feature[] x) {
         double s = bias;

@@ -19,7 +19,7 @@ public record PersonalModel(Optional<LinearClassifier> classifier, FeatureSpace 
 
     /** The classifier's score of a paper; NaN without a classifier. */
     public double score(Doc doc) {
-        return classifier.map(c -> c.score(features.features(doc))).orElse(Double.NaN);
+        return classifier.map(c -> features.score(c, doc)).orElse(Double.NaN);
     }
 
     /** How many liked papers are at least {@code threshold} cosine-similar to {@code vector} (unit vectors). */

@@ -8,15 +8,16 @@ import java.util.Locale;
  * @param classifier the per-person classifier over embeddings
  * @param negatives how many background papers (newest first) the classifier sees as negatives
  * @param embeddingWeight the embedding's scale beside the unit-length tf-idf of the terms (0: terms only)
+ * @param authorMinDf the fewest papers an author must have to be a term of the {@link Vocabulary}
  * @param followWeight what a followed author, organization or category adds to the standardised relevance
  * @param blend 0 = only the person's relevance, 1 = only the community's signal; a person's own setting
  *     replaces it
  */
-public record RankerParams(ClassifierParams classifier, int negatives, double embeddingWeight, double followWeight,
-                           double blend) {
+public record RankerParams(ClassifierParams classifier, int negatives, double embeddingWeight, int authorMinDf,
+                           double followWeight, double blend) {
 
     /** The product's defaults: the evaluation's choice on validation (docs/EVAL.md, "Recommendation"). */
-    public static final RankerParams DEFAULT = new RankerParams(new ClassifierParams("svm", 0.1), 2000, 0, 1, 0.2);
+    public static final RankerParams DEFAULT = new RankerParams(new ClassifierParams("svm", 0.1), 20_000, 0, 2, 1, 0.2);
 
     public RankerParams {
         if (negatives < 1) throw new IllegalArgumentException("negatives must be >= 1, not " + negatives);
@@ -24,15 +25,15 @@ public record RankerParams(ClassifierParams classifier, int negatives, double em
     }
 
     public RankerParams withBlend(double b) {
-        return new RankerParams(classifier, negatives, embeddingWeight, followWeight, b);
+        return new RankerParams(classifier, negatives, embeddingWeight, authorMinDf, followWeight, b);
     }
 
     public RankerParams withFollowWeight(double w) {
-        return new RankerParams(classifier, negatives, embeddingWeight, w, blend);
+        return new RankerParams(classifier, negatives, embeddingWeight, authorMinDf, w, blend);
     }
 
     public String tag() {
-        return String.format(Locale.ROOT, "for-you(%s,negatives=%d,embedding=%s,follow=%s,blend=%s)", classifier.tag(),
-                negatives, embeddingWeight, followWeight, blend);
+        return String.format(Locale.ROOT, "for-you(%s,negatives=%d,embedding=%s,authorMinDf=%d,follow=%s,blend=%s)",
+                classifier.tag(), negatives, embeddingWeight, authorMinDf, followWeight, blend);
     }
 }

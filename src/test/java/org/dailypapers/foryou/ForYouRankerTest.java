@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The for-you ranking pinned on a small fixture: four topics, a person who likes one of them. */
 class ForYouRankerTest {
-    private static final RankerParams PARAMS = new RankerParams(new ClassifierParams("svm", 1), 100, 1, 1, 0.2);
+    private static final RankerParams PARAMS = new RankerParams(new ClassifierParams("svm", 1), 100, 1, 2, 1, 0.2);
 
     private static Doc doc(float[] v, String words, String... authors) {
         return new Doc(Vectors.unit(v), PaperTerms.of(words, "", List.of(authors)));
@@ -88,6 +88,18 @@ class ForYouRankerTest {
     @Test
     void paper_terms_drop_stop_words_keep_bigrams_and_name_the_authors() {
         Map<String, Integer> terms = PaperTerms.of("The Graph of Graphs", "", List.of("Zoë Müller"));
-        assertThat(terms).containsOnlyKeys("graph", "graphs", "graph graphs", "a:zoe muller");
+        assertThat(terms).containsOnlyKeys("graph", "graphs", "zoe", "muller", "graph graphs", "graphs zoe", "zoe muller",
+                "a:zoe muller");
+    }
+
+    @Test
+    void scoring_a_paper_directly_equals_scoring_its_feature_row() {
+        ForYouRanker ranker = new ForYouRanker(PARAMS);
+        PersonalModel model = ranker.train(new Signals(List.of(doc(GRAPHS, "graph neural message passing")), List.of(),
+                Set.of()), background());
+        for (Candidate c : candidates()) {
+            double row = model.classifier().orElseThrow().score(model.features().features(c.doc()));
+            assertThat(model.score(c.doc())).isCloseTo(row, org.assertj.core.api.Assertions.within(1e-9));
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.dailypapers.foryou.RankedPaper;
 import org.dailypapers.foryou.RankerParams;
 import org.dailypapers.foryou.Signals;
 import org.dailypapers.foryou.Vectors;
+import org.dailypapers.foryou.Vocabulary;
 
 /**
  * Recommendation methods scored on a {@link RecommendSplit}: each ranks every candidate for each person, and
@@ -94,10 +95,17 @@ public final class RecommendEval {
         });
     }
 
-    /** The per-person models the product trains, for every person of the split. */
+    /**
+     * The per-person models the product trains, for every person of the split: the vocabulary is fitted on
+     * every paper of the split (history and candidates, as the product fits it on every paper it holds) and the
+     * background is all of them but the person's own, newest first.
+     */
     public Map<String, PersonalModel> train(RecommendSplit split, ForYouRanker ranker, boolean withAuthors) {
         List<Submission> newestFirst = new ArrayList<>(split.history());
+        newestFirst.addAll(split.candidates());
         newestFirst.sort(Comparator.comparing(Submission::day).reversed());
+        Vocabulary vocabulary = Vocabulary.fit(newestFirst.stream().map(s -> doc(s).terms()).toList(),
+                ranker.params().authorMinDf());
         Map<String, PersonalModel> models = new HashMap<>();
         for (String person : split.people()) {
             Set<String> mine = ids(split.signals().get(person));
@@ -106,7 +114,7 @@ public final class RecommendEval {
             Set<String> authors = withAuthors ? split.signals().get(person).stream()
                     .flatMap(s -> s.authors().stream()).map(FollowKeys::author).collect(Collectors.toSet()) : Set.of();
             List<Doc> liked = split.signals().get(person).stream().map(this::doc).toList();
-            models.put(person, ranker.train(new Signals(liked, List.of(), authors), background));
+            models.put(person, ranker.train(new Signals(liked, List.of(), authors), background, vocabulary));
         }
         return models;
     }

@@ -20,11 +20,14 @@ import org.dailypapers.foryou.RankerParams;
 public final class RecommendStudy {
 
     /** The classifiers tried on validation. */
-    public static final List<ClassifierParams> CLASSIFIERS = List.of(new ClassifierParams("svm", 0.1),
+    public static final List<ClassifierParams> CLASSIFIERS = List.of(new ClassifierParams("svm", 0.01),
+            new ClassifierParams("svm", 0.1),
             new ClassifierParams("svm", 1), new ClassifierParams("logreg", 1), new ClassifierParams("logreg", 10));
     public static final List<Double> EMBEDDING_WEIGHTS = List.of(0.0, 0.5, 1.0);
+    /** The fewest papers an author needs to be a term, tried on validation. */
+    public static final List<Integer> AUTHOR_MIN_DFS = List.of(2, 5);
     static final double[] FOLLOW_WEIGHTS = {0, 0.5, 1};
-    static final double[] BLENDS = {0, 0.1, 0.2, 0.3};
+    static final double[] BLENDS = {0, 0.1, 0.2, 0.3, 0.4, 0.5};
 
     public record Outcome(RankerParams chosen, List<MethodResult> test, List<PairedComparison> comparisons) {}
 
@@ -32,6 +35,7 @@ public final class RecommendStudy {
     private final Consumer<String> detail;
     private final List<ClassifierParams> classifiers;
     private final List<Double> embeddingWeights;
+    private final List<Integer> authorMinDfs;
 
     /**
      * @param classifiers and {@code embeddingWeights}: the grid tried on validation (each pair trains every
@@ -39,7 +43,8 @@ public final class RecommendStudy {
      * @param detail receives the validation grid, one line per setting
      */
     public RecommendStudy(RecommendEval eval, List<ClassifierParams> classifiers, List<Double> embeddingWeights,
-                          Consumer<String> detail) {
+                          List<Integer> authorMinDfs, Consumer<String> detail) {
+        this.authorMinDfs = List.copyOf(authorMinDfs);
         this.eval = eval;
         this.classifiers = List.copyOf(classifiers);
         this.embeddingWeights = List.copyOf(embeddingWeights);
@@ -80,8 +85,8 @@ public final class RecommendStudy {
         RankerParams best = null;
         double bestScore = -1;
         for (ClassifierParams c : classifiers) {
-            for (double e : embeddingWeights) {
-                ForYouRanker ranker = new ForYouRanker(new RankerParams(c, negatives, e, 0, 0));
+            for (double e : embeddingWeights) for (int authorMinDf : authorMinDfs) {
+                ForYouRanker ranker = new ForYouRanker(new RankerParams(c, negatives, e, authorMinDf, 0, 0));
                 MethodResult r = eval.ranked("classifier", validation, ranker, eval.train(validation, ranker, false));
                 detail.accept("  validation " + r.tag() + " " + r.line());
                 if (r.meanNdcg() > bestScore) {
