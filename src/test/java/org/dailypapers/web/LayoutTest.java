@@ -29,7 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Layout in Chromium (issue 11, "Pages"): the header on one row from 1024 px, signed in or out, with nothing
  * shifting when the account menu loads (cumulative layout shift 0); a compact phone header with three cards
- * on a 390 x 844 screen; the paper page's upvote button beside the title; math rendered only where well formed.
+ * on a 390 x 844 screen; at 800, 390 and 320 px every header link on the screen, a signed-in person's account
+ * links behind one menu button that the keyboard opens and Escape closes; the paper page's upvote button beside
+ * the title; math rendered only where well formed.
  * Screenshots go to target/screenshots/ for a human to look at.
  */
 class LayoutTest {
