@@ -91,6 +91,14 @@ def main(base_url):
     # list_papers: the search endpoint
     found = list(api.list_papers(query="EnvHarness", limit=3))
     check(0 < len(found) <= 3 and found[0].id == "2608.19880", "list_papers(query=EnvHarness) finds it first")
+    # list_papers() sends no q: Hugging Face answers with a list, not an error; we list what / shows,
+    # the latest feed day's papers, most upvoted first
+    latest = list(api.list_papers())
+    latest_day = list(api.list_daily_papers(limit=100))
+    check(len(latest) > 0 and sorted(p.id for p in latest) == sorted(p.id for p in latest_day),
+          "list_papers() without a query lists the latest day's %d papers, got %d" % (len(latest_day), len(latest)))
+    check([p.upvotes for p in latest] == sorted((p.upvotes for p in latest), reverse=True), "list_papers() most upvoted first")
+    check(len(list(api.list_papers(limit=2))) == 2, "list_papers(limit=2) without a query returns 2 papers")
     print("PASSED huggingface_hub compatibility")
 
 

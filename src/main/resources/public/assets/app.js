@@ -168,3 +168,18 @@ document.addEventListener("htmx:responseError", (event) => {
     if (status) status.textContent = event.detail.xhr.responseText || "That did not work. Please try again.";
   }
 });
+
+// The phone's account menu is a <details> (it opens and closes without this script); Escape closes it and gives
+// the focus back to its button, as a menu button does, and a tap anywhere else closes it.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  for (const menu of document.querySelectorAll("details.account-disclosure[open]")) {
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  }
+});
+document.addEventListener("click", (event) => {
+  for (const menu of document.querySelectorAll("details.account-disclosure[open]")) {
+    if (!menu.contains(event.target)) menu.open = false;
+  }
+});

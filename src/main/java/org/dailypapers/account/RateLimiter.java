@@ -29,12 +29,17 @@ public final class RateLimiter {
 
     /** Whether {@code key} is under the limit now, recording nothing: a check before work that only failures count toward. */
     public boolean allows(String key) {
-        return events.countSince(bucket, Tokens.hash(bucket + "\n" + key), clock.millis() - window.toMillis()) < limit;
+        return events.countSince(bucket, keyHash(key), clock.millis() - window.toMillis()) < limit;
     }
 
     /** Records an event for {@code key} and returns true, or returns false (recording nothing) when over the limit. */
     public boolean tryAcquire(String key) {
         long now = clock.millis();
-        return events.recordIfUnder(bucket, Tokens.hash(bucket + "\n" + key), limit, now - window.toMillis(), now);
+        return events.recordIfUnder(bucket, keyHash(key), limit, now - window.toMillis(), now);
+    }
+
+    /** What is stored for {@code key}: its SHA-256 with the bucket's name, so that equal keys of two limits differ. */
+    private String keyHash(String key) {
+        return Tokens.hash(bucket + "\n" + key);
     }
 }

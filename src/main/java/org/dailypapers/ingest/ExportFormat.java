@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.FeedEntry;
+import org.dailypapers.paper.HubLinks;
 import org.dailypapers.paper.Organization;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperRecord;
@@ -17,11 +18,15 @@ import org.dailypapers.paper.PaperRecord;
 /**
  * Daily Papers' own JSON Lines format, one paper (and its feed entry, under {@code feed}) per line: what
  * {@code export} writes, what the bundled demo dataset is, and what {@code import} reads back losslessly.
+ * What Hugging Face said of the paper's discussion and linked repositories ({@link HubLinks}) is in Hugging Face's
+ * own fields, {@code discussionId} and {@code linkedModels} / {@code linkedDatasets} / {@code linkedSpaces}
+ * ({@code [{"id": ...}]}), each only where known, and is read back by {@link HubLinksMapper}.
  */
 final class ExportFormat {
     private ExportFormat() {}
 
-    static ObjectNode write(ObjectMapper json, PaperRecord record) {
+    /** {@code links} may be null or say nothing: then the line has none of their fields. */
+    static ObjectNode write(ObjectMapper json, PaperRecord record, HubLinks links) {
         Paper p = record.paper();
         ObjectNode node = json.createObjectNode();
         node.put("id", p.id().value());
@@ -53,6 +58,12 @@ final class ExportFormat {
             feed.put("upvotes", e.upvotes());
             feed.put("numComments", e.numComments());
         });
+        if (links != null) {
+            putIfPresent(node, "discussionId", links.discussionId());
+            putRepos(node, "linkedModels", links.models());
+            putRepos(node, "linkedDatasets", links.datasets());
+            putRepos(node, "linkedSpaces", links.spaces());
+        }
         return node;
     }
 
@@ -96,6 +107,14 @@ final class ExportFormat {
         Integer comments = JsonFields.nonNegativeInt(feed, "numComments");
         return new PaperRecord(paper, new FeedEntry(id, day, submittedAt, JsonFields.text(feed, "submittedBy", 200),
                 upvotes == null ? 0 : upvotes, comments == null ? 0 : comments), asOf);
+    }
+
+    /** Null (not known) writes nothing; an empty list (known: none) writes {@code []}. */
+    private static void putRepos(ObjectNode node, String field, java.util.List<String> ids) {
+        if (ids != null) {
+            var array = node.putArray(field);
+            ids.forEach(id -> array.addObject().put("id", id));
+        }
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

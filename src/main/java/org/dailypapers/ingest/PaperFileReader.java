@@ -107,7 +107,9 @@ final class PaperFileReader {
             } else if (node.has("abstract")) {
                 sink.accept(ArxivListingMapper.map(node));
             } else if (node.has("summary")) {
-                sink.accept(ExportFormat.read(node));
+                PaperRecord record = ExportFormat.read(node);
+                sink.accept(record);
+                sink.accept(HubLinksMapper.map(record.paper().id(), node));
             } else {
                 throw new BadRecordException("unknown record: expected a Hugging Face daily_papers item, "
                         + "an arXiv listing line or a Daily Papers export line");

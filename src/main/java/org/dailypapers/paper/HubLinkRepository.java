@@ -36,6 +36,22 @@ public final class HubLinkRepository {
                 .orElse(HubLinks.none(id)));
     }
 
+    /** Everything stored, by paper: what {@code export} writes beside each paper (one row per paper that has links). */
+    public java.util.Map<ArxivId, HubLinks> all() {
+        java.util.Map<ArxivId, HubLinks> links = new java.util.HashMap<>();
+        database.jdbi().useHandle(h -> h.createQuery(
+                        "SELECT arxiv_id, discussion_id, linked_models, linked_datasets, linked_spaces FROM paper_hub_link")
+                .map((rs, ctx) -> {
+                    String discussion = rs.getString(2);
+                    List<String> models = list(rs.getString(3));
+                    List<String> datasets = list(rs.getString(4));
+                    List<String> spaces = list(rs.getString(5));
+                    return ArxivId.parse(rs.getString(1)).map(id -> new HubLinks(id, discussion, models, datasets, spaces));
+                })
+                .forEach(found -> found.ifPresent(l -> links.put(l.id(), l))));
+        return links;
+    }
+
     /**
      * Saves links of papers that are already stored (call after their records are saved, or in the same
      * transaction), skipping those that say nothing.

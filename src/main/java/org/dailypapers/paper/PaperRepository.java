@@ -98,6 +98,11 @@ public final class PaperRepository {
         return new HubLinkRepository(database).find(id);
     }
 
+    /** Every paper's {@link HubLinks} that says something, by paper (for export). */
+    public java.util.Map<ArxivId, HubLinks> allHubLinks() {
+        return new HubLinkRepository(database).all();
+    }
+
     /** Saves what imports saw of Hugging Face's discussion ids and linked repositories ({@link HubLinkRepository}). */
     public void saveHubLinks(List<HubLinks> links) {
         new HubLinkRepository(database).saveAll(links);

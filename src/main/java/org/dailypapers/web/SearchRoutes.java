@@ -5,6 +5,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import org.dailypapers.feed.FeedPeriod;
+import org.dailypapers.feed.FeedService;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.FeedPaper;
 import org.dailypapers.paper.PaperRecord;
@@ -17,6 +19,8 @@ import org.dailypapers.search.Snippet;
 /**
  * Search: the {@code /search} screen and {@code GET /api/papers/search?q=&limit=}. Pasting an arXiv id or an
  * arxiv.org / huggingface.co papers link on the screen goes straight to the paper, or says that we do not have it.
+ * The API without a query answers as Hugging Face's does, with a list rather than an error ({@code huggingface_hub}'s
+ * {@code list_papers()} sends no {@code q}): the latest feed day's papers as {@code /} ranks them.
  */
 final class SearchRoutes {
     static final int PAGE_SIZE = 20;
@@ -25,13 +29,15 @@ final class SearchRoutes {
     private static final int SNIPPET_WIDTH = 320;
 
     private final PaperSearch search;
+    private final FeedService feed;
     private final PaperRepository papers;
     private final Templates templates;
     private final ObjectMapper json;
     private final HfJson hf;
 
-    SearchRoutes(PaperSearch search, PaperRepository papers, Templates templates, ObjectMapper json) {
+    SearchRoutes(PaperSearch search, FeedService feed, PaperRepository papers, Templates templates, ObjectMapper json) {
         this.search = search;
+        this.feed = feed;
         this.papers = papers;
         this.templates = templates;
         this.json = json;
@@ -90,10 +96,11 @@ final class SearchRoutes {
 
     private void api(Context ctx) {
         SearchForm form = SearchForm.of(ctx);
-        if (form.q().isEmpty()) {
-            throw HttpProblem.badRequest("q is required: the search query");
-        }
         int limit = ApiRoutes.intParam(ctx, "limit", ApiRoutes.DEFAULT_LIMIT, 1, MAX_API_LIMIT);
+        if (form.isEmpty()) {
+            latest(ctx, limit);
+            return;
+        }
         SearchResults results = search.find(form.request(limit));
         // the body stays Hugging Face's plain list; how many there are and how they were ranked go in headers
         ctx.header("X-Total-Count", Integer.toString(results.total()));
@@ -101,4 +108,16 @@ final class SearchRoutes {
         ctx.contentType("application/json").result(hf.searchItems(search.records(results.results())).toString());
     }
 
+    /**
+     * No query and no filter: what {@code /} shows, the latest feed day's papers most upvoted first (or, while the
+     * feed is empty, the newest arXiv listings), at most {@code limit}.
+     */
+    private void latest(Context ctx, int limit) {
+        List<FeedPaper> shown = feed.latestDay().map(day -> feed.papers(FeedPeriod.day(day))).orElseGet(feed::newestOnArxiv);
+        var items = json.createArrayNode();
+        shown.stream().limit(limit).forEach(p -> items.add(hf.searchItem(p.paper(), p.entry())));
+        ctx.header("X-Total-Count", Integer.toString(shown.size()));
+        ctx.header("X-Search-Method", "latest");
+        ctx.contentType("application/json").result(items.toString());
+    }
 }

@@ -120,7 +120,7 @@ public final class WebApp {
                             "A collection by " + list.collection().ownerName() + " on Daily Papers", "/collections/" + list.collection().id(),
                             list.items().stream().map(i -> new org.dailypapers.paper.FeedPaper(i.record().paper(), i.record().entry())).toList()))
                     .orElseThrow(() -> HttpProblem.notFound("There is no public collection " + ctx.pathParam("id") + ".")));
-            new SearchRoutes(deps.search(), deps.papers(), templates, deps.json()).register(config.routes);
+            new SearchRoutes(deps.search(), deps.feed(), deps.papers(), templates, deps.json()).register(config.routes);
             new ApiRoutes(deps.feed(), deps.papers(), deps.json(), pages, c.trending(), deps.baseUrl()).register(config.routes);
             new PaperListRoutes(deps.papers(), deps.json(), deps.baseUrl()).register(config.routes);
             new OpenApiRoutes().register(config.routes);

@@ -145,8 +145,12 @@ class PaperImporterTest {
     }
 
     @Test
-    void export_then_import_reproduces_every_paper() throws Exception {
-        instance.importFixtures("hf", "listings.jsonl.gz");
+    void export_then_import_reproduces_every_paper_with_its_discussion_id_and_linked_repositories() throws Exception {
+        instance.importFixtures("hf", "listings.jsonl.gz", "hf-linked");
+        var links = instance.app().papers().allHubLinks();
+        assertThat(links.get(ArxivId.parse("2501.08888").orElseThrow())).as("the fixture has linked repositories")
+                .satisfies(l -> assertThat(l.models()).containsExactly("example-org/engine-7b", "example-org/engine-1b"));
+        assertThat(links.get(ArxivId.parse("2608.19880").orElseThrow()).discussionId()).isEqualTo("6a87afc589e517cbfd75dbe0");
         Path file = dataDir.resolve("export.jsonl");
         try (var out = java.nio.file.Files.newOutputStream(file)) {
             assertThat(new PaperExporter(instance.app().papers()).export(out)).isEqualTo(instance.app().papers().count());
@@ -159,6 +163,10 @@ class PaperImporterTest {
             List<PaperRecord> copied = new java.util.ArrayList<>();
             copy.app().papers().forEach(copied::add);
             assertThat(copied).isEqualTo(original);
+            // null (not known) and [] (known: none) both survive: the maps are equal field by field
+            assertThat(copy.app().papers().allHubLinks()).isEqualTo(links);
+            assertThat(copy.start().get("/api/papers/2501.08888").body()).contains("\"discussionId\":\"6780aa00bb11cc22dd33ee44\"")
+                    .contains("{\"id\":\"example-org/engine-demo\"}");
         }
     }
 }

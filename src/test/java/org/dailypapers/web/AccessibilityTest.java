@@ -80,6 +80,25 @@ class AccessibilityTest {
         assertThat(violations).as("axe-core %s violations", violations.size()).isEmpty();
     }
 
+    @Test
+    void the_phone_header_with_its_account_menu_open_has_no_violation_and_every_link_a_name() {
+        List<String> violations = new ArrayList<>();
+        for (int width : new int[] {390, 320}) {
+            pages.viewport(width, 844);
+            pages.open("/", true);
+            // the disclosure button is a <summary>: a native control that says "collapsed" / "expanded"
+            pages.js("document.querySelector('.account-disclosure summary').click()");
+            assertThat(pages.js("return document.querySelector('.account-disclosure').open")).isEqualTo(true);
+            for (Object v : audit()) {
+                violations.add(width + " px, menu open: " + v);
+            }
+            List<String> names = ((List<?>) pages.js("return [...document.querySelectorAll('.account-disclosure a, .account-disclosure button')]"
+                    + ".filter(e => e.checkVisibility()).map(e => e.textContent.trim())")).stream().map(String::valueOf).toList();
+            assertThat(names).as("the open menu's links, " + width + " px").containsExactly("Your account", "For you", "Submit", "Sign out");
+        }
+        assertThat(violations).as("axe-core %s violations", violations.size()).isEmpty();
+    }
+
     /** axe's violations on the current page, each as "rule (impact): help [up to three elements]". */
     private static List<?> audit() {
         ((JavascriptExecutor) browser).executeScript(axe);

@@ -6,23 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Map;
-import org.dailypapers.TestInstance;
-import org.dailypapers.mail.EmailAddress;
-import org.dailypapers.testing.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The discussion through the real paper page in headless Chromium: comment (math rendered by KaTeX), reply,
@@ -34,76 +25,48 @@ class DiscussionBrowserTest {
     static final Path SHOTS = Path.of("target", "screenshots", "discussion");
 
     @RegisterExtension
-    static final Chromium chromium = new Chromium();
-
-    @TempDir
-    static Path dataDir;
-
-    static TestInstance instance;
-    static WebDriver browser;
-
-    @BeforeAll
-    static void start() {
-        browser = chromium.browser();
-        instance = TestInstance.withEnv(dataDir, Map.of("DAILYPAPERS_ADMINS", "root@example.org"), "hf/2026-08-21.json").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (instance != null) {
-            instance.close();
-        }
-    }
-
-    static FluentWait<WebDriver> await() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    }
-
-    static BrowserPages as(String email) {
-        String cookie = email == null ? null : instance.app().accounts().openSession(EmailAddress.parse(email)).cookie();
-        return new BrowserPages(browser, instance::url, cookie);
-    }
+    static final BrowserInstance web = BrowserInstance.withFixtures("hf/2026-08-21.json").env(Map.of("DAILYPAPERS_ADMINS", "root@example.org"));
 
     @Test
     void comment_reply_and_hide_on_the_paper_page() throws IOException {
-        BrowserPages ada = as("ada@example.org");
+        BrowserPages ada = web.as("ada@example.org");
         ada.viewport(1280, 900);
         ada.open("/papers/" + PAPER, true);
-        await().until(d -> d.findElements(By.id("comment-new")).size() == 1);
-        browser.findElement(By.id("comment-new")).sendKeys("Nice result. The loss is $\\sum_i x_i^2$ and **bold** matters.");
-        browser.findElement(By.cssSelector(".comment-form button")).click();
-        await().until(d -> d.findElements(By.cssSelector(".comment-body")).size() == 1);
-        await().until(d -> d.findElements(By.cssSelector(".comment-body .katex")).size() == 1); // KaTeX rendered the math
-        assertThat(browser.findElement(By.cssSelector(".comment-body strong")).getText()).isEqualTo("bold");
-        assertThat(browser.findElement(By.id("discussion-status")).getText()).isEqualTo("Comment posted.");
+        web.await().until(d -> d.findElements(By.id("comment-new")).size() == 1);
+        web.browser().findElement(By.id("comment-new")).sendKeys("Nice result. The loss is $\\sum_i x_i^2$ and **bold** matters.");
+        web.browser().findElement(By.cssSelector(".comment-form button")).click();
+        web.await().until(d -> d.findElements(By.cssSelector(".comment-body")).size() == 1);
+        web.await().until(d -> d.findElements(By.cssSelector(".comment-body .katex")).size() == 1); // KaTeX rendered the math
+        assertThat(web.browser().findElement(By.cssSelector(".comment-body strong")).getText()).isEqualTo("bold");
+        assertThat(web.browser().findElement(By.id("discussion-status")).getText()).isEqualTo("Comment posted.");
 
-        browser.findElement(By.cssSelector("details.reply summary")).click();
-        WebElementText.typeInto(browser, "details.reply textarea", "Thanks, agreed.");
-        browser.findElement(By.cssSelector("details.reply button")).click();
-        await().until(d -> d.findElements(By.cssSelector("ol.replies .comment-body")).size() == 1);
-        assertThat(browser.findElement(By.cssSelector("ol.replies .comment-body")).getText()).isEqualTo("Thanks, agreed.");
-        assertThat(browser.getCurrentUrl()).endsWith("/papers/" + PAPER); // no reload, no navigation
+        web.browser().findElement(By.cssSelector("details.reply summary")).click();
+        WebElementText.typeInto(web.browser(), "details.reply textarea", "Thanks, agreed.");
+        web.browser().findElement(By.cssSelector("details.reply button")).click();
+        web.await().until(d -> d.findElements(By.cssSelector("ol.replies .comment-body")).size() == 1);
+        assertThat(web.browser().findElement(By.cssSelector("ol.replies .comment-body")).getText()).isEqualTo("Thanks, agreed.");
+        assertThat(web.browser().getCurrentUrl()).endsWith("/papers/" + PAPER); // no reload, no navigation
 
         // Sorting swaps the discussion in place.
-        browser.findElement(By.cssSelector(".comment-sort a[href$='sort=top']")).click();
-        await().until(d -> "true".equals(d.findElement(By.cssSelector(".comment-sort a[href$='sort=top']")).getAttribute("aria-current")));
+        web.browser().findElement(By.cssSelector(".comment-sort a[href$='sort=top']")).click();
+        web.await().until(d -> "true".equals(d.findElement(By.cssSelector(".comment-sort a[href$='sort=top']")).getAttribute("aria-current")));
         look("signed-in");
 
-        BrowserPages root = as("root@example.org");
+        BrowserPages root = web.as("root@example.org");
         root.viewport(1280, 900);
         root.open("/papers/" + PAPER, true);
-        await().until(d -> d.findElements(By.cssSelector(".comment-actions button[value=hide]")).size() == 2);
-        browser.findElement(By.cssSelector(".comment-actions button[value=hide]")).click();
-        await().until(d -> d.findElement(By.id("discussion-status")).getText().equals("Comment hidden."));
-        assertThat(browser.findElement(By.cssSelector(".comment-meta .moderated")).getText()).isEqualTo("hidden by a moderator");
+        web.await().until(d -> d.findElements(By.cssSelector(".comment-actions button[value=hide]")).size() == 2);
+        web.browser().findElement(By.cssSelector(".comment-actions button[value=hide]")).click();
+        web.await().until(d -> d.findElement(By.id("discussion-status")).getText().equals("Comment hidden."));
+        assertThat(web.browser().findElement(By.cssSelector(".comment-meta .moderated")).getText()).isEqualTo("hidden by a moderator");
 
-        BrowserPages reader = as(null);
+        BrowserPages reader = web.as(null);
         reader.viewport(1280, 900);
         reader.open("/papers/" + PAPER, false);
-        await().until(d -> d.findElements(By.cssSelector(".comment-gone")).size() == 1);
-        assertThat(browser.findElement(By.cssSelector(".comment-gone")).getText()).isEqualTo("This comment was hidden by a moderator.");
-        assertThat(browser.findElement(By.cssSelector("ol.replies .comment-body")).getText()).isEqualTo("Thanks, agreed.");
-        assertThat(browser.findElement(By.cssSelector(".comment-signin")).getText()).contains("Sign in");
+        web.await().until(d -> d.findElements(By.cssSelector(".comment-gone")).size() == 1);
+        assertThat(web.browser().findElement(By.cssSelector(".comment-gone")).getText()).isEqualTo("This comment was hidden by a moderator.");
+        assertThat(web.browser().findElement(By.cssSelector("ol.replies .comment-body")).getText()).isEqualTo("Thanks, agreed.");
+        assertThat(web.browser().findElement(By.cssSelector(".comment-signin")).getText()).contains("Sign in");
         look("signed-out");
     }
 
@@ -111,12 +74,12 @@ class DiscussionBrowserTest {
     private static void look(String name) throws IOException {
         Files.createDirectories(SHOTS);
         for (int width : new int[] {1280, 390}) {
-            as(null).viewport(width, width == 390 ? 844 : 900);
-            ((JavascriptExecutor) browser).executeScript("document.getElementById('discussion').scrollIntoView()");
-            long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+            web.as(null).viewport(width, width == 390 ? 844 : 900);
+            ((JavascriptExecutor) web.browser()).executeScript("document.getElementById('discussion').scrollIntoView()");
+            long overflow = (Long) ((JavascriptExecutor) web.browser()).executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).as(name + " at " + width + " px scrolls sideways by").isLessThanOrEqualTo(0);
-            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Path shot = ((TakesScreenshot) web.browser()).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, SHOTS.resolve(name + "-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
         }
     }
@@ -124,7 +87,7 @@ class DiscussionBrowserTest {
     /** Typing into a field found by CSS. */
     private static final class WebElementText {
         static void typeInto(WebDriver browser, String css, String text) {
-            await().until(d -> d.findElement(By.cssSelector(css)).isDisplayed());
+            web.await().until(d -> d.findElement(By.cssSelector(css)).isDisplayed());
             browser.findElement(By.cssSelector(css)).sendKeys(text);
         }
     }

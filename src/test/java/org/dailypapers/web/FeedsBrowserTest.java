@@ -7,18 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.dailypapers.TestInstance;
-import org.dailypapers.testing.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 
 /**
  * The "Feeds" menu of list pages in Chromium, on a desktop (1280 px) and a phone (390 px): it opens from the
@@ -27,39 +21,18 @@ import org.openqa.selenium.WebDriver;
  */
 class FeedsBrowserTest {
     @RegisterExtension
-    static final Chromium chromium = new Chromium();
-
-    @TempDir
-    static Path dataDir;
-
-    static TestInstance instance;
-    static WebDriver browser;
-    static BrowserPages pages;
-
-    @BeforeAll
-    static void start() {
-        browser = chromium.browser();
-        instance = TestInstance.withFixtures(dataDir, "hf").start();
-        pages = new BrowserPages(browser, instance::url, instance.signedIn("reader@example.org").cookie("dp_session"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (instance != null) {
-            instance.close();
-        }
-    }
+    static final BrowserInstance web = BrowserInstance.withFixtures("hf").signedIn("reader@example.org");
 
     @Test
     void the_feeds_menu_opens_from_the_keyboard_and_fits_the_screen_on_desktop_and_phone() {
         List<String> lists = List.of("/papers/date/2026-08-21", "/papers/trending", "/organizations/google",
                 "/authors/Chengsong%20Huang", "/users/taesiri", "/search?q=agents");
         for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
-            pages.viewport(size[0], size[1]);
+            web.pages().viewport(size[0], size[1]);
             for (String path : lists) {
-                pages.open(path, false);
-                browser.findElement(By.cssSelector(".feeds-menu > summary")).sendKeys(Keys.ENTER);
-                Map<?, ?> menu = (Map<?, ?>) pages.js("""
+                web.pages().open(path, false);
+                web.browser().findElement(By.cssSelector(".feeds-menu > summary")).sendKeys(Keys.ENTER);
+                Map<?, ?> menu = (Map<?, ?>) web.pages().js("""
                         const d = document.querySelector('.feeds-menu'), r = d.querySelector('.feeds-menu-list').getBoundingClientRect();
                         return { open: d.open, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
                                  links: [...d.querySelectorAll('a')].map(a => a.textContent + ' ' + a.getAttribute('type')),
@@ -79,12 +52,12 @@ class FeedsBrowserTest {
     @Test
     void the_private_feed_page_shows_its_new_address_once_on_desktop_and_phone() {
         for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
-            pages.viewport(size[0], size[1]);
-            pages.open("/account/feed", true);
-            browser.findElement(By.cssSelector("form[action='/account/feed'] button")).click();
-            String rss = browser.findElement(By.id("private-rss")).getAttribute("value");
+            web.pages().viewport(size[0], size[1]);
+            web.pages().open("/account/feed", true);
+            web.browser().findElement(By.cssSelector("form[action='/account/feed'] button")).click();
+            String rss = web.browser().findElement(By.id("private-rss")).getAttribute("value");
             assertThat(rss).matches("http://127\\.0\\.0\\.1:\\d+/private/[A-Za-z0-9_-]{43}/rss");
-            assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
+            assertThat(web.pages().number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
             screenshot("feeds-private-" + size[0]);
         }
     }
@@ -92,7 +65,7 @@ class FeedsBrowserTest {
     private static void screenshot(String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) web.browser()).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -29,7 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Layout in Chromium (issue 11, "Pages"): the header on one row from 1024 px, signed in or out, with nothing
  * shifting when the account menu loads (cumulative layout shift 0); a compact phone header with three cards
- * on a 390 x 844 screen; the paper page's upvote button beside the title; math rendered only where well formed.
+ * on a 390 x 844 screen; at 800, 390 and 320 px every header link on the screen, a signed-in person's account
+ * links behind one menu button that the keyboard opens and Escape closes; the paper page's upvote button beside
+ * the title; math rendered only where well formed.
  * Screenshots go to target/screenshots/ for a human to look at.
  */
 class LayoutTest {
@@ -78,7 +80,9 @@ class LayoutTest {
                     pages.open(path, signedIn);
                     String where = width + " px, " + (signedIn ? "signed in" : "signed out") + ", " + path;
                     if (signedIn) {
-                        assertThat(browser.findElements(By.cssSelector(".account-menu .who"))).as(where).hasSize(1);
+                        assertThat(browser.findElements(By.cssSelector(".account-inline .who"))).as(where).hasSize(1);
+                        assertThat(browser.findElement(By.cssSelector(".account-inline .who")).isDisplayed()).as(where).isTrue();
+                        assertThat(browser.findElement(By.cssSelector(".account-disclosure")).isDisplayed()).as("no phone menu at " + where).isFalse();
                     }
                     double header = pages.number("return document.querySelector('header.site').getBoundingClientRect().height");
                     double spread = pages.number("""
@@ -94,7 +98,7 @@ class LayoutTest {
                     assertThat(browser.findElement(By.cssSelector(".links")).getText()).as(where).contains("RSS");
                     assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth")).as(where).isLessThanOrEqualTo(0);
                     if (signedIn) {
-                        assertThat(style(".links button.link")).as("Sign out looks like the other links at " + where)
+                        assertThat(style(".account-menu button.link")).as("Sign out looks like the other links at " + where)
                                 .isEqualTo(style(".links a[href='/papers/trending']"));
                     }
                     if (path.equals("/") && width != 1024) {
@@ -137,6 +141,82 @@ class LayoutTest {
                         .as("no sideways scrolling on " + path + ", " + who).isLessThanOrEqualTo(0);
             }
         }
+    }
+
+    @Test
+    void on_a_phone_every_header_link_is_on_the_screen_or_in_the_account_menu_signed_in_or_out() {
+        for (int width : new int[] {800, 390, 320}) {
+            for (boolean signedIn : new boolean[] {false, true}) {
+                pages.viewport(width, 844);
+                pages.open("/", signedIn);
+                String where = width + " px, " + (signedIn ? "signed in" : "signed out");
+                screenshot("phone-header-" + width + (signedIn ? "-signed-in" : "-signed-out"));
+                if (width > 640) { // a tablet: two rows, every link in them
+                    assertThat(onScreenHeaderControls()).as("header links wholly on the screen, " + where)
+                            .contains("Latest", "Week", "Month", "Trending", "RSS")
+                            .contains(signedIn ? new String[] {"For you", "Submit", "Sign out"} : new String[] {"Sign in"});
+                    assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth")).as(where).isLessThanOrEqualTo(0);
+                    continue;
+                }
+                assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth"))
+                        .as("no sideways scrolling, " + where).isLessThanOrEqualTo(0);
+                List<String> site = List.of("Latest", "Week", "Month", "Trending", "RSS");
+                double header = pages.number("return document.querySelector('header.site').getBoundingClientRect().height");
+                System.out.printf("phone header %s: %.0f px%n", where, header);
+                assertThat(header).as("phone header height, " + where).isLessThanOrEqualTo(80);
+                assertThat(pages.number("""
+                        const mid = (e) => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; };
+                        const row = [...document.querySelectorAll('.brand, .search-icon, .account-menu')].map(mid);
+                        return Math.max(...row) - Math.min(...row);""")).as("brand, search and account on the first row, " + where)
+                        .isLessThanOrEqualTo(6);
+                if (!signedIn) {
+                    assertThat(onScreenHeaderControls()).as("header links wholly on the screen, " + where)
+                            .containsAll(site).contains("Sign in");
+                    continue;
+                }
+                String name = (String) pages.js("return document.querySelector('.account-disclosure summary .who').textContent");
+                assertThat(onScreenHeaderControls()).as("header links wholly on the screen, " + where)
+                        .containsAll(site).contains("Menu of " + name).doesNotContain("Sign out");
+                // by keyboard: Tab reaches the menu button, Enter opens it, every account link is then on the screen
+                WebElement button = browser.findElement(By.cssSelector(".account-disclosure summary"));
+                pages.js("arguments[0].focus()", button);
+                assertThat(pages.js("return document.activeElement.matches('.account-disclosure summary')")).isEqualTo(true);
+                button.sendKeys(org.openqa.selenium.Keys.ENTER);
+                assertThat(pages.js("return document.querySelector('.account-disclosure').open")).as("Enter opens it, " + where).isEqualTo(true);
+                screenshot("phone-header-" + width + "-menu-open");
+                assertThat(onScreenHeaderControls()).as("the open menu's links wholly on the screen, " + where)
+                        .containsAll(site).contains("Your account", "For you", "Submit", "Sign out");
+                assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth"))
+                        .as("no sideways scrolling with the menu open, " + where).isLessThanOrEqualTo(0);
+                button.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+                assertThat(pages.js("return !document.querySelector('.account-disclosure').open"
+                        + " && document.activeElement.matches('.account-disclosure summary')")).as("Escape closes it, focus stays on its button").isEqualTo(true);
+            }
+        }
+    }
+
+    /**
+     * The names of the header's links and buttons that are wholly inside the viewport and not clipped by a
+     * scrolling or hidden-overflow ancestor: what a person sees and can tap without scrolling anything.
+     */
+    private static List<String> onScreenHeaderControls() {
+        return ((List<?>) pages.js("""
+                const inside = (r, c) => r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.top >= c.top - 0.5 && r.bottom <= c.bottom + 0.5;
+                const shown = (e) => {
+                    const r = e.getBoundingClientRect();
+                    // checkVisibility: false under display: none and inside a closed <details> (content-visibility)
+                    if (r.width === 0 || r.height === 0 || !e.checkVisibility({ visibilityProperty: true })) return false;
+                    if (!inside(r, { left: 0, top: 0, right: innerWidth, bottom: innerHeight })) return false;
+                    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                        const s = getComputedStyle(a);
+                        if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
+                            if (!inside(r, a.getBoundingClientRect())) return false;
+                        }
+                    }
+                    return true;
+                };
+                return [...document.querySelectorAll('header.site a, header.site button, header.site summary')].filter(shown)
+                    .map(e => e.textContent.trim()).filter(t => t.length > 0);""")).stream().map(String::valueOf).toList();
     }
 
     @Test

@@ -134,13 +134,29 @@ class SearchWebTest {
     }
 
     @Test
+    void the_api_without_a_query_lists_the_latest_days_papers_most_upvoted_first_as_hugging_face_answers_a_list() throws Exception {
+        // huggingface_hub's list_papers() sends no q; Hugging Face answers with a list, so an error here breaks it
+        HttpResponse<String> response = instance.get("/api/papers/search");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode items = JSON.readTree(response.body());
+        JsonNode latestDay = JSON.readTree(instance.get("/api/daily_papers?sort=upvotes").body());
+        assertThat(items.size()).isGreaterThan(1).isEqualTo(latestDay.size());
+        assertThat(items.findValuesAsText("id")).isEqualTo(latestDay.findValuesAsText("id"));
+        assertThat(response.headers().firstValue("X-Search-Method")).hasValue("latest");
+        assertThat(response.headers().firstValue("X-Total-Count")).hasValue(Integer.toString(items.size()));
+        JsonNode first = JSON.readTree(instance.get("/api/papers/search?q=&limit=1").body());
+        assertThat(first.findValuesAsText("id")).as("an empty q is no query; limit applies")
+                .isEqualTo(latestDay.get(0).findValuesAsText("id"));
+    }
+
+    @Test
     void papers_only_in_the_arxiv_listing_are_found_too() throws Exception {
         JsonNode items = JSON.readTree(instance.get("/api/papers/search?q=" + q("Gaussian Splatting sensor simulation")).body());
         assertThat(items.findValuesAsText("id")).contains("2503.11731");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"q=x&limit=0", "q=x&limit=121", "limit=5", "q=x&limit=ten"})
+    @ValueSource(strings = {"q=x&limit=0", "q=x&limit=121", "limit=0", "q=x&limit=ten"})
     void bad_api_parameters_get_a_400(String query) throws Exception {
         HttpResponse<String> response = instance.get("/api/papers/search?" + query);
         assertThat(response.statusCode()).isEqualTo(400);
