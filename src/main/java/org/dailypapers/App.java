@@ -216,7 +216,7 @@ public final class App implements AutoCloseable {
     private org.dailypapers.solr.SearchOutbox solrBackend(org.dailypapers.solr.SolrConfig solr, Database database, Clock clock) {
         org.dailypapers.solr.SolrHttp http = new org.dailypapers.solr.SolrHttp(solr.urls(), solr.timeout());
         search.searchOn(new org.dailypapers.solr.SolrBackend(http, solr));
-        return new org.dailypapers.solr.SearchOutbox(database, papers, http, solr, search::vectorsOf, clock);
+        return org.dailypapers.solr.SearchOutbox.withKnownVectors(database, papers, http, solr, search::vectorsOf, clock);
     }
 
     /** Queues these papers' documents for the search engine (solr backend only; the embedded index is written directly). */

@@ -51,7 +51,7 @@ final class SolrReindexCommand implements Callable<Integer> {
             SolrHttp http = new SolrHttp(solr.urls(), solr.timeout());
             long started = System.nanoTime();
             SolrReindexer.Result result;
-            try (SearchOutbox outbox = new SearchOutbox(database, papers, http, solr, docs -> shared.find(model, docs), clock);
+            try (SearchOutbox outbox = SearchOutbox.withKnownVectors(database, papers, http, solr, docs -> shared.find(model, docs), clock);
                     ProgressBar bar = new ProgressBarBuilder().setTaskName("Reindexing").setInitialMax(papers.count())
                             .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" papers", 1).build()) {
                 result = new SolrReindexer(http, solr, papers, outbox).reindex(bar::stepTo);

@@ -64,9 +64,9 @@ public final class SearchOutbox implements Closeable {
      * {@code knownVectors} (by id, for the documents' current text; absent: none yet, and the paper is enqueued
      * again when its vector is computed).
      */
-    public SearchOutbox(Database database, PaperRepository papers, SolrHttp solr, SolrConfig config,
-            Function<List<SearchDocument>, Map<String, float[]>> knownVectors, Clock clock) {
-        this(database, papers, solr, config, null, knownVectors, clock);
+    public static SearchOutbox withKnownVectors(Database database, PaperRepository papers, SolrHttp solr,
+            SolrConfig config, Function<List<SearchDocument>, Map<String, float[]>> knownVectors, Clock clock) {
+        return new SearchOutbox(database, papers, solr, config, null, knownVectors, clock);
     }
 
     private SearchOutbox(Database database, PaperRepository papers, SolrHttp solr, SolrConfig config, Embedder embedder,
