@@ -21,6 +21,9 @@ import org.dailypapers.account.Account;
 import org.dailypapers.curation.Action;
 import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.paper.ArxivId;
+import org.dailypapers.search.EmbeddingModelName;
+import org.dailypapers.search.OnnxEmbedder;
+import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.ScoredPaper;
 import org.dailypapers.search.SearchPipeline;
 import org.dailypapers.search.SearchRequest;
@@ -144,9 +147,52 @@ class SolrServeTest {
         }
     }
 
+    @Test
+    void hybrid_search_and_similar_papers_run_on_solr_with_the_vectors_the_node_computed() throws Exception {
+        String alias = "hybrid_test_" + Long.toString(System.nanoTime(), 36);
+        SolrConfig config = SolrConfig.of(SolrCloudProcess.get().urls()).withAlias(alias);
+        SolrHttp http = new SolrHttp(config.urls(), config.timeout());
+        SolrCollections collections = new SolrCollections(http, config);
+        Map<String, String> env = new HashMap<>(env(null, config.urls(), alias));
+        env.put("DAILYPAPERS_SEARCH_METHOD", "hybrid");
+        env.put("DAILYPAPERS_SEARCH_MODEL", "all-minilm-l6-v2-q");
+        env.put("DAILYPAPERS_EMBED", "true");
+        try (TestInstance node = TestInstance.withEnv(dir.resolve("hybrid"), env, "hf/2026-08-20.json");
+                OnnxEmbedder embedder = OnnxEmbedder.load(EmbeddingModelName.ALL_MINILM_L6_V2_Q)) {
+            PaperSearch search = node.app().search();
+            node.app().startSearchOutbox();
+            search.startBackground();
+            SearchOutbox outbox = node.app().searchOutbox().orElseThrow();
+            List<String> all = new ArrayList<>();
+            node.app().papers().forEach(r -> all.add(r.paper().id().value()));
+            SolrPaperIndex solr = new SolrPaperIndex(http, alias);
+            // the background worker encodes; each vector it computes is queued and written to Solr
+            waitFor("every paper reaches Solr with its vector", () -> search.status().modelLoaded() && outbox.pending() == 0
+                    && solr.count() == all.size() && solr.withoutVector(java.util.Set.copyOf(all)).isEmpty());
+            waitFor("searches use the full pipeline", () -> search.warmingUpNotice().isEmpty());
+
+            SolrSearchEngine evalPath = new SolrSearchEngine(solr, embedder, node.app().config().search().pipeline());
+            for (String q : QUERIES) {
+                SearchRequest request = SearchRequest.of(q, 10);
+                List<ScoredPaper> here = search.search(request);
+                assertThat(ids(here)).as(q).isNotEmpty().isEqualTo(ids(evalPath.retrieve(request)));
+            }
+            assertThat(search.method()).isEqualTo(evalPath.tag()).contains("all-minilm");
+            List<ScoredPaper> similar = search.similar(new ArxivId(all.get(0)), 5);
+            assertThat(ids(similar)).hasSize(5).doesNotContain(all.get(0)).isEqualTo(ids(evalPath.similar(all.get(0), 5)));
+        } finally {
+            collections.aliasTarget(alias).ifPresent(collection -> {
+                collections.deleteAlias(alias);
+                collections.deleteCollection(collection);
+            });
+        }
+    }
+
     private static Map<String, String> env(String database, String solrUrl, String alias) {
         Map<String, String> env = new HashMap<>();
-        env.put("DAILYPAPERS_DB_URL", database);
+        if (database != null) {
+            env.put("DAILYPAPERS_DB_URL", database);
+        }
         env.put("DAILYPAPERS_SEARCH_BACKEND", "solr");
         env.put("DAILYPAPERS_SOLR_URL", solrUrl);
         env.put("DAILYPAPERS_SOLR_COLLECTION", alias);
