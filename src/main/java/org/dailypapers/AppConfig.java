@@ -47,6 +47,11 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         Objects.requireNonNull(harvest, "harvest");
         allowedHosts = java.util.List.copyOf(allowedHosts);
         Objects.requireNonNull(solr, "solr");
+        if (solr.isPresent() && (search.pipeline().rm3() != null || search.pipeline().rocchio() != null)) {
+            throw new IllegalArgumentException("DAILYPAPERS_SEARCH_METHOD " + search.pipeline().name() + " (pseudo-relevance "
+                    + "feedback) runs on the embedded backend only; with DAILYPAPERS_SEARCH_BACKEND=solr use bm25, dense, "
+                    + "hybrid or hybrid-rrf");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
         }
