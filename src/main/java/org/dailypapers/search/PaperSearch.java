@@ -94,7 +94,8 @@ public final class PaperSearch implements Closeable {
      * still answers what is cheap and local: match counts, author lists, a paper's vector. Call before
      * {@link #startBackground()}.
      *
-     * @throws IllegalArgumentException when the backend cannot run the configured pipeline
+     * @throws IllegalArgumentException when the backend cannot run the configured pipeline (validate the
+     *     configuration first: with a dense side, the full pipeline is only built once the model has loaded)
      */
     public synchronized void searchOn(SearchBackend backend) {
         SearchPipeline p = config.pipeline();
@@ -102,9 +103,6 @@ public final class PaperSearch implements Closeable {
                 : backend.engine(new SearchPipeline(p.name(), p.bm25(), p.rm3(), null, null, null), null);
         remoteEngine = embedder == null ? backend.engine(SearchPipeline.named("bm25", null), null)
                 : backend.engine(p, embedder);
-        if (p.rm3() != null || p.rocchio() != null) { // fail at start, not when the model has loaded
-            backend.engine(new SearchPipeline(p.name(), p.bm25(), p.rm3(), null, null, null), null);
-        }
         this.backend = backend;
     }
 
