@@ -27,6 +27,7 @@ import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.ScoredPaper;
 import org.dailypapers.search.SearchPipeline;
 import org.dailypapers.search.SearchRequest;
+import org.dailypapers.testing.ChildJvm;
 import org.dailypapers.testing.SolrCloudProcess;
 import org.dailypapers.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,41 @@ class SolrServeTest {
             assertThat(search.method()).isEqualTo(evalPath.tag()).contains("all-minilm");
             List<ScoredPaper> similar = search.similar(new ArxivId(all.get(0)), 5);
             assertThat(ids(similar)).hasSize(5).doesNotContain(all.get(0)).isEqualTo(ids(evalPath.similar(all.get(0), 5)));
+        } finally {
+            collections.aliasTarget(alias).ifPresent(collection -> {
+                collections.deleteAlias(alias);
+                collections.deleteCollection(collection);
+            });
+        }
+    }
+
+    @Test
+    void solr_reindex_rebuilds_the_collection_from_the_database_from_the_command_line() throws Exception {
+        Path data = dir.resolve("cli");
+        try (TestInstance ignored = TestInstance.withFixtures(data, "hf")) {
+            // 60 papers in a SQLite database
+        }
+        String alias = "cli_test_" + Long.toString(System.nanoTime(), 36);
+        SolrConfig config = SolrConfig.of(SolrCloudProcess.get().urls()).withAlias(alias);
+        SolrCollections collections = new SolrCollections(new SolrHttp(config.urls(), config.timeout()), config);
+        String old = collections.ensureAlias(); // an empty collection that searches use until the switch
+        try {
+            Map<String, String> env = new HashMap<>(env(null, config.urls(), alias));
+            env.put("DAILYPAPERS_SOLR_REPLICAS", "1");
+            Process reindex = ChildJvm.start(data, List.of("-Xmx384m"), env, "solr", "reindex", "--data", data.toString());
+            assertThat(reindex.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("solr reindex ends").isTrue();
+            String out = java.nio.file.Files.readString(data.resolve("out.txt"));
+            assertThat(reindex.exitValue()).as(out + java.nio.file.Files.readString(data.resolve("err.txt"))).isZero();
+            String collection = collections.aliasTarget(alias).orElseThrow();
+            assertThat(collection).isNotEqualTo(old);
+            assertThat(out).contains("Reindexed 60 papers into " + collection, "(" + old + " deleted)");
+            assertThat(collections.collections()).doesNotContain(old);
+            assertThat(new SolrPaperIndex(new SolrHttp(config.urls(), config.timeout()), alias).count()).isEqualTo(60);
+
+            Process embedded = ChildJvm.start(data, List.of("-Xmx384m"), Map.of(), "solr", "reindex", "--data", data.toString());
+            assertThat(embedded.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(embedded.exitValue()).as("a usage error without the solr backend").isEqualTo(2);
+            assertThat(java.nio.file.Files.readString(data.resolve("err.txt"))).contains("DAILYPAPERS_SEARCH_BACKEND=solr");
         } finally {
             collections.aliasTarget(alias).ifPresent(collection -> {
                 collections.deleteAlias(alias);
