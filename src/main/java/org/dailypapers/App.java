@@ -57,6 +57,8 @@ public final class App implements AutoCloseable {
     /** In the data directory while an import or harvest runs (see {@link #importing}). */
     static final String IMPORT_MARKER = "import.unfinished";
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** How often the search outbox looks for queued writes: the most a write waits before the engine has it. */
+    static final long SEARCH_OUTBOX_INTERVAL_MS = 500;
 
     private final AppConfig config;
     private final Database database;
@@ -102,6 +104,8 @@ public final class App implements AutoCloseable {
         return t;
     });
     private final boolean readOnlyIndex;
+    /** With the solr backend: the queue through which every write reaches the engine; null: embedded search. */
+    private final org.dailypapers.solr.SearchOutbox searchOutbox;
 
     private App(AppConfig config, Database database, Clock clock, boolean readOnlyIndex) {
         this.config = config;
@@ -115,10 +119,12 @@ public final class App implements AutoCloseable {
         this.search = readOnlyIndex
                 ? PaperSearch.openReadOnly(config.dataDir().resolve("index"), papers, config.search())
                 : PaperSearch.open(config.dataDir().resolve("index"), papers, config.search());
+        this.searchOutbox = config.solr().map(solr -> solrBackend(solr, database, clock)).orElse(null);
         this.importer = new PaperImporter(papers, changed -> {
             feed.invalidate();
             java.util.List<org.dailypapers.paper.ArxivId> ids = changed.stream().map(r -> r.paper().id()).distinct().toList();
             search.indexed(ids);
+            toSearchEngine(ids);
             publish(new ChangeBus.Change(ChangeBus.Kind.PAPERS, ids.stream().map(org.dailypapers.paper.ArxivId::value).toList()));
         });
         this.mailer = config.mail().smtp()
@@ -148,6 +154,7 @@ public final class App implements AutoCloseable {
         this.curation = new Curation(database, community.account(), clock, paper -> {
             feed.invalidate();
             search.indexed(java.util.List.of(paper));
+            toSearchEngine(java.util.List.of(paper));
             publish(new ChangeBus.Change(ChangeBus.Kind.PAPERS, java.util.List.of(paper.value())));
         });
         this.collections = new org.dailypapers.collection.PaperCollections(database, papers, clock);
@@ -187,12 +194,53 @@ public final class App implements AutoCloseable {
         this.readOnlyIndex = readOnlyIndex;
         String node = java.util.UUID.randomUUID().toString();
         this.runClaims = new RunClaims(database, node, clock, RunClaims.DEFAULT_TTL);
+        org.dailypapers.search.SharedVectors shared = org.dailypapers.search.SharedVectors.NONE;
         if (!database.config().isSqlite() && !readOnlyIndex) {
             // Several nodes on one PostgreSQL: each paper is encoded once, by one of them, and shared.
-            search.shareVectors(new org.dailypapers.search.SharedVectorRepository(database, node, clock,
-                    () -> publish(new ChangeBus.Change(ChangeBus.Kind.VECTORS, java.util.List.of()))));
+            shared = new org.dailypapers.search.SharedVectorRepository(database, node, clock,
+                    () -> publish(new ChangeBus.Change(ChangeBus.Kind.VECTORS, java.util.List.of())));
+        }
+        if (searchOutbox != null && !readOnlyIndex) {
+            shared = searchOutbox.enqueueing(shared); // a vector computed here reaches the engine too
+        }
+        if (shared != org.dailypapers.search.SharedVectors.NONE) {
+            search.shareVectors(shared);
         }
         this.changes = ChangeBus.open(database, this::changedElsewhere);
+    }
+
+    /**
+     * The solr backend: searches run on the alias, and writes are queued in the database for the outbox worker
+     * ({@link #startSearchOutbox()}), which takes the vectors this node's index or another node computed.
+     */
+    private org.dailypapers.solr.SearchOutbox solrBackend(org.dailypapers.solr.SolrConfig solr, Database database, Clock clock) {
+        org.dailypapers.solr.SolrHttp http = new org.dailypapers.solr.SolrHttp(solr.urls(), solr.timeout());
+        search.searchOn(new org.dailypapers.solr.SolrBackend(http, solr));
+        return org.dailypapers.solr.SearchOutbox.withKnownVectors(database, papers, http, solr, search::vectorsOf, clock);
+    }
+
+    /** Queues these papers' documents for the search engine (solr backend only; the embedded index is written directly). */
+    private void toSearchEngine(java.util.Collection<org.dailypapers.paper.ArxivId> ids) {
+        if (searchOutbox != null) {
+            searchOutbox.enqueue(ids.stream().map(org.dailypapers.paper.ArxivId::value).toList());
+        }
+    }
+
+    /**
+     * With the solr backend, starts writing queued papers to the engine (for {@code serve}; stopped by
+     * {@link #close()}): the alias and its first collection are created when missing. Returns whether it started.
+     */
+    public boolean startSearchOutbox() {
+        if (searchOutbox == null) {
+            return false;
+        }
+        searchOutbox.start(SEARCH_OUTBOX_INTERVAL_MS);
+        return true;
+    }
+
+    /** The solr backend's write queue, when configured. */
+    public java.util.Optional<org.dailypapers.solr.SearchOutbox> searchOutbox() {
+        return java.util.Optional.ofNullable(searchOutbox);
     }
 
     private void publish(ChangeBus.Change change) {
@@ -438,6 +486,9 @@ public final class App implements AutoCloseable {
             // Indexed once afterwards, with the shipped vectors, rather than batch by batch without them.
             ImportSummary summary = new PaperImporter(papers, changed -> feed.invalidate()).importStream("demo dataset", in);
             search.catchUp(demoVectors());
+            java.util.List<org.dailypapers.paper.ArxivId> all = new java.util.ArrayList<>();
+            papers.forEach(r -> all.add(r.paper().id()));
+            toSearchEngine(all);
             publish(new ChangeBus.Change(ChangeBus.Kind.EVERYTHING, java.util.List.of()));
             log.info("Demo dataset loaded: {}; search: {}", summary, search.status());
             return summary;
@@ -502,6 +553,9 @@ public final class App implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         runClaims.close();
+        if (searchOutbox != null) {
+            searchOutbox.close();
+        }
         if (mailer instanceof SmtpMailer smtp) {
             smtp.close();
         }

@@ -24,10 +24,13 @@ import org.dailypapers.store.DatabaseConfig;
  * @param harvest the arXiv and Hugging Face harvesters and their daily schedule ({@code DAILYPAPERS_HARVEST_*})
  * @param allowedHosts host names (or address literals) that {@code serve} answers besides localhost, loopback and
  *     this machine's own names, when there is no base URL ({@code DAILYPAPERS_ALLOWED_HOSTS}, comma-separated)
+ * @param solr the distributed search backend ({@code DAILYPAPERS_SEARCH_BACKEND=solr}, see
+ *     {@link org.dailypapers.solr.SolrConfig#fromEnvironment}); empty: the embedded Lucene index alone
  */
 public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean loadDemo, SearchConfig search,
         java.util.Optional<java.net.URI> baseUrl, MailConfig mail, org.dailypapers.digest.DigestConfig digest,
-        CommunityConfig community, HarvestConfig harvest, java.util.List<String> allowedHosts) {
+        CommunityConfig community, HarvestConfig harvest, java.util.List<String> allowedHosts,
+        java.util.Optional<org.dailypapers.solr.SolrConfig> solr) {
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     /** The embedding model chosen on SciFact (docs/EVAL.md). */
@@ -43,6 +46,12 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         Objects.requireNonNull(community, "community");
         Objects.requireNonNull(harvest, "harvest");
         allowedHosts = java.util.List.copyOf(allowedHosts);
+        Objects.requireNonNull(solr, "solr");
+        if (solr.isPresent() && (search.pipeline().rm3() != null || search.pipeline().rocchio() != null)) {
+            throw new IllegalArgumentException("DAILYPAPERS_SEARCH_METHOD " + search.pipeline().name() + " (pseudo-relevance "
+                    + "feedback) runs on the embedded backend only; with DAILYPAPERS_SEARCH_BACKEND=solr use bm25, dense, "
+                    + "hybrid or hybrid-rrf");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
         }
@@ -62,7 +71,8 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
      * DAILYPAPERS_EMBED (compute missing vectors in the background: true/false), DAILYPAPERS_BASE_URL, the
      * mail settings of {@link MailConfig#fromEnv}, the digest settings of
      * {@link org.dailypapers.digest.DigestConfig#fromEnv}, the community settings of {@link CommunityConfig#fromEnv}
-     * and the harvest settings of {@link HarvestConfig#fromEnv}.
+     * the harvest settings of {@link HarvestConfig#fromEnv} and the search backend's of
+     * {@link org.dailypapers.solr.SolrConfig#fromEnvironment}.
      */
     public static AppConfig resolve(Map<String, String> env, Path dataFlag, Integer portFlag) {
         Path dataDir = dataFlag != null ? dataFlag : Path.of(env.getOrDefault("DAILYPAPERS_DATA", DEFAULT_DATA_DIR.toString()));
@@ -83,12 +93,13 @@ public record AppConfig(Path dataDir, int port, DatabaseConfig database, boolean
         }
         return new AppConfig(dataDir, port, database, demo, search, parseBaseUrl(env.get("DAILYPAPERS_BASE_URL")),
                 MailConfig.fromEnv(env), org.dailypapers.digest.DigestConfig.fromEnv(env), CommunityConfig.fromEnv(env),
-                HarvestConfig.fromEnv(env), parseHosts(env.get("DAILYPAPERS_ALLOWED_HOSTS")));
+                HarvestConfig.fromEnv(env), parseHosts(env.get("DAILYPAPERS_ALLOWED_HOSTS")),
+                org.dailypapers.solr.SolrConfig.fromEnvironment(env));
     }
 
     /** This configuration with other harvest settings (a command line's flags). */
     public AppConfig withHarvest(HarvestConfig other) {
-        return new AppConfig(dataDir, port, database, loadDemo, search, baseUrl, mail, digest, community, other, allowedHosts);
+        return new AppConfig(dataDir, port, database, loadDemo, search, baseUrl, mail, digest, community, other, allowedHosts, solr);
     }
 
     /**

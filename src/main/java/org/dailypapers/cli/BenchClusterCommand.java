@@ -49,6 +49,14 @@ public final class BenchClusterCommand implements Callable<Integer> {
     @Option(names = "--node-heap", defaultValue = "512m", description = "each node's -Xmx (default: ${DEFAULT-VALUE})")
     String nodeHeap;
 
+    @Option(names = "--solr-url", paramLabel = "URLS",
+            description = "SolrCloud node URLs: the PostgreSQL configurations search on Solr (DAILYPAPERS_SEARCH_BACKEND=solr),"
+                    + " in a new alias bench_<time> that the run deletes")
+    String solrUrl;
+
+    /** The alias of this run's Solr collection, when {@link #solrUrl} is given. */
+    private final String solrAlias = "bench_" + Long.toString(System.currentTimeMillis(), 36);
+
     @Override
     public Integer call() throws Exception {
         if (seconds < 1 || concurrency < 1) {
@@ -61,12 +69,33 @@ public final class BenchClusterCommand implements Callable<Integer> {
         try {
             LoadMix.Result embedded = run("embedded (SQLite, 1 process)", work.resolve("embedded"), null, 1);
             for (int n : nodeCounts) {
-                LoadMix.Result r = run(n + " node(s) on PostgreSQL", work.resolve("pg" + n), dbUrl, n);
+                LoadMix.Result r = run(n + " node(s) on PostgreSQL" + (solrUrl == null ? "" : " + SolrCloud"),
+                        work.resolve("pg" + n), dbUrl, n);
                 System.out.printf("  ratio to embedded: %.2fx throughput%n", r.throughput() / embedded.throughput());
             }
             return 0;
         } finally {
             deleteTree(work);
+            if (solrUrl != null) {
+                var config = org.dailypapers.solr.SolrConfig.of(solrUrl).withAlias(solrAlias);
+                var collections = new org.dailypapers.solr.SolrCollections(
+                        new org.dailypapers.solr.SolrHttp(solrUrl, config.timeout()), config);
+                collections.aliasTarget(solrAlias).ifPresent(c -> {
+                    collections.deleteAlias(solrAlias);
+                    collections.deleteCollection(c);
+                });
+            }
+        }
+    }
+
+    /** The search backend of the PostgreSQL configurations: Solr with {@code --solr-url}. */
+    private void searchBackend(Map<String, String> env, String db) {
+        if (db != null && solrUrl != null) {
+            env.put("DAILYPAPERS_SEARCH_BACKEND", "solr");
+            env.put("DAILYPAPERS_SOLR_URL", solrUrl);
+            env.put("DAILYPAPERS_SOLR_COLLECTION", solrAlias);
+        } else {
+            env.remove("DAILYPAPERS_SEARCH_BACKEND");
         }
     }
 
@@ -88,12 +117,14 @@ public final class BenchClusterCommand implements Callable<Integer> {
             if (db != null) {
                 env.put("DAILYPAPERS_DB_URL", db);
             }
+            searchBackend(env, db);
             // Sessions opened in the database directly: signing in by mail is not what is measured.
             List<String> ids;
             try (App app = App.openBesideServer(AppConfig.resolve(env, db == null ? dir.resolve("node0") : dir.resolve("sessions"), 0), Clock.systemUTC())) {
                 for (int i = 0; i < 50; i++) {
                     sessions.add(app.accounts().openSession(EmailAddress.parse("reader" + i + "@bench.example.org")));
                 }
+                awaitSearchEngine(app);
                 ids = app.feed().latestDay().map(d -> app.feed().papers(org.dailypapers.feed.FeedPeriod.day(d))).orElseThrow()
                         .stream().map(p -> p.paper().id().value()).toList();
             }
@@ -134,7 +165,26 @@ public final class BenchClusterCommand implements Callable<Integer> {
         if (db != null) {
             builder.environment().put("DAILYPAPERS_DB_URL", db);
         }
+        searchBackend(builder.environment(), db);
         return builder.start();
+    }
+
+    /** With Solr: waits until the nodes wrote every queued paper to it, so that the run measures searches, not the fill. */
+    private static void awaitSearchEngine(App app) throws InterruptedException {
+        var outbox = app.searchOutbox();
+        if (outbox.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        long started = System.nanoTime();
+        Thread.sleep(2_000); // the nodes create the collection and queue every paper first
+        while (outbox.get().pending() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the nodes did not fill Solr within 10 minutes");
+            }
+            Thread.sleep(500);
+        }
+        System.out.printf("  Solr filled from the database in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     private static URI awaitReady(Path data, Process process) throws Exception {

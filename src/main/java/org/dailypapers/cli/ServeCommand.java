@@ -45,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
             // anything else that ends the JVM (System.exit elsewhere, another signal) still closes cleanly
             Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
             app.search().startBackground();
+            app.startSearchOutbox();
             app.startDigestSchedule();
             app.startHarvestSchedule();
         }

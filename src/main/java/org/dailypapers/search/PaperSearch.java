@@ -53,6 +53,11 @@ public final class PaperSearch implements Closeable {
     private final SearchEngine lexicalEngine;
     private final EmbeddingBacklog backlog;
     private final LexicalRelevance relevance;
+    /** Where searches run instead of this node's index ({@link #searchOn}); null: here. */
+    private volatile SearchBackend backend;
+    /** The backend's engines for {@link #engine} and {@link #lexicalEngine}: set with {@link #backend}. */
+    private volatile SearchBackend.Engine remoteEngine;
+    private volatile SearchBackend.Engine remoteLexical;
 
     private PaperSearch(PaperIndex index, PaperRepository papers, SearchConfig config) {
         this.index = index;
@@ -73,6 +78,32 @@ public final class PaperSearch implements Closeable {
     private SearchEngine current() {
         SearchEngine full = engine;
         return embedder != null && lexicalEngine != null && backlog.warmingUp() ? lexicalEngine : full;
+    }
+
+    /** What ranks for {@code local}: itself, or its counterpart on the {@link #searchOn backend}. */
+    private Retriever ranker(SearchEngine local) {
+        if (backend == null) {
+            return local;
+        }
+        return local == lexicalEngine ? remoteLexical : remoteEngine;
+    }
+
+    /**
+     * Runs searches and similar papers on {@code backend} (a distributed engine kept in step with the database
+     * elsewhere) instead of this node's index, with the same pipeline, warm-up and hidden papers. This node's index
+     * still answers what is cheap and local: match counts, author lists, a paper's vector. Call before
+     * {@link #startBackground()}.
+     *
+     * @throws IllegalArgumentException when the backend cannot run the configured pipeline (validate the
+     *     configuration first: with a dense side, the full pipeline is only built once the model has loaded)
+     */
+    public synchronized void searchOn(SearchBackend backend) {
+        SearchPipeline p = config.pipeline();
+        remoteLexical = lexicalEngine == null ? null
+                : backend.engine(new SearchPipeline(p.name(), p.bm25(), p.rm3(), null, null, null), null);
+        remoteEngine = embedder == null ? backend.engine(SearchPipeline.named("bm25", null), null)
+                : backend.engine(p, embedder);
+        this.backend = backend;
     }
 
     /** The background encoder's backlog: papers without a vector, rate, estimated end. */
@@ -235,11 +266,12 @@ public final class PaperSearch implements Closeable {
 
     private List<ScoredPaper> search(SearchEngine engine, SearchRequest request) {
         java.util.Set<String> hidden = papers.hiddenIds();
+        Retriever ranker = ranker(engine);
         if (hidden.isEmpty()) {
-            return engine.retrieve(request);
+            return ranker.retrieve(request);
         }
         int wider = Math.min(SearchRequest.MAX_LIMIT, request.limit() + hidden.size());
-        return withoutHidden(engine.retrieve(request.withLimit(wider)), hidden, request.limit());
+        return withoutHidden(ranker.retrieve(request.withLimit(wider)), hidden, request.limit());
     }
 
     /**
@@ -274,12 +306,38 @@ public final class PaperSearch implements Closeable {
     /** Papers most like this one by embedding, itself and hidden papers excluded; empty until it has a vector. */
     public List<ScoredPaper> similar(ArxivId id, int k) {
         java.util.Set<String> hidden = papers.hiddenIds();
-        return hidden.isEmpty() ? engine.similar(id.value(), k)
-                : withoutHidden(engine.similar(id.value(), Math.min(SearchRequest.MAX_LIMIT, k + hidden.size())), hidden, k);
+        SearchBackend.Engine remote = backend == null ? null : remoteEngine;
+        java.util.function.BiFunction<String, Integer, List<ScoredPaper>> near = remote == null ? engine::similar : remote::similar;
+        return hidden.isEmpty() ? near.apply(id.value(), k)
+                : withoutHidden(near.apply(id.value(), Math.min(SearchRequest.MAX_LIMIT, k + hidden.size())), hidden, k);
     }
 
     private static List<ScoredPaper> withoutHidden(List<ScoredPaper> results, java.util.Set<String> hidden, int limit) {
         return results.stream().filter(s -> !hidden.contains(s.id())).limit(limit).toList();
+    }
+
+    /**
+     * The vectors known for these documents' current text, by id: this node's (when its copy of the paper has the
+     * same text), else those another node computed ({@link #shareVectors}); absent: none yet. For a backend's
+     * writer, which never encodes itself.
+     */
+    public Map<String, float[]> vectorsOf(List<SearchDocument> docs) {
+        Map<String, float[]> found = new HashMap<>();
+        List<SearchDocument> rest = new ArrayList<>();
+        for (SearchDocument d : docs) {
+            Optional<SearchDocument> mine = index.document(d.id());
+            Optional<float[]> v = mine.isPresent() && mine.get().embeddingText().equals(d.embeddingText())
+                    ? index.vector(d.id()) : Optional.empty();
+            if (v.isPresent()) {
+                found.put(d.id(), v.get());
+            } else {
+                rest.add(d);
+            }
+        }
+        if (!rest.isEmpty()) {
+            found.putAll(shared.find(config.model().id(), rest));
+        }
+        return found;
     }
 
     /** A paper's embedding (unit length, as the index keeps it), if it has one yet. */
@@ -304,7 +362,7 @@ public final class PaperSearch implements Closeable {
 
     /** The run tag of the pipeline searches use now (BM25 alone until the model has loaded). */
     public String method() {
-        return current().tag();
+        return ranker(current()).tag();
     }
 
     /** The full state, including a scan for papers without vectors: for the command line and logs. */
@@ -337,6 +395,9 @@ public final class PaperSearch implements Closeable {
         }
         long t0 = System.nanoTime();
         Embedder loaded = OnnxEmbedder.load(config.model());
+        if (backend != null) { // before the engine: a search that sees the new engine finds its counterpart
+            remoteEngine = backend.engine(config.pipeline(), loaded);
+        }
         embedder = loaded;
         engine = new SearchEngine(index, loaded, config.pipeline());
         log.info("Embedding model {} loaded in {} ms; searching with {}", loaded.modelId(),

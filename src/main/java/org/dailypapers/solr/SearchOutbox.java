@@ -12,11 +12,13 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.search.Embedder;
 import org.dailypapers.search.SearchDocument;
+import org.dailypapers.search.SharedVectors;
 import org.dailypapers.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,11 @@ public final class SearchOutbox implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchOutbox.class);
     static final int BATCH = 200;
     private static final long MAX_BACKOFF_MS = 300_000;
+    /**
+     * How long a node holds the entries it took (so that other nodes skip them) before another may take them: a
+     * node killed mid-write leaves its entries to the others after this.
+     */
+    static final long CLAIM_MS = 60_000;
 
     private final SearchOutboxRepository outbox;
     private final PaperRepository papers;
@@ -40,12 +47,31 @@ public final class SearchOutbox implements Closeable {
     private final SolrHttp solr;
     private final String alias;
     private final Embedder embedder;
+    private final Function<List<SearchDocument>, Map<String, float[]>> knownVectors;
     private final Clock clock;
     private ScheduledExecutorService worker;
+    /** Whether the worker has made sure the alias exists (it does so before its first write). */
+    private volatile boolean collectionReady;
 
     /** @param embedder computes the vectors of new or changed text; null leaves them without (BM25 only) */
     public SearchOutbox(Database database, PaperRepository papers, SolrHttp solr, SolrConfig config, Embedder embedder,
             Clock clock) {
+        this(database, papers, solr, config, embedder, docs -> Map.of(), clock);
+    }
+
+    /**
+     * For an app node, which encodes in its own background worker and never here: vectors come from
+     * {@code knownVectors} (by id, for the documents' current text; absent: none yet, and the paper is enqueued
+     * again when its vector is computed).
+     */
+    public static SearchOutbox withKnownVectors(Database database, PaperRepository papers, SolrHttp solr,
+            SolrConfig config, Function<List<SearchDocument>, Map<String, float[]>> knownVectors, Clock clock) {
+        return new SearchOutbox(database, papers, solr, config, null, knownVectors, clock);
+    }
+
+    private SearchOutbox(Database database, PaperRepository papers, SolrHttp solr, SolrConfig config, Embedder embedder,
+            Function<List<SearchDocument>, Map<String, float[]>> knownVectors, Clock clock) {
+        this.knownVectors = knownVectors;
         this.outbox = new SearchOutboxRepository(database);
         this.papers = papers;
         this.solr = solr;
@@ -58,6 +84,30 @@ public final class SearchOutbox implements Closeable {
     /** Marks these papers' search documents as to be written (after the papers were saved, or deleted). */
     public void enqueue(Collection<String> paperIds) {
         outbox.enqueue(paperIds, clock.millis());
+    }
+
+    /**
+     * {@code shared}, telling this outbox of every vector saved through it (computed by this node's background
+     * worker, or shipped with the demo data), so that the engine gets the paper again, now with its vector.
+     */
+    public SharedVectors enqueueing(SharedVectors shared) {
+        return new SharedVectors() {
+            @Override
+            public Map<String, float[]> find(String model, List<SearchDocument> docs) {
+                return shared.find(model, docs);
+            }
+
+            @Override
+            public List<SearchDocument> claim(String model, List<SearchDocument> docs) {
+                return shared.claim(model, docs);
+            }
+
+            @Override
+            public void save(String model, List<SearchDocument> docs, List<float[]> vectors) {
+                shared.save(model, docs, vectors);
+                enqueue(docs.stream().map(SearchDocument::id).toList());
+            }
+        };
     }
 
     /** Entries not yet written. */
@@ -75,7 +125,8 @@ public final class SearchOutbox implements Closeable {
      * built) and commits. Returns how many entries it took; on a failure they stay, due again later.
      */
     public int drainOnce() {
-        List<SearchOutboxRepository.Pending> due = outbox.due(clock.millis(), BATCH);
+        long now = clock.millis();
+        List<SearchOutboxRepository.Pending> due = outbox.claim(now, BATCH, now + CLAIM_MS);
         if (due.isEmpty()) {
             return 0;
         }
@@ -114,11 +165,21 @@ public final class SearchOutbox implements Closeable {
     List<SolrPaperIndex.Entry> withVectors(SolrPaperIndex index, List<SearchDocument> docs) {
         Map<String, SolrPaperIndex.Stored> stored = index.stored(docs.stream().map(SearchDocument::id).toList());
         List<SolrPaperIndex.Entry> out = new ArrayList<>(docs.size());
-        List<SearchDocument> toEmbed = new ArrayList<>();
+        List<SearchDocument> lacking = new ArrayList<>();
         for (SearchDocument d : docs) {
             SolrPaperIndex.Stored s = stored.get(d.id());
             if (s != null && s.vector() != null && s.version().equals(d.version())) {
                 out.add(new SolrPaperIndex.Entry(d, s.vector()));
+            } else {
+                lacking.add(d);
+            }
+        }
+        Map<String, float[]> known = lacking.isEmpty() ? Map.of() : knownVectors.apply(lacking);
+        List<SearchDocument> toEmbed = new ArrayList<>();
+        for (SearchDocument d : lacking) {
+            float[] v = known.get(d.id());
+            if (v != null) {
+                out.add(new SolrPaperIndex.Entry(d, v));
             } else {
                 toEmbed.add(d);
             }
@@ -131,7 +192,37 @@ public final class SearchOutbox implements Closeable {
         return out;
     }
 
-    /** Drains in the background: every {@code intervalMillis}, batch after batch while entries are due. */
+    /**
+     * Makes sure the alias exists (uploading the configset and creating a first collection when missing); a
+     * collection created now is filled from the database by enqueuing every paper. Returns whether the engine
+     * answered; the worker tries again each round until it does.
+     */
+    public boolean prepareCollection() {
+        if (collectionReady) {
+            return true;
+        }
+        try {
+            boolean existed = collections.aliasTarget(alias).isPresent();
+            String collection = collections.ensureAlias();
+            if (!existed) {
+                List<String> all = new ArrayList<>();
+                papers.forEach(r -> all.add(r.paper().id().value()));
+                enqueue(all);
+                LOG.info("search outbox: created Solr collection {} (alias {}); writing its {} papers from the database",
+                        collection, alias, all.size());
+            }
+            collectionReady = true;
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("search outbox: Solr cannot be reached, writes wait in the database: {}", e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Drains in the background: every {@code intervalMillis}, batch after batch while entries are due, once the
+     * alias exists ({@link #prepareCollection}).
+     */
     public synchronized void start(long intervalMillis) {
         if (worker != null) {
             return;
@@ -143,6 +234,9 @@ public final class SearchOutbox implements Closeable {
         });
         worker.scheduleWithFixedDelay(() -> {
             try {
+                if (!prepareCollection()) {
+                    return;
+                }
                 while (drainOnce() == BATCH) {
                     // a full batch: more may be due
                 }

@@ -42,6 +42,23 @@ final class SearchOutboxRepository {
                 .list());
     }
 
+    /**
+     * Takes up to {@code limit} writes due at {@code now} for this node: they are not due again (for any node)
+     * until {@code claimedUntil}, unless enqueued again meanwhile. On PostgreSQL, nodes taking at the same time
+     * skip each other's rows ({@code SKIP LOCKED}); SQLite has one writer at a time.
+     */
+    List<Pending> claim(long now, int limit, long claimedUntil) {
+        String lock = database.config().isSqlite() ? "" : " FOR UPDATE SKIP LOCKED";
+        String sql = "UPDATE search_outbox SET next_attempt_at = :until WHERE paper_id IN ("
+                + " SELECT paper_id FROM search_outbox WHERE next_attempt_at <= :now"
+                + " ORDER BY next_attempt_at, paper_id LIMIT :limit" + lock + ")"
+                + " AND next_attempt_at <= :now RETURNING paper_id, generation, attempts";
+        return database.jdbi().inTransaction(h -> h.createQuery(sql)
+                .bind("now", now).bind("limit", limit).bind("until", claimedUntil)
+                .map((rs, ctx) -> new Pending(rs.getString(1), rs.getLong(2), rs.getInt(3)))
+                .list());
+    }
+
     /** Removes written entries, unless a paper was enqueued again since (a newer generation). */
     void done(List<Pending> written) {
         database.jdbi().useTransaction(h -> {

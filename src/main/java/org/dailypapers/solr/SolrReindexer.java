@@ -43,6 +43,11 @@ public final class SolrReindexer {
     public record Result(String collection, String replaced, long papers) {}
 
     public Result reindex() {
+        return reindex(written -> { });
+    }
+
+    /** As {@link #reindex()}, telling {@code progress} how many papers are written so far after each batch. */
+    public Result reindex(java.util.function.LongConsumer progress) {
         collections.ensureConfigSet();
         Optional<String> old = collections.aliasTarget(config.alias());
         String name = collections.newCollectionName();
@@ -56,9 +61,11 @@ public final class SolrReindexer {
             batch.add(SearchDocument.from(r.paper(), r.entry() == null ? null : r.entry().feedDay()));
             if (batch.size() == BATCH) {
                 count[0] += write(target, previous, batch);
+                progress.accept(count[0]);
             }
         });
         count[0] += write(target, previous, batch);
+        progress.accept(count[0]);
         target.commit();
         collections.setAlias(config.alias(), name);
         collections.deleteAlias(nextAlias(config.alias()));

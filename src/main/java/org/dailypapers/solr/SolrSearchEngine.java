@@ -15,7 +15,7 @@ import org.dailypapers.search.SearchRequest;
  * with its own {@link HybridRetriever} (the same fusion, depth and relevance rule as the embedded engine), so
  * rankings do not depend on the backend. Thread-safe.
  */
-public final class SolrSearchEngine implements Retriever {
+public final class SolrSearchEngine implements org.dailypapers.search.SearchBackend.Engine {
 
     private final SolrPaperIndex index;
     private final Retriever retriever;
@@ -56,6 +56,7 @@ public final class SolrSearchEngine implements Retriever {
     }
 
     /** The {@code k} papers nearest to a paper, itself excluded; empty without an embedder or a vector. */
+    @Override
     public List<ScoredPaper> similar(String id, int k) {
         if (dense == null) {
             return List.of();

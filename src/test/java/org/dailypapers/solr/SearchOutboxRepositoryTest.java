@@ -34,6 +34,38 @@ class SearchOutboxRepositoryTest {
         }
     }
 
+    @Test
+    void nodes_claiming_at_once_take_different_entries_and_a_dead_nodes_claim_expires() throws Exception {
+        TestPostgres.requireServer();
+        try (Database db = Database.open(new DatabaseConfig(TestPostgres.freshDatabase(), null, null, 8))) {
+            SearchOutboxRepository outbox = new SearchOutboxRepository(db);
+            List<String> ids = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> String.format("2401.%05d", i)).toList();
+            outbox.enqueue(ids, 1000);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<List<String>>> nodes = new java.util.ArrayList<>();
+                for (int n = 0; n < 4; n++) {
+                    nodes.add(pool.submit(() -> {
+                        List<String> mine = new java.util.ArrayList<>();
+                        for (List<SearchOutboxRepository.Pending> got; !(got = outbox.claim(2000, 50, 62_000)).isEmpty(); ) {
+                            got.forEach(p -> mine.add(p.paperId()));
+                        }
+                        return mine;
+                    }));
+                }
+                List<String> taken = new java.util.ArrayList<>();
+                for (var node : nodes) {
+                    taken.addAll(node.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(taken).as("each entry taken by exactly one node").hasSize(1000).doesNotHaveDuplicates();
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(outbox.claim(61_999, 10, 200_000)).as("while the claims hold").isEmpty();
+            assertThat(outbox.claim(62_000, 2000, 200_000)).as("the claimants died: others take over").hasSize(1000);
+        }
+    }
+
     private static void check(SearchOutboxRepository outbox) {
         outbox.enqueue(List.of("2401.00001", "2401.00002"), 1000);
         List<SearchOutboxRepository.Pending> read = outbox.due(1000, 10);
@@ -47,5 +79,9 @@ class SearchOutboxRepositoryTest {
         assertThat(outbox.due(8999, 10)).isEmpty();
         assertThat(outbox.due(9000, 10)).containsExactly(new SearchOutboxRepository.Pending("2401.00001", 1, 1));
         assertThat(outbox.lastError("2401.00001")).contains("Solr node cannot be reached");
+        assertThat(outbox.claim(9000, 10, 70_000)).containsExactly(new SearchOutboxRepository.Pending("2401.00001", 1, 1));
+        assertThat(outbox.claim(9000, 10, 70_000)).as("claimed: not due again").isEmpty();
+        outbox.enqueue(List.of("2401.00001"), 9500); // written again while claimed: due at once, a newer generation
+        assertThat(outbox.claim(9500, 10, 70_000)).containsExactly(new SearchOutboxRepository.Pending("2401.00001", 2, 0));
     }
 }
