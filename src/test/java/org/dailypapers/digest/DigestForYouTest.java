@@ -66,6 +66,9 @@ class DigestForYouTest {
         assertThat(sent.sent()).isEqualTo(2);
         String[] adas = parts(mailTo(readers.get(0)));
         String text = adas[0], html = adas[1];
+        // kept for a look in a browser, as the browser tests keep their screenshots
+        java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(Path.of("target", "screenshots"))
+                .resolve("digest-for-you.html"), html);
         // The section links to the whole list and puts the followed author's paper first, saying why.
         assertThat(text).containsPattern("FOR YOU\\R+https://papers\\.example\\.org/for-you\\?period=day\\R+1\\. SWE-bench Science")
                 .contains("Why: from an author you follow: Yuxin Wang");
