@@ -13,6 +13,7 @@ import org.dailypapers.account.Account;
 import org.dailypapers.foryou.ForYou;
 import org.dailypapers.foryou.SignalKind;
 import org.dailypapers.mail.EmailAddress;
+import org.dailypapers.testing.TestPostgres;
 import org.dailypapers.testing.Visitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,8 +123,24 @@ class CardSignalsWebTest {
 
     @Test
     void papers_in_ones_own_collections_count_as_liked() {
+        collectionsScenario(instance);
+    }
+
+    @Test
+    void papers_in_ones_own_collections_count_as_liked_and_the_menu_works_on_postgresql() throws Exception {
+        TestPostgres.requireServer();
+        try (TestInstance pg = TestInstance.withEnv(dir.resolve("pg"), Map.of("DAILYPAPERS_EMBED", "false",
+                "DAILYPAPERS_DB_URL", TestPostgres.freshDatabase()), "hf/2026-08-20.json", "hf/2026-08-21.json").start()) {
+            collectionsScenario(pg);
+            Visitor ada = pg.signedIn("ada@example.org");
+            assertThat(ada.htmx("/papers/" + TOP + "/for-you", fields("kind", "less")).body()).contains("Not interested: it will");
+            assertThat(ada.get("/papers/" + TOP + "/for-you").body()).contains("Not interested: it will");
+        }
+    }
+
+    private static void collectionsScenario(TestInstance instance) {
         Visitor ada = instance.signedIn("ada@example.org");
-        Account account = account("ada@example.org");
+        Account account = instance.app().accounts().openSession(EmailAddress.parse("ada@example.org")).session().account();
         assertThat(ada.get("/for-you?period=day").body()).contains("Tell us what you like");
 
         // Saved from the Save menu of Yuxin Wang's paper of Aug 20 into a new private collection.
