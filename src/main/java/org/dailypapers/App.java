@@ -131,7 +131,6 @@ public final class App implements AutoCloseable {
                 .<Mailer>map(smtp -> new SmtpMailer(smtp, config.mail().from()))
                 .orElseGet(() -> new OutboxMailer(outbox(), config.mail().from(), clock));
         this.clock = clock;
-        this.digests = new DigestService(config.digest(), database, feed, search, mailer, config.baseUrlOrLocal(), clock);
         CommunityConfig community = config.community();
         this.accounts = new Accounts(database, community.account(), mailer, clock);
         // A vote changes counts and order on cached feed pages: they are dropped like after an import.
@@ -141,6 +140,8 @@ public final class App implements AutoCloseable {
         });
         this.trending = new Trending(upvotes, community.trendingHalfLife(), clock);
         this.forYou = new ForYou(database, feed, search, upvotes, RankerParams.DEFAULT, clock);
+        this.digests = new DigestService(config.digest(), database, feed, search, mailer, config.baseUrlOrLocal(), clock,
+                new org.dailypapers.foryou.DigestPicks(forYou, accounts, org.dailypapers.foryou.DigestPicks.SHOWN));
         // An accepted claim changes names on cached pages: they are dropped like after a vote.
         this.claims = new org.dailypapers.claims.Claims(database, papers, community.account(),
                 org.dailypapers.claims.PaperAddresses.NONE, clock, feed::invalidate);
@@ -158,6 +159,7 @@ public final class App implements AutoCloseable {
             publish(new ChangeBus.Change(ChangeBus.Kind.PAPERS, java.util.List.of(paper.value())));
         });
         this.collections = new org.dailypapers.collection.PaperCollections(database, papers, clock);
+        forYou.readCollections(collections::collected); // papers in a person's own collections count as liked
         this.feedSecrets = new org.dailypapers.syndication.FeedSecretRepository(database);
         // What a private feed lists: the person's for-you ranking of the latest feed week (their blend, no papers
         // they marked "not interested"), at most 50.

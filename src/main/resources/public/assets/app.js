@@ -88,6 +88,18 @@ function renderMath(root) {
     }
   });
 
+  // Search: a signed-in person's click on a result tells their For you page they opened it (a weak "like",
+  // POST /for-you/opened). The page itself stays the same for everyone; nothing is sent for anyone else.
+  const opened = (event) => {
+    const link = event.target.closest && event.target.closest("[data-opened] .card .title a");
+    if (!link || !state.signedIn || !state.csrf || !navigator.sendBeacon) return;
+    if (event.type === "auxclick" && event.button !== 1) return;
+    const id = decodeURIComponent(new URL(link.href).pathname.replace(/^\/papers\//, ""));
+    navigator.sendBeacon("/for-you/opened", new URLSearchParams({ paper: id, _csrf: state.csrf }));
+  };
+  document.addEventListener("click", opened);
+  document.addEventListener("auxclick", opened);
+
   // A vote's answer replaces its button: remember the new state for buttons of the same paper swapped in later.
   document.addEventListener("htmx:afterSwap", () => {
     const voted = new Set(state.voted || []);

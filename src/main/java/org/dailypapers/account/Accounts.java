@@ -174,6 +174,11 @@ public final class Accounts {
         return Handles.plausible(handle) ? repository.byHandle(handle) : Optional.empty();
     }
 
+    /** The account that signs in with this address, if one ever did (e.g. a digest subscriber's). */
+    public Optional<Account> byEmail(EmailAddress email) {
+        return repository.byEmail(email);
+    }
+
     public boolean isAdmin(Account account) {
         return config.isAdmin(account);
     }

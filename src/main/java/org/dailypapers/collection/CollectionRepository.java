@@ -81,6 +81,13 @@ final class CollectionRepository implements org.dailypapers.account.PersonalData
                 .bind("account", accountId).bind("paper", arxivId).mapTo(String.class).list());
     }
 
+    /** The papers in any of this person's collections, each once, in id order. */
+    List<String> collected(String accountId) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT i.arxiv_id FROM paper_collection c"
+                        + " JOIN collection_item i ON i.collection_id = c.id WHERE c.account_id = :account ORDER BY i.arxiv_id")
+                .bind("account", accountId).mapTo(String.class).list());
+    }
+
     /**
      * Adds the paper after the last item unless it is there already or the collection holds {@code max}.
      *

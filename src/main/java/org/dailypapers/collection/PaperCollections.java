@@ -106,6 +106,11 @@ public final class PaperCollections {
         return out;
     }
 
+    /** The arXiv ids of the papers in any of the person's collections, public or private (for their for-you ranking). */
+    public Set<String> collected(Account owner) {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(repository.collected(owner.id())));
+    }
+
     /** Puts the paper in the collection, after the last one (nothing changes when it is there already). */
     public void add(Account owner, String collectionId, ArxivId paper) {
         PaperCollection c = owned(owner, collectionId);

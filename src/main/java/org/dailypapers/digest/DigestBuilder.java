@@ -21,8 +21,15 @@ public final class DigestBuilder {
     private final PaperSearch search;
     private final int top;
     private final int topicHits;
+    private final PersonalSection personal;
 
     public DigestBuilder(FeedService feed, PaperSearch search, int top, int topicHits) {
+        this(feed, search, top, topicHits, PersonalSection.NONE);
+    }
+
+    /** @param personal each subscriber's own section ("For you"), where they have one */
+    public DigestBuilder(FeedService feed, PaperSearch search, int top, int topicHits, PersonalSection personal) {
+        this.personal = personal;
         this.feed = feed;
         this.search = search;
         this.top = top;
@@ -33,7 +40,7 @@ public final class DigestBuilder {
     public DigestEdition edition(DigestPeriod kind, LocalDate day, URI base) {
         FeedPeriod period = kind.feedPeriod(day);
         List<FeedPaper> best = feed.page(period, FeedOrder.UPVOTES, 0, top);
-        return new DigestEdition(kind, period, best, base, query -> topicMatches(period, query));
+        return new DigestEdition(kind, period, best, base, query -> topicMatches(period, query), personal);
     }
 
     private List<FeedPaper> topicMatches(FeedPeriod period, String query) {

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.dailypapers.digest.DigestView.Item;
 import org.dailypapers.digest.DigestView.Section;
@@ -17,7 +18,8 @@ import org.dailypapers.paper.Paper;
 
 /**
  * What every subscriber of one period's digest shares: the top papers, and the matches of each topic (looked
- * up once per distinct topic, since many subscribers share topics). Made by {@link DigestBuilder}; turns a
+ * up once per distinct topic, since many subscribers share topics); plus, per subscriber who asked for it,
+ * their {@link PersonalSection}. Made by {@link DigestBuilder}; turns a
  * subscription into its {@link DigestView}. Thread-safe; memory is bounded whatever the subscriber count.
  */
 public final class DigestEdition {
@@ -29,11 +31,13 @@ public final class DigestEdition {
     private final List<Item> top;
     private final URI base;
     private final Function<String, List<FeedPaper>> topicSearch;
+    private final PersonalSection personal;
     private final Cache<String, List<Item>> topicItems = Caffeine.newBuilder().maximumSize(5_000).build();
 
     DigestEdition(DigestPeriod kind, FeedPeriod period, List<FeedPaper> top, URI base,
-            Function<String, List<FeedPaper>> topicSearch) {
+            Function<String, List<FeedPaper>> topicSearch, PersonalSection personal) {
         this.kind = kind;
+        this.personal = personal;
         this.period = period;
         this.base = base;
         this.topicSearch = topicSearch;
@@ -63,7 +67,9 @@ public final class DigestEdition {
                         + "&to=" + period.last()), found));
             }
         }
-        return new DigestView(kind.id(), period.title(), link(period.path()), top, sections, address.value(),
+        Optional<DigestView.ForYou> forYou = personal.of(address, period).map(part -> new DigestView.ForYou(
+                link(part.path()), personalItems(part.papers()), part.personal()));
+        return new DigestView(kind.id(), period.title(), link(period.path()), top, sections, forYou, address.value(),
                 link("/digest/manage?token=" + tokens.issue(DigestTokens.Purpose.MANAGE, address)),
                 unsubscribeUrl(base, address, tokens));
     }
@@ -76,11 +82,23 @@ public final class DigestEdition {
     private List<Item> items(List<FeedPaper> papers) {
         List<Item> items = new ArrayList<>(papers.size());
         for (FeedPaper fp : papers) {
-            Paper p = fp.paper();
-            items.add(new Item(items.size() + 1, oneLine(p.title()), authors(p.authors()), excerpt(oneLine(p.summary())),
-                    fp.entry() == null ? 0 : fp.entry().upvotes(), link("/papers/" + p.id().value())));
+            items.add(item(items.size() + 1, fp, ""));
         }
         return List.copyOf(items);
+    }
+
+    private List<Item> personalItems(List<PersonalSection.Pick> picks) {
+        List<Item> items = new ArrayList<>(picks.size());
+        for (PersonalSection.Pick pick : picks) {
+            items.add(item(items.size() + 1, pick.paper(), oneLine(pick.why())));
+        }
+        return List.copyOf(items);
+    }
+
+    private Item item(int rank, FeedPaper fp, String why) {
+        Paper p = fp.paper();
+        return new Item(rank, oneLine(p.title()), authors(p.authors()), excerpt(oneLine(p.summary())),
+                fp.entry() == null ? 0 : fp.entry().upvotes(), link("/papers/" + p.id().value()), why);
     }
 
     private String link(String path) {

@@ -62,6 +62,13 @@ final class DigestMessages {
         out.append("Daily Papers: top papers of ").append(view.periodTitle()).append(", by upvotes\n")
                 .append(view.periodUrl()).append("\n\n");
         view.top().forEach(item -> item(out, item));
+        view.forYou().ifPresent(forYou -> {
+            out.append("FOR YOU\n").append(forYou.url()).append("\n\n");
+            if (!forYou.personal()) {
+                out.append("You have not told us what you like yet, so these are everyone's picks. Tell us at the link above.\n\n");
+            }
+            forYou.items().forEach(item -> item(out, item));
+        });
         if (!view.sections().isEmpty()) {
             out.append("YOUR TOPICS\n\n");
             for (DigestView.Section section : view.sections()) {
@@ -78,7 +85,11 @@ final class DigestMessages {
     private static void item(StringBuilder out, Item item) {
         out.append(item.rank()).append(". ").append(item.title()).append("\n   ▲ ").append(item.upvotes())
                 .append(item.upvotes() == 1 ? " upvote · " : " upvotes · ").append(item.authors()).append("\n   ").append(item.excerpt()).append("\n   ")
-                .append(item.url()).append("\n\n");
+                .append(item.url()).append('\n');
+        if (!item.why().isEmpty()) {
+            out.append("   Why: ").append(item.why()).append('\n');
+        }
+        out.append('\n');
     }
 
     private static String clip(String s, int max) {

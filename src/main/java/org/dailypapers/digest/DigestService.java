@@ -44,11 +44,20 @@ public final class DigestService {
      */
     public DigestService(DigestConfig config, Database database, FeedService feed, PaperSearch search, Mailer mailer,
             URI baseUrl, Clock clock) {
+        this(config, database, feed, search, mailer, baseUrl, clock, PersonalSection.NONE);
+    }
+
+    /**
+     * @param baseUrl the instance's public address, for links in mail sent outside a web request
+     * @param personal each subscriber's own section ("For you"), where they have one
+     */
+    public DigestService(DigestConfig config, Database database, FeedService feed, PaperSearch search, Mailer mailer,
+            URI baseUrl, Clock clock, PersonalSection personal) {
         this.config = config;
         this.subscriptions = new SubscriptionRepository(database, clock);
         this.deliveries = new DeliveryRepository(database);
         this.tokens = new DigestTokens(config.secret().orElseGet(() -> new SecretStore(database).getOrCreate("digest-hmac")), clock);
-        this.builder = new DigestBuilder(feed, search, config.top(), config.topicHits());
+        this.builder = new DigestBuilder(feed, search, config.top(), config.topicHits(), personal);
         this.sender = new DigestSender(subscriptions, deliveries, messages, tokens, mailer, clock);
         this.mailer = mailer;
         this.baseUrl = baseUrl;

@@ -175,9 +175,9 @@ public final class ForYou {
     }
 
     /** What the person told us, as far as ranking depends on it: equal states rank alike. */
-    record State(Map<String, SignalKind> signals, Set<String> upvoted, List<Follow> follows) {
+    record State(Map<String, SignalKind> signals, Set<String> upvoted, List<Follow> follows, Set<String> collected) {
         boolean isEmpty() {
-            return upvoted.isEmpty() && follows.isEmpty()
+            return upvoted.isEmpty() && follows.isEmpty() && collected.isEmpty()
                     && signals.values().stream().noneMatch(SignalKind::liked);
         }
     }
@@ -188,7 +188,7 @@ public final class ForYou {
 
     private State state(Account account) {
         return new State(repository.signals(account.id()), upvotes.votedIds(account, 1000),
-                repository.follows(account.id()));
+                repository.follows(account.id()), collected.apply(account));
     }
 
     private Trained trained(Account account, State state) {
@@ -203,6 +203,7 @@ public final class ForYou {
 
     private Trained train(State state) {
         Set<String> explicit = new LinkedHashSet<>(state.upvoted());
+        explicit.addAll(state.collected()); // papers they put in their own collections count as liked
         List<String> disliked = new ArrayList<>();
         state.signals().forEach((id, kind) -> {
             if (kind == SignalKind.LESS) disliked.add(id);
@@ -292,5 +293,23 @@ public final class ForYou {
             if (v != null) vectors.put(id, v);
         }
         return v;
+    }
+
+    // --- papers from other capabilities
+
+    /** Where a person's collected papers come from; none until {@link #readCollections} is called. */
+    private volatile java.util.function.Function<Account, Set<String>> collected = account -> Set.of();
+
+    /**
+     * Counts the papers in a person's own collections as liked: {@code collected} gives their arXiv ids (read on
+     * every ranking, so a paper saved or removed changes the next one). Called once, when the app is wired.
+     */
+    public void readCollections(java.util.function.Function<Account, Set<String>> collected) {
+        this.collected = java.util.Objects.requireNonNull(collected, "collected");
+    }
+
+    /** What the person said about one paper ("more like this", "not interested", ...), if anything. */
+    public Optional<SignalKind> signal(Account account, ArxivId paper) {
+        return repository.signal(account.id(), paper.value());
     }
 }

@@ -42,6 +42,13 @@ final class ForYouRepository {
         return out;
     }
 
+    /** What the person said about one paper. */
+    Optional<SignalKind> signal(String account, String arxivId) {
+        return database.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT kind FROM foryou_signal WHERE account_id = :a AND arxiv_id = :p")
+                .bind("a", account).bind("p", arxivId).map((rs, ctx) -> SignalKind.of(rs.getString(1))).findOne());
+    }
+
     void follow(String account, FollowKind kind, String value, Instant now) {
         database.jdbi().useHandle(h -> h.createUpdate("INSERT INTO foryou_follow (account_id, kind, follow_value, created_at)"
                         + " VALUES (:a, :k, :v, :t) ON CONFLICT (account_id, kind, follow_value) DO NOTHING")

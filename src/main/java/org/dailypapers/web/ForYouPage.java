@@ -19,6 +19,15 @@ public record ForYouPage(String name, String csrf, String period, String periodL
     /** One card's buttons and reasons. */
     public record Actions(String arxivId, String csrf, List<String> reasons, String state) {}
 
+    /**
+     * The "For you" menu of any card or paper page: what the visitor said about the paper, and the buttons.
+     *
+     * @param csrf null for a visitor who is not signed in: the menu asks them to sign in at {@code signInHref}
+     * @param state {@code more}, {@code less} or {@code none}
+     * @param message what to announce after a change, or null
+     */
+    public record Tune(String arxivId, String csrf, String signInHref, String state, String message) {}
+
     /** The follow button of an author or organization page. */
     public record FollowButton(String kind, String value, String label, boolean signedIn, boolean following,
                                String csrf, String message) {}

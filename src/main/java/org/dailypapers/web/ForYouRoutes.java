@@ -51,7 +51,7 @@ final class ForYouRoutes {
         routes.get("/for-you", this::show);
         routes.get("/for-you/find", this::find);
         routes.get("/for-you/follow", this::followButton);
-        routes.get("/for-you/opened", this::opened);
+        routes.post("/for-you/opened", this::opened);
         routes.post("/for-you/signal", this::signal);
         routes.post("/for-you/follow", this::follow);
         routes.post("/for-you/start", this::start);
@@ -114,12 +114,16 @@ final class ForYouRoutes {
         templates.fragment(ctx, "foryou/actions.jte", new ForYouPage.Actions(id.value(), session.csrfToken(), List.of(), state));
     }
 
-    /** A click-through from search results: counts as a weak "like", then opens the paper. */
+    /**
+     * A click on a search result (the search page's script sends it, as a beacon, for a signed-in visitor):
+     * counts as a weak "like". Answers 204; the link itself opens the paper, so nothing here redirects.
+     */
     private void opened(Context ctx) {
-        ArxivId id = paper(ctx.queryParam("paper"));
-        visitors.session(ctx).ifPresent(s -> forYou.signal(s.account(), id, SignalKind.OPENED));
+        Session session = visitors.require(ctx, "tell us what you opened");
+        ArxivId id = paper(ctx.formParam("paper"));
+        forYou.signal(session.account(), id, SignalKind.OPENED);
         personal(ctx);
-        ctx.redirect(Views.paperPath(id.value()), HttpStatus.SEE_OTHER);
+        ctx.status(HttpStatus.NO_CONTENT);
     }
 
     private void followButton(Context ctx) {

@@ -89,7 +89,7 @@ final class SaveMenuRoutes {
     }
 
     /** The page the menu is on (htmx's {@code HX-Current-URL}), else the paper's page. */
-    private static String currentPage(Context ctx, ArxivId paper) {
+    static String currentPage(Context ctx, ArxivId paper) {
         String url = ctx.header("HX-Current-URL");
         if (url != null && url.length() <= 2_000) {
             try {

@@ -138,6 +138,7 @@ public final class WebApp {
             new CollectionRoutes(c.collections(), c.accounts(), visitors, templates, deps.json()).register(config.routes);
             new CollectionApiRoutes(c.collections(), c.accounts(), visitors, deps.json()).register(config.routes);
             new SaveMenuRoutes(c.collections(), visitors, templates).register(config.routes);
+            new CardSignalRoutes(deps.forYou(), visitors, templates).register(config.routes); // before PaperRoutes' /papers/<id>
             new CiteRoutes(deps.papers(), deps.json()).register(config.routes);
             new ClaimRoutes(c.claims(), deps.papers(), visitors, templates).register(config.routes);
             new AccountDataRoutes(c.accountData(), c.claims(), visitors, templates, deps.json()).register(config.routes);

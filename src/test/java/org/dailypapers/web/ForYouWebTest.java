@@ -96,10 +96,8 @@ class ForYouWebTest {
         assertThat(page).contains("value=\"100\"");
         assertThat(page.indexOf("/papers/2608.18580")).isLessThan(page.indexOf("/papers/2608.20335"));
 
-        // A click-through from search is recorded, then the paper opens.
-        HttpResponse<String> opened = ada.get("/for-you/opened?paper=2608.20335");
-        assertThat(opened.statusCode()).isEqualTo(303);
-        assertThat(opened.headers().firstValue("Location")).hasValue("/papers/2608.20335");
+        // A click-through from search (the search page's beacon) is recorded.
+        assertThat(ada.post("/for-you/opened", fields("paper", "2608.20335")).statusCode()).isEqualTo(204);
         Account account = instance.app().accounts().openSession(EmailAddress.parse("ada@example.org")).session().account();
         assertThat(instance.app().forYou().signals(account)).containsEntry("2608.20335", SignalKind.OPENED)
                 .containsEntry(TOP, SignalKind.LESS);
