@@ -22,6 +22,7 @@ import org.dailypapers.foryou.PersonalModel;
 import org.dailypapers.foryou.RankerParams;
 import org.dailypapers.foryou.Signals;
 import org.dailypapers.foryou.Vectors;
+import org.dailypapers.foryou.Vocabulary;
 import org.dailypapers.search.VectorFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench foryou}: what {@code /for-you?period=month} costs once a person's model is trained. Trains one
  * person's model (a Hugging Face submitter with 20 to 30 papers before the month: their papers are what they
- * liked, the others before the month the background) and ranks the month's papers many times with the
- * product's {@link RankerParams#DEFAULT}, printing the training time and the ranking's p50/p99/max.
+ * liked, every other paper until the month's end the background, as the product trains against its whole feed)
+ * and ranks the month's papers many times with the product's {@link RankerParams#DEFAULT}, printing the shared
+ * vocabulary's fitting time, the training time and the ranking's p50/p99/max.
  */
 @Command(name = "foryou", mixinStandardHelpOptions = true,
         description = "Train one person's for-you model and rank a month's papers N times: training ms, ranking p50/p99/max ms.")
@@ -74,18 +76,29 @@ public final class BenchForYouCommand implements Callable<Integer> {
             if (m.equals(month)) {
                 candidates.add(new Candidate(s.id(), doc, Math.log1p(s.upvotes()),
                         s.authors().stream().map(FollowKeys::author).toList()));
-            } else if (m.isBefore(month)) {
-                (s.submitter().equals(person) ? liked : background).add(doc);
+            }
+            if (!m.isAfter(month)) {
+                if (m.isBefore(month) && s.submitter().equals(person)) liked.add(doc);
+                else background.add(doc);
             }
         }
         if (candidates.isEmpty()) throw new IllegalArgumentException("no papers on the feed in " + month);
         ForYouRanker ranker = new ForYouRanker(RankerParams.DEFAULT);
+        long v0 = System.nanoTime();
+        List<Map<String, Integer>> corpus = new ArrayList<>();
+        liked.forEach(d -> corpus.add(d.terms()));
+        background.forEach(d -> corpus.add(d.terms()));
+        Vocabulary vocabulary = Vocabulary.fit(corpus, RankerParams.DEFAULT.authorMinDf());
+        double vocabularyMs = (System.nanoTime() - v0) / 1e6;
+        // the product keeps the corpus and the period's papers as rows of the shared vocabulary
+        background.replaceAll(d -> d.compact(vocabulary));
+        candidates.replaceAll(c -> new Candidate(c.id(), c.doc().compact(vocabulary), c.community(), c.keys()));
         Signals signals = new Signals(liked, List.of(), Set.of());
         PersonalModel model = null;
         double[] trainMs = new double[trainings];
         for (int i = 0; i < trainings; i++) {
             long t0 = System.nanoTime();
-            model = ranker.train(signals, background);
+            model = ranker.train(signals, background, vocabulary);
             trainMs[i] = (System.nanoTime() - t0) / 1e6;
         }
         for (int i = 0; i < Math.min(200, rounds); i++) ranker.rank(model, candidates); // warm-up
@@ -98,6 +111,8 @@ public final class BenchForYouCommand implements Callable<Integer> {
         Arrays.sort(ms);
         System.out.printf(Locale.ROOT, "%s person=%s liked=%d background=%d candidates=%d (%s)%n", RankerParams.DEFAULT.tag(),
                 person, liked.size(), Math.min(background.size(), RankerParams.DEFAULT.negatives()), candidates.size(), month);
+        System.out.printf(Locale.ROOT, "vocabulary (shared, fitted once per feed change) ms: %.1f, %d terms%n",
+                vocabularyMs, vocabulary.size());
         System.out.printf(Locale.ROOT, "train ms: %s (first includes JIT warm-up)%n", String.join(", ",
                 Arrays.stream(trainMs).mapToObj(t -> String.format(Locale.ROOT, "%.1f", t)).toList()));
         System.out.printf(Locale.ROOT, "rank ms over %d rounds: p50=%.2f p99=%.2f max=%.2f%n", rounds, ms[rounds / 2],

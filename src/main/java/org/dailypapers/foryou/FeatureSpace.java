@@ -3,7 +3,6 @@ package org.dailypapers.foryou;
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,6 +21,10 @@ public final class FeatureSpace {
         this.vocabulary = vocabulary;
     }
 
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
     /** Feature count: the embedding's then the terms'. */
     public int size() {
         return dimension + vocabulary.size();
@@ -33,20 +36,9 @@ public final class FeatureSpace {
         if (doc.vector() != null && embeddingWeight > 0) {
             for (int j = 0; j < dimension; j++) row.add(new FeatureNode(j + 1, embeddingWeight * doc.vector()[j]));
         }
-        List<FeatureNode> terms = new ArrayList<>();
-        double norm = 0;
-        for (var e : doc.terms().entrySet()) {
-            int j = vocabulary.column(e.getKey());
-            if (j < 0) continue;
-            double w = (1 + Math.log(e.getValue())) * vocabulary.idf(j);
-            terms.add(new FeatureNode(dimension + j + 1, w));
-            norm += w * w;
-        }
-        double length = Math.sqrt(norm);
-        terms.sort(Comparator.comparingInt(FeatureNode::getIndex));
-        for (FeatureNode f : terms) {
-            f.setValue(f.getValue() / length);
-            row.add(f);
+        TermRow terms = doc.row(vocabulary);
+        for (int k = 0; k < terms.columns().length; k++) {
+            row.add(new FeatureNode(dimension + terms.columns()[k] + 1, terms.weights()[k]));
         }
         return row.toArray(Feature[]::new);
     }
@@ -60,14 +52,10 @@ public final class FeatureSpace {
         if (doc.vector() != null && embeddingWeight > 0) {
             for (int j = 0; j < dimension; j++) s += classifier.weight(j) * embeddingWeight * doc.vector()[j];
         }
-        double dot = 0, norm = 0;
-        for (var e : doc.terms().entrySet()) {
-            int j = vocabulary.column(e.getKey());
-            if (j < 0) continue;
-            double w = (1 + Math.log(e.getValue())) * vocabulary.idf(j);
-            dot += classifier.weight(dimension + j) * w;
-            norm += w * w;
+        TermRow terms = doc.row(vocabulary);
+        for (int k = 0; k < terms.columns().length; k++) {
+            s += classifier.weight(dimension + terms.columns()[k]) * terms.weights()[k];
         }
-        return norm == 0 ? s : s + dot / Math.sqrt(norm);
+        return s;
     }
 }

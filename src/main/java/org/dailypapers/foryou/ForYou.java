@@ -52,8 +52,13 @@ public final class ForYou {
     private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(200_000).build();
     private final Cache<String, Trained> models = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterAccess(Duration.ofDays(1)).build();
-    private final Cache<String, Map<String, Integer>> terms = Caffeine.newBuilder().maximumSize(50_000).build();
-    private final Cache<Long, Corpus> corpus = Caffeine.newBuilder().maximumSize(1)
+    /** The terms of papers outside the corpus (liked long ago, say): a bag of terms is some 30 KB. */
+    private final Cache<String, Map<String, Integer>> terms = Caffeine.newBuilder().maximumSize(2_000).build();
+    /**
+     * The corpus, by the feed's latest day: fitting its vocabulary takes seconds, so votes (which change the
+     * feed's generation) do not refit it; a new day does, and so does the hour's end.
+     */
+    private final Cache<Optional<LocalDate>, Corpus> corpus = Caffeine.newBuilder().maximumSize(1)
             .expireAfterWrite(Duration.ofHours(1)).build();
 
     public ForYou(Database database, FeedService feed, PaperSearch search, Upvotes upvotes, RankerParams params,
@@ -150,7 +155,8 @@ public final class ForYou {
     /** The top {@code limit} of the period for this person, with reasons, at this blend (0..100). */
     public ForYouList list(Account account, FeedPeriod period, int blendPercent, int limit) {
         State state = state(account);
-        Trained trained = trained(account, state);
+        Corpus corpus = corpus();
+        Trained trained = trained(account, state, corpus);
         Set<String> hidden = new HashSet<>();
         state.signals().forEach((id, kind) -> {
             if (kind == SignalKind.LESS) hidden.add(id);
@@ -163,7 +169,8 @@ public final class ForYou {
             String id = fp.paper().id().value();
             byId.put(id, fp);
             int ups = fp.entry() == null ? 0 : fp.entry().upvotes();
-            candidates.add(new Candidate(id, doc(fp.paper()), Math.log1p(ups), FollowKeys.of(fp.paper())));
+            Doc doc = corpus.byId().get(id);
+            candidates.add(new Candidate(id, doc == null ? doc(fp.paper()) : doc, Math.log1p(ups), FollowKeys.of(fp.paper())));
         }
         List<RankedPaper> ranked = ranker.rank(trained.model(), candidates, blendPercent / 100.0);
         List<Pick> picks = new ArrayList<>();
@@ -191,17 +198,17 @@ public final class ForYou {
                 repository.follows(account.id()), collected.apply(account));
     }
 
-    private Trained trained(Account account, State state) {
+    private Trained trained(Account account, State state, Corpus corpus) {
         Trained cached = models.getIfPresent(account.id());
-        if (cached != null && cached.state().equals(state)) {
+        if (cached != null && cached.state().equals(state) && cached.model().features().vocabulary() == corpus.vocabulary()) {
             return cached;
         }
-        Trained fresh = train(state);
+        Trained fresh = train(state, corpus);
         models.put(account.id(), fresh);
         return fresh;
     }
 
-    private Trained train(State state) {
+    private Trained train(State state, Corpus corpus) {
         Set<String> explicit = new LinkedHashSet<>(state.upvoted());
         explicit.addAll(state.collected()); // papers they put in their own collections count as liked
         List<String> disliked = new ArrayList<>();
@@ -231,7 +238,6 @@ public final class ForYou {
         }
         Set<String> keys = new HashSet<>(followed);
         if (likedAuthorsFollowed) keys.addAll(likedAuthors);
-        Corpus corpus = corpus();
         List<Doc> background = new ArrayList<>();
         for (int i = 0; i < corpus.papers().size() && background.size() < ranker.params().negatives(); i++) {
             String id = corpus.papers().get(i).id().value();
@@ -247,20 +253,27 @@ public final class ForYou {
      * ranker's number of negatives), and the vocabulary fitted on them: what every classifier is trained against,
      * the period being ranked included, as arxiv-sanity-lite trains against every paper it holds.
      */
-    record Corpus(List<Paper> papers, List<Doc> docs, Vocabulary vocabulary) {}
+    record Corpus(List<Paper> papers, List<Doc> docs, Map<String, Doc> byId, Vocabulary vocabulary) {}
 
     private Corpus corpus() {
-        return corpus.get(feed.generation(), g -> {
+        return corpus.get(feed.latestDay(), latest -> {
             List<Paper> papers = new ArrayList<>();
-            Optional<LocalDate> latest = feed.latestDay();
             YearMonth month = latest.map(YearMonth::from).orElse(null);
             for (int i = 0; month != null && i < 24 && papers.size() < ranker.params().negatives(); i++) {
                 feed.papers(FeedPeriod.month(month)).forEach(fp -> papers.add(fp.paper()));
                 month = month.minusMonths(1);
             }
-            List<Doc> docs = papers.stream().map(this::doc).toList();
-            return new Corpus(List.copyOf(papers), docs,
-                    Vocabulary.fit(docs.stream().map(Doc::terms).toList(), ranker.params().authorMinDf()));
+            List<Map<String, Integer>> bags = new ArrayList<>(papers.size());
+            for (Paper p : papers) bags.add(PaperTerms.of(p.title(), p.summary(), p.authors()));
+            Vocabulary vocabulary = Vocabulary.fit(bags, ranker.params().authorMinDf());
+            List<Doc> docs = new ArrayList<>(papers.size());
+            Map<String, Doc> byId = new java.util.HashMap<>();
+            for (int i = 0; i < papers.size(); i++) {
+                Doc doc = new Doc(vector(papers.get(i).id().value()), null, vocabulary.row(bags.get(i)));
+                docs.add(doc);
+                byId.put(papers.get(i).id().value(), doc);
+            }
+            return new Corpus(List.copyOf(papers), docs, byId, vocabulary);
         });
     }
 

@@ -79,4 +79,31 @@ public final class Vocabulary {
     double idf(int column) {
         return idf[column];
     }
+
+    /** A paper's row: sublinear tf ({@code 1 + ln tf}) times idf, scaled to unit length; terms outside are left out. */
+    public TermRow row(Map<String, Integer> terms) {
+        int[] columns = new int[terms.size()];
+        double[] w = new double[terms.size()];
+        int k = 0;
+        double norm = 0;
+        for (var e : terms.entrySet()) {
+            int j = column(e.getKey());
+            if (j < 0) continue;
+            columns[k] = j;
+            w[k] = (1 + Math.log(e.getValue())) * idf[j];
+            norm += w[k] * w[k];
+            k++;
+        }
+        long[] order = new long[k]; // column in the high half, position in the low: one primitive sort
+        for (int i = 0; i < k; i++) order[i] = ((long) columns[i] << 32) | i;
+        java.util.Arrays.sort(order);
+        int[] sortedColumns = new int[k];
+        float[] weights = new float[k];
+        double length = Math.sqrt(norm);
+        for (int i = 0; i < k; i++) {
+            sortedColumns[i] = (int) (order[i] >>> 32);
+            weights[i] = (float) (w[(int) order[i]] / length);
+        }
+        return new TermRow(this, sortedColumns, weights);
+    }
 }

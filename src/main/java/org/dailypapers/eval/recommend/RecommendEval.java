@@ -40,6 +40,16 @@ public final class RecommendEval {
         this.vectors = vectors;
     }
 
+    /** Papers as rows of the vocabulary last fitted: training and ranking read these, not the bags of terms. */
+    private final Map<Vocabulary, Map<String, Doc>> compact = new java.util.IdentityHashMap<>();
+
+    private Doc compact(Submission s, Vocabulary vocabulary) {
+        return compact.computeIfAbsent(vocabulary, v -> {
+            compact.clear(); // one vocabulary at a time: a split's grid point trains and ranks with one
+            return new HashMap<>();
+        }).computeIfAbsent(s.id(), id -> doc(s).compact(vocabulary));
+    }
+
     /** What the product's classifier reads of a paper (its terms are analysed once). */
     private Doc doc(Submission s) {
         return docs.computeIfAbsent(s.id(), id -> new Doc(vectors.get(id), PaperTerms.of(s.title(), s.summary(), s.authors())));
@@ -110,10 +120,10 @@ public final class RecommendEval {
         for (String person : split.people()) {
             Set<String> mine = ids(split.signals().get(person));
             List<Doc> background = newestFirst.stream().filter(s -> !mine.contains(s.id()))
-                    .limit(ranker.params().negatives()).map(this::doc).toList();
+                    .limit(ranker.params().negatives()).map(s -> compact(s, vocabulary)).toList();
             Set<String> authors = withAuthors ? split.signals().get(person).stream()
                     .flatMap(s -> s.authors().stream()).map(FollowKeys::author).collect(Collectors.toSet()) : Set.of();
-            List<Doc> liked = split.signals().get(person).stream().map(this::doc).toList();
+            List<Doc> liked = split.signals().get(person).stream().map(s -> compact(s, vocabulary)).toList();
             models.put(person, ranker.train(new Signals(liked, List.of(), authors), background, vocabulary));
         }
         return models;
@@ -122,7 +132,9 @@ public final class RecommendEval {
     /** The product's ranking with trained models (see {@link #train}). */
     public MethodResult ranked(String method, RecommendSplit split, ForYouRanker ranker,
                                Map<String, PersonalModel> models) {
-        List<Candidate> candidates = split.candidates().stream().map(s -> new Candidate(s.id(), doc(s),
+        Vocabulary vocabulary = models.isEmpty() ? null : models.values().iterator().next().features().vocabulary();
+        List<Candidate> candidates = split.candidates().stream().map(s -> new Candidate(s.id(),
+                vocabulary == null ? doc(s) : compact(s, vocabulary),
                 Math.log1p(s.upvotes()), s.authors().stream().map(FollowKeys::author).toList())).toList();
         return score(method, ranker.params().tag(), split, person ->
                 ranker.rank(models.get(person), candidates).stream().map(RankedPaper::id).toList());
