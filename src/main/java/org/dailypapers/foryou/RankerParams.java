@@ -17,7 +17,7 @@ public record RankerParams(ClassifierParams classifier, int negatives, double em
                            double followWeight, double blend) {
 
     /** The product's defaults: the evaluation's choice on validation (docs/EVAL.md, "Recommendation"). */
-    public static final RankerParams DEFAULT = new RankerParams(new ClassifierParams("svm", 0.01), 20_000, 0, 3, 1, 0.3);
+    public static final RankerParams DEFAULT = new RankerParams(new ClassifierParams("logreg", 10), 20_000, 0, 2, 1, 0.2);
 
     public RankerParams {
         if (negatives < 1) throw new IllegalArgumentException("negatives must be >= 1, not " + negatives);
