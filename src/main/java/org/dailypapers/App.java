@@ -160,6 +160,7 @@ public final class App implements AutoCloseable {
         });
         this.collections = new org.dailypapers.collection.PaperCollections(database, papers, clock);
         forYou.readCollections(collections::collected); // papers in a person's own collections count as liked
+        forYou.readDigestTopics(account -> digests.topicsOf(account.email())); // digest topics count as followed
         this.feedSecrets = new org.dailypapers.syndication.FeedSecretRepository(database);
         // What a private feed lists: the person's for-you ranking of the latest feed week (their blend, no papers
         // they marked "not interested"), at most 50.

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.dailypapers.account.RateLimiter;
 import org.dailypapers.account.Refused;
@@ -117,6 +118,12 @@ public final class DigestService {
             subscriptions.releaseConfirmation(address, now);
             throw e;
         }
+    }
+
+    /** The topics of the confirmed subscription at {@code address}; none without one. */
+    public List<String> topicsOf(EmailAddress address) {
+        return subscriptions.find(address).filter(s -> s.status() == Subscription.Status.CONFIRMED)
+                .map(s -> s.topics().queries()).orElse(List.of());
     }
 
     /**

@@ -182,9 +182,10 @@ public final class ForYou {
     }
 
     /** What the person told us, as far as ranking depends on it: equal states rank alike. */
-    record State(Map<String, SignalKind> signals, Set<String> upvoted, List<Follow> follows, Set<String> collected) {
+    record State(Map<String, SignalKind> signals, Set<String> upvoted, List<Follow> follows, Set<String> collected,
+                 List<String> digestTopics) {
         boolean isEmpty() {
-            return upvoted.isEmpty() && follows.isEmpty() && collected.isEmpty()
+            return upvoted.isEmpty() && follows.isEmpty() && collected.isEmpty() && digestTopics.isEmpty()
                     && signals.values().stream().noneMatch(SignalKind::liked);
         }
     }
@@ -195,7 +196,7 @@ public final class ForYou {
 
     private State state(Account account) {
         return new State(repository.signals(account.id()), upvotes.votedIds(account, 1000),
-                repository.follows(account.id()), collected.apply(account));
+                repository.follows(account.id()), collected.apply(account), digestTopics.apply(account));
     }
 
     private Trained trained(Account account, State state, Corpus corpus) {
@@ -220,6 +221,10 @@ public final class ForYou {
         state.signals().forEach((id, kind) -> {
             if (kind == SignalKind.OPENED) liked.add(id);
         });
+        // the topics of their digest subscription count as followed topics
+        for (String topic : state.digestTopics()) {
+            for (ScoredPaper s : search.searchRelevant(SearchRequest.of(topic, PAPERS_PER_TOPIC))) liked.add(s.id());
+        }
         Set<String> followed = new HashSet<>();
         for (Follow f : state.follows()) {
             if (f.kind() == FollowKind.TOPIC) {
@@ -309,6 +314,17 @@ public final class ForYou {
     }
 
     // --- papers from other capabilities
+
+    /** Where a person's digest topics come from; none until {@link #readDigestTopics} is called. */
+    private volatile java.util.function.Function<Account, List<String>> digestTopics = account -> List.of();
+
+    /**
+     * Counts the topics of a person's digest subscription as followed topics: {@code topics} gives them (read on
+     * every ranking, so a changed subscription counts at once; the digest is made after this service).
+     */
+    public void readDigestTopics(java.util.function.Function<Account, List<String>> topics) {
+        this.digestTopics = java.util.Objects.requireNonNull(topics, "topics");
+    }
 
     /** Where a person's collected papers come from; none until {@link #readCollections} is called. */
     private volatile java.util.function.Function<Account, Set<String>> collected = account -> Set.of();

@@ -100,6 +100,20 @@ class DigestForYouTest {
         assertThat(parts[1]).contains("Tell us what you like</a>");
     }
 
+    @Test
+    void the_topics_of_a_persons_digest_subscription_count_as_followed_topics_on_for_you() throws Exception {
+        EmailAddress dana = world.confirmedSubscribers(1, DigestPeriod.DAILY, new Topics(List.of("coding agents benchmark")))
+                .getFirst();
+        Visitor withTopics = world.instance.signedIn(dana.value());
+        Visitor without = world.instance.signedIn("no-digest@example.org");
+        // Someone who told us nothing is asked for topics; the subscriber's digest topic already counts.
+        String page = withTopics.get("/for-you?period=day").body();
+        assertThat(without.get("/for-you?period=day").body()).contains("id=\"start-h\"");
+        assertThat(page).doesNotContain("id=\"start-h\"").contains("close to what you like");
+        // the day's paper on coding agents' benchmarks comes first
+        assertThat(page.indexOf("SWE-bench Science")).isPositive().isLessThan(page.indexOf("/papers/2608.19880"));
+    }
+
     private static MimeMessage mailTo(EmailAddress address) throws Exception {
         return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
             try {
