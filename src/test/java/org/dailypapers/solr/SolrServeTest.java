@@ -190,6 +190,44 @@ class SolrServeTest {
     }
 
     @Test
+    void a_serve_node_answers_with_the_same_results_while_a_solr_node_is_down() throws Exception {
+        String alias = "kill_test_" + Long.toString(System.nanoTime(), 36);
+        SolrCloudProcess cluster = SolrCloudProcess.get();
+        SolrConfig config = SolrConfig.of(cluster.urls()).withAlias(alias);
+        SolrHttp http = new SolrHttp(config.urls(), config.timeout());
+        SolrCollections collections = new SolrCollections(http, config);
+        // 2 shards x 2 replicas on the 2 Solr nodes: each node holds a whole copy; the node's client asks node 1 first
+        List<String> urls = new ArrayList<>(List.of(cluster.urls().split(",")));
+        java.util.Collections.reverse(urls);
+        Map<String, String> env = new HashMap<>(env(null, String.join(",", urls), alias));
+        env.put("DAILYPAPERS_SOLR_REPLICAS", "2");
+        try (TestInstance node = TestInstance.withEnv(dir.resolve("kill"), env, "hf/2024-05-27.json", "hf/2024-05-28.json",
+                "hf/2026-08-20.json").start()) {
+            node.app().startSearchOutbox();
+            SearchOutbox outbox = node.app().searchOutbox().orElseThrow();
+            long papers = node.app().papers().count();
+            waitFor("every paper reaches Solr", () -> outbox.pending() == 0 && new SolrPaperIndex(http, alias).count() == papers);
+            List<List<String>> before = QUERIES.stream().map(q -> apiSearch(node, q)).toList();
+            assertThat(before).allSatisfy(ids -> assertThat(ids).isNotEmpty());
+            cluster.stopNode(1);
+            try {
+                for (int i = 0; i < QUERIES.size(); i++) {
+                    assertThat(apiSearch(node, QUERIES.get(i))).as(QUERIES.get(i)).isEqualTo(before.get(i));
+                }
+                assertThat(node.app().search().backendState()).as("Solr answered, not the node's own index").isEqualTo("solr");
+                assertThat(node.get("/search?q=diffusion").statusCode()).isEqualTo(200);
+            } finally {
+                cluster.startNode(1);
+            }
+        } finally {
+            collections.aliasTarget(alias).ifPresent(collection -> {
+                collections.deleteAlias(alias);
+                collections.deleteCollection(collection);
+            });
+        }
+    }
+
+    @Test
     void solr_reindex_rebuilds_the_collection_from_the_database_from_the_command_line() throws Exception {
         Path data = dir.resolve("cli");
         try (TestInstance ignored = TestInstance.withFixtures(data, "hf")) {
