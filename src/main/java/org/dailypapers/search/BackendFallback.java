@@ -58,7 +58,7 @@ public final class BackendFallback {
         reason = e.getMessage();
         retryAt.set(clock.getAsLong() + wait);
         if (wasUp) {
-            log.warn("The search backend cannot be reached ({}): searches and similar papers answer from this node's "
+            log.warn("The search backend cannot answer ({}): searches and similar papers answer from this node's "
                     + "own index, and it is tried again every {}-{} s", e.getMessage(), FIRST_BACKOFF_MS / 1000,
                     MAX_BACKOFF_MS / 1000);
         } else {

@@ -30,7 +30,7 @@ public interface SearchBackend {
 
     /**
      * The backend cannot answer now (it cannot be reached, timed out, or failed on its side): {@link PaperSearch}
-     * then answers from this node's own index for a while ({@link BackendFallback}). A bad request is not this.
+     * then answers from this node's own index for a while ({@link BackendFallback}).
      */
     final class Unavailable extends RuntimeException {
         public Unavailable(String message, Throwable cause) {

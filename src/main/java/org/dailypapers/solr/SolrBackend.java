@@ -11,9 +11,9 @@ import org.dailypapers.search.SearchRequest;
 
 /**
  * Searches on a SolrCloud alias ({@link SolrConfig#alias()}): each pipeline is a {@link SolrSearchEngine}, Solr's
- * BM25 and kNN candidates fused by the app, as {@code eval --backend} does. A failure worth retrying later (no node
- * reachable, a timeout, a 5xx, an answer that is not Solr's) is reported as {@link SearchBackend.Unavailable}, so
- * that the node answers from its own index meanwhile. Thread-safe.
+ * BM25 and kNN candidates fused by the app, as {@code eval --backend} does. Any failure of Solr (no node reachable,
+ * a timeout, a 5xx, a 4xx such as a missing alias, an answer that is not Solr's) is reported as
+ * {@link SearchBackend.Unavailable}, so that the node answers from its own index meanwhile. Thread-safe.
  */
 public final class SolrBackend implements SearchBackend {
 
@@ -54,10 +54,9 @@ public final class SolrBackend implements SearchBackend {
         try {
             return call.get();
         } catch (SolrException e) {
-            if (e.isTransient()) {
-                throw new Unavailable(e.getMessage(), e);
-            }
-            throw e;
+            // a 4xx too (e.g. the alias does not exist yet on a new cluster): a page never fails because of Solr;
+            // the log and /health say the node answers locally, and why
+            throw new Unavailable(e.getMessage(), e);
         } catch (UncheckedIOException e) { // not Solr's JSON: a proxy's error page
             throw new Unavailable(e.getMessage(), e);
         }

@@ -203,10 +203,15 @@ class SolrServeTest {
         env.put("DAILYPAPERS_SOLR_REPLICAS", "2");
         try (TestInstance node = TestInstance.withEnv(dir.resolve("kill"), env, "hf/2024-05-27.json", "hf/2024-05-28.json",
                 "hf/2026-08-20.json").start()) {
+            // before the outbox worker created the alias, Solr answers "no such collection": the node's index answers
+            assertThat(apiSearch(node, "diffusion")).isNotEmpty();
+            assertThat(node.app().search().backendState()).isEqualTo("solr-unreachable, local fallback");
             node.app().startSearchOutbox();
             SearchOutbox outbox = node.app().searchOutbox().orElseThrow();
             long papers = node.app().papers().count();
             waitFor("every paper reaches Solr", () -> outbox.pending() == 0 && new SolrPaperIndex(http, alias).count() == papers);
+            waitFor("searches run on Solr again after the back-off", () -> !apiSearch(node, "diffusion").isEmpty()
+                    && node.app().search().backendState().equals("solr"));
             List<List<String>> before = QUERIES.stream().map(q -> apiSearch(node, q)).toList();
             assertThat(before).allSatisfy(ids -> assertThat(ids).isNotEmpty());
             cluster.stopNode(1);
