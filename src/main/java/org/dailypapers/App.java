@@ -218,7 +218,9 @@ public final class App implements AutoCloseable {
      */
     private org.dailypapers.solr.SearchOutbox solrBackend(org.dailypapers.solr.SolrConfig solr, Database database, Clock clock) {
         org.dailypapers.solr.SolrHttp http = new org.dailypapers.solr.SolrHttp(solr.urls(), solr.timeout());
-        search.searchOn(new org.dailypapers.solr.SolrBackend(http, solr));
+        // searches wait briefly (then this node's index answers); writes and collection changes may take longer
+        search.searchOn(new org.dailypapers.solr.SolrBackend(new org.dailypapers.solr.SolrHttp(solr.urls(),
+                solr.queryTimeout(), org.dailypapers.solr.SolrConfig.QUERY_CONNECT_TIMEOUT), solr));
         return org.dailypapers.solr.SearchOutbox.withKnownVectors(database, papers, http, solr, search::vectorsOf, clock);
     }
 

@@ -58,6 +58,8 @@ public final class PaperSearch implements Closeable {
     /** The backend's engines for {@link #engine} and {@link #lexicalEngine}: set with {@link #backend}. */
     private volatile SearchBackend.Engine remoteEngine;
     private volatile SearchBackend.Engine remoteLexical;
+    /** While the backend cannot be reached, searches answer from this node's index. */
+    private final BackendFallback fallback = new BackendFallback(System::currentTimeMillis);
 
     private PaperSearch(PaperIndex index, PaperRepository papers, SearchConfig config) {
         this.index = index;
@@ -80,12 +82,48 @@ public final class PaperSearch implements Closeable {
         return embedder != null && lexicalEngine != null && backlog.warmingUp() ? lexicalEngine : full;
     }
 
-    /** What ranks for {@code local}: itself, or its counterpart on the {@link #searchOn backend}. */
-    private Retriever ranker(SearchEngine local) {
+    /** The counterpart of {@code local} on the {@link #searchOn backend}; null without one. */
+    private SearchBackend.Engine remoteFor(SearchEngine local) {
         if (backend == null) {
-            return local;
+            return null;
         }
         return local == lexicalEngine ? remoteLexical : remoteEngine;
+    }
+
+    /**
+     * {@code call} on the backend's engine when there is one and it answers; else (none, or it is down: see
+     * {@link BackendFallback}) {@code local}, on this node's own index.
+     */
+    private <T> T onBackend(SearchBackend.Engine remote, java.util.function.Function<SearchBackend.Engine, T> call,
+            java.util.function.Supplier<T> local) {
+        if (remote == null || !fallback.tryBackend()) {
+            return local.get();
+        }
+        try {
+            T out = call.apply(remote);
+            fallback.succeeded();
+            return out;
+        } catch (SearchBackend.Unavailable e) {
+            fallback.failed(e);
+            return local.get();
+        }
+    }
+
+    /**
+     * Where searches run: {@code embedded} (this node's index), the backend's name (e.g. {@code solr}), or, while
+     * the backend cannot be reached, e.g. {@code solr-unreachable, local fallback}.
+     */
+    public String backendState() {
+        SearchBackend b = backend;
+        return b == null ? "embedded" : fallback.degraded() ? b.name() + "-unreachable, local fallback" : b.name();
+    }
+
+    /** A notice for search pages while the backend cannot be reached and this node's index answers; else empty. */
+    public Optional<String> reducedModeNotice() {
+        return backend != null && fallback.degraded()
+                ? Optional.of("Search is running in a reduced mode: the search cluster cannot be reached, so results "
+                        + "come from this server's own copy of the index.")
+                : Optional.empty();
     }
 
     /**
@@ -266,12 +304,10 @@ public final class PaperSearch implements Closeable {
 
     private List<ScoredPaper> search(SearchEngine engine, SearchRequest request) {
         java.util.Set<String> hidden = papers.hiddenIds();
-        Retriever ranker = ranker(engine);
-        if (hidden.isEmpty()) {
-            return ranker.retrieve(request);
-        }
-        int wider = Math.min(SearchRequest.MAX_LIMIT, request.limit() + hidden.size());
-        return withoutHidden(ranker.retrieve(request.withLimit(wider)), hidden, request.limit());
+        SearchRequest asked = hidden.isEmpty() ? request
+                : request.withLimit(Math.min(SearchRequest.MAX_LIMIT, request.limit() + hidden.size()));
+        List<ScoredPaper> found = onBackend(remoteFor(engine), r -> r.retrieve(asked), () -> engine.retrieve(asked));
+        return hidden.isEmpty() ? found : withoutHidden(found, hidden, request.limit());
     }
 
     /**
@@ -307,9 +343,10 @@ public final class PaperSearch implements Closeable {
     public List<ScoredPaper> similar(ArxivId id, int k) {
         java.util.Set<String> hidden = papers.hiddenIds();
         SearchBackend.Engine remote = backend == null ? null : remoteEngine;
-        java.util.function.BiFunction<String, Integer, List<ScoredPaper>> near = remote == null ? engine::similar : remote::similar;
-        return hidden.isEmpty() ? near.apply(id.value(), k)
-                : withoutHidden(near.apply(id.value(), Math.min(SearchRequest.MAX_LIMIT, k + hidden.size())), hidden, k);
+        SearchEngine local = engine;
+        int asked = hidden.isEmpty() ? k : Math.min(SearchRequest.MAX_LIMIT, k + hidden.size());
+        List<ScoredPaper> found = onBackend(remote, r -> r.similar(id.value(), asked), () -> local.similar(id.value(), asked));
+        return hidden.isEmpty() ? found : withoutHidden(found, hidden, k);
     }
 
     private static List<ScoredPaper> withoutHidden(List<ScoredPaper> results, java.util.Set<String> hidden, int limit) {
@@ -362,7 +399,9 @@ public final class PaperSearch implements Closeable {
 
     /** The run tag of the pipeline searches use now (BM25 alone until the model has loaded). */
     public String method() {
-        return ranker(current()).tag();
+        SearchEngine local = current();
+        SearchBackend.Engine remote = remoteFor(local);
+        return remote == null || fallback.degraded() ? local.tag() : remote.tag();
     }
 
     /** The full state, including a scan for papers without vectors: for the command line and logs. */

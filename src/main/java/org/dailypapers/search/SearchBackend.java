@@ -17,9 +17,24 @@ public interface SearchBackend {
      */
     Engine engine(SearchPipeline pipeline, Embedder embedder);
 
+    /** A short name for {@code /health}, e.g. {@code solr}. */
+    default String name() {
+        return "remote";
+    }
+
     /** A pipeline on the backend; thread-safe. */
     interface Engine extends Retriever {
         /** The {@code k} papers nearest to a paper by embedding, itself excluded; empty when it has no vector. */
         List<ScoredPaper> similar(String id, int k);
+    }
+
+    /**
+     * The backend cannot answer now (it cannot be reached, timed out, or failed on its side): {@link PaperSearch}
+     * then answers from this node's own index for a while ({@link BackendFallback}).
+     */
+    final class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

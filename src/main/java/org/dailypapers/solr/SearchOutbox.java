@@ -40,6 +40,8 @@ public final class SearchOutbox implements Closeable {
      * node killed mid-write leaves its entries to the others after this.
      */
     static final long CLAIM_MS = 60_000;
+    /** The job name of the lease on creating a first collection. */
+    static final String FIRST_COLLECTION = "solr-first-collection";
 
     private final SearchOutboxRepository outbox;
     private final PaperRepository papers;
@@ -49,6 +51,13 @@ public final class SearchOutbox implements Closeable {
     private final Embedder embedder;
     private final Function<List<SearchDocument>, Map<String, float[]>> knownVectors;
     private final Clock clock;
+    /**
+     * The lease on creating the first collection ({@link #FIRST_COLLECTION}, slot: the alias), so that nodes starting
+     * together on an empty cluster create one, not one each: the holder creates it; the others wait for its alias.
+     */
+    private final org.dailypapers.store.RunClaims firstCollection;
+    /** Whether Solr failed on the last round: one WARN per outage, not one per round. */
+    private volatile boolean unreachable;
     private ScheduledExecutorService worker;
     /** Whether the worker has made sure the alias exists (it does so before its first write). */
     private volatile boolean collectionReady;
@@ -79,6 +88,8 @@ public final class SearchOutbox implements Closeable {
         this.alias = config.alias();
         this.embedder = embedder;
         this.clock = clock;
+        this.firstCollection = new org.dailypapers.store.RunClaims(database, "outbox-" + java.util.UUID.randomUUID(), clock,
+                org.dailypapers.store.RunClaims.DEFAULT_TTL);
     }
 
     /** Marks these papers' search documents as to be written (after the papers were saved, or deleted). */
@@ -203,6 +214,12 @@ public final class SearchOutbox implements Closeable {
         }
         try {
             boolean existed = collections.aliasTarget(alias).isPresent();
+            // a lease, never marked finished: a node killed while creating lets another take over after its ttl,
+            // and a cluster that lost the alias later gets it again
+            if (!existed && !firstCollection.claim(FIRST_COLLECTION, alias.length() <= 40 ? alias : alias.substring(0, 40))) {
+                LOG.info("search outbox: another node creates the first Solr collection (alias {}); waiting for it", alias);
+                return false;
+            }
             String collection = collections.ensureAlias();
             if (!existed) {
                 List<String> all = new ArrayList<>();
@@ -212,9 +229,16 @@ public final class SearchOutbox implements Closeable {
                         collection, alias, all.size());
             }
             collectionReady = true;
+            if (unreachable) {
+                LOG.info("search outbox: Solr answers again");
+                unreachable = false;
+            }
             return true;
         } catch (RuntimeException e) {
-            LOG.warn("search outbox: Solr cannot be reached, writes wait in the database: {}", e.toString());
+            if (!unreachable) {
+                LOG.warn("search outbox: Solr cannot be reached, writes wait in the database: {}", e.toString());
+            }
+            unreachable = true;
             return false;
         }
     }
@@ -252,5 +276,6 @@ public final class SearchOutbox implements Closeable {
             worker.shutdownNow();
             worker = null;
         }
+        firstCollection.close();
     }
 }

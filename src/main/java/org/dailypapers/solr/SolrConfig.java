@@ -35,6 +35,18 @@ public record SolrConfig(String urls, String alias, String configSet, int shards
         return new SolrConfig(urls, "dailypapers", CONFIGSET, 2, 2, Duration.ofSeconds(30));
     }
 
+    /**
+     * How long a search may wait for Solr before the node answers from its own index: {@link #timeout()}, at most
+     * 5 s (writes and collection changes keep the longer one).
+     */
+    public Duration queryTimeout() {
+        return timeout.compareTo(QUERY_TIMEOUT) < 0 ? timeout : QUERY_TIMEOUT;
+    }
+
+    /** How long a search waits for a connection to one Solr node before it tries the next. */
+    public static final Duration QUERY_CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+
     public SolrConfig withAlias(String newAlias) {
         return new SolrConfig(urls, newAlias, configSet, shards, replicas, timeout);
     }

@@ -38,6 +38,14 @@ public final class SolrHttp {
      * @param nodeUrls base URLs of Solr nodes, e.g. {@code http://solr1:8983/solr}, comma-separated (at least one)
      */
     public SolrHttp(String nodeUrls, Duration timeout) {
+        this(nodeUrls, timeout, Duration.ofSeconds(3));
+    }
+
+    /**
+     * @param timeout how long a request may wait for its answer
+     * @param connectTimeout how long a connection to one node may take before the next node is tried
+     */
+    public SolrHttp(String nodeUrls, Duration timeout, Duration connectTimeout) {
         List<URI> list = new ArrayList<>();
         for (String u : nodeUrls.split(",")) {
             String s = u.strip();
@@ -54,7 +62,7 @@ public final class SolrHttp {
         }
         this.nodes = List.copyOf(list);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     }
 
     public List<URI> nodes() {

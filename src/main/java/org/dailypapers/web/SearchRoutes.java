@@ -91,7 +91,7 @@ final class SearchRoutes {
         templates.page(ctx, "search/search.jte", new SearchPage(form, hits, page, results.total(),
                 page > 0 && !found.isEmpty() ? base + Math.min(page - 1, lastPage) : null,
                 found.size() > (page + 1) * PAGE_SIZE ? base + (page + 1) : null, notice, search.method(),
-                search.warmingUpNotice().orElse(null)));
+                search.reducedModeNotice().or(search::warmingUpNotice).orElse(null)));
     }
 
     private void api(Context ctx) {

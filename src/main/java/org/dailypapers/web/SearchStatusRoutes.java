@@ -52,6 +52,7 @@ final class SearchStatusRoutes {
         backlog.put("papersPerSecond", Math.round(b.papersPerSecond() * 10) / 10.0);
         backlog.put("etaSeconds", b.eta() == null ? null : b.eta().toSeconds());
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("backend", search.backendState());
         out.put("indexed", b.indexed());
         out.put("method", search.method());
         out.put("embedded", Math.round(b.coverage() * 1000) / 1000.0);

@@ -1,7 +1,6 @@
 package org.dailypapers.solr;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +58,7 @@ class SolrServeTest {
         SolrHttp http = new SolrHttp(config.urls(), config.timeout());
         SolrCollections collections = new SolrCollections(http, config);
         try {
-            // Node C cannot reach Solr: what it imports waits in the outbox, and its searches fail rather than lie.
+            // Node C cannot reach Solr: what it imports waits in the outbox, and its own index answers its searches.
             int closedPort;
             try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
                 closedPort = s.getLocalPort();
@@ -72,8 +71,9 @@ class SolrServeTest {
                 assertThat(c.app().startSearchOutbox()).isTrue();
                 Thread.sleep(1_500); // a few rounds of the worker
                 assertThat(outbox.pending()).as("kept while Solr cannot be reached").isEqualTo(imported);
-                assertThatThrownBy(() -> c.app().search().search(SearchRequest.of("diffusion", 10)))
-                        .isInstanceOf(SolrException.class);
+                assertThat(c.app().search().search(SearchRequest.of("diffusion", 10)))
+                        .as("answered from node C's own index").isNotEmpty();
+                assertThat(c.app().search().backendState()).isEqualTo("solr-unreachable, local fallback");
             }
             assertThat(collections.aliasTarget(alias)).as("node C never reached Solr").isEmpty();
 
@@ -181,6 +181,49 @@ class SolrServeTest {
             assertThat(search.method()).isEqualTo(evalPath.tag()).contains("all-minilm");
             List<ScoredPaper> similar = search.similar(new ArxivId(all.get(0)), 5);
             assertThat(ids(similar)).hasSize(5).doesNotContain(all.get(0)).isEqualTo(ids(evalPath.similar(all.get(0), 5)));
+        } finally {
+            collections.aliasTarget(alias).ifPresent(collection -> {
+                collections.deleteAlias(alias);
+                collections.deleteCollection(collection);
+            });
+        }
+    }
+
+    @Test
+    void a_serve_node_answers_with_the_same_results_while_a_solr_node_is_down() throws Exception {
+        String alias = "kill_test_" + Long.toString(System.nanoTime(), 36);
+        SolrCloudProcess cluster = SolrCloudProcess.get();
+        SolrConfig config = SolrConfig.of(cluster.urls()).withAlias(alias);
+        SolrHttp http = new SolrHttp(config.urls(), config.timeout());
+        SolrCollections collections = new SolrCollections(http, config);
+        // 2 shards x 2 replicas on the 2 Solr nodes: each node holds a whole copy; the node's client asks node 1 first
+        List<String> urls = new ArrayList<>(List.of(cluster.urls().split(",")));
+        java.util.Collections.reverse(urls);
+        Map<String, String> env = new HashMap<>(env(null, String.join(",", urls), alias));
+        env.put("DAILYPAPERS_SOLR_REPLICAS", "2");
+        try (TestInstance node = TestInstance.withEnv(dir.resolve("kill"), env, "hf/2024-05-27.json", "hf/2024-05-28.json",
+                "hf/2026-08-20.json").start()) {
+            // before the outbox worker created the alias, Solr answers "no such collection": the node's index answers
+            assertThat(apiSearch(node, "diffusion")).isNotEmpty();
+            assertThat(node.app().search().backendState()).isEqualTo("solr-unreachable, local fallback");
+            node.app().startSearchOutbox();
+            SearchOutbox outbox = node.app().searchOutbox().orElseThrow();
+            long papers = node.app().papers().count();
+            waitFor("every paper reaches Solr", () -> outbox.pending() == 0 && new SolrPaperIndex(http, alias).count() == papers);
+            waitFor("searches run on Solr again after the back-off", () -> !apiSearch(node, "diffusion").isEmpty()
+                    && node.app().search().backendState().equals("solr"));
+            List<List<String>> before = QUERIES.stream().map(q -> apiSearch(node, q)).toList();
+            assertThat(before).allSatisfy(ids -> assertThat(ids).isNotEmpty());
+            cluster.stopNode(1);
+            try {
+                for (int i = 0; i < QUERIES.size(); i++) {
+                    assertThat(apiSearch(node, QUERIES.get(i))).as(QUERIES.get(i)).isEqualTo(before.get(i));
+                }
+                assertThat(node.app().search().backendState()).as("Solr answered, not the node's own index").isEqualTo("solr");
+                assertThat(node.get("/search?q=diffusion").statusCode()).isEqualTo(200);
+            } finally {
+                cluster.startNode(1);
+            }
         } finally {
             collections.aliasTarget(alias).ifPresent(collection -> {
                 collections.deleteAlias(alias);
