@@ -1,7 +1,6 @@
 package org.dailypapers.cli;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.dailypapers.eval.recommend.HfSubmissions;
 import org.dailypapers.eval.recommend.Submission;
 import org.dailypapers.foryou.Candidate;
 import org.dailypapers.foryou.Doc;
@@ -21,10 +19,9 @@ import org.dailypapers.foryou.PaperTerms;
 import org.dailypapers.foryou.PersonalModel;
 import org.dailypapers.foryou.RankerParams;
 import org.dailypapers.foryou.Signals;
-import org.dailypapers.foryou.Vectors;
 import org.dailypapers.foryou.Vocabulary;
-import org.dailypapers.search.VectorFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,13 +35,8 @@ import picocli.CommandLine.Option;
         description = "Train one person's for-you model and rank a month's papers N times: training ms, ranking p50/p99/max ms.")
 public final class BenchForYouCommand implements Callable<Integer> {
 
-    @Option(names = "--papers", defaultValue = "../shared/data/hf-daily-papers",
-            description = "directory of Hugging Face daily_papers responses, YYYY-MM-DD.json (default: ${DEFAULT-VALUE})")
-    Path papers;
-
-    @Option(names = "--vectors", defaultValue = "src/main/resources/demo/vectors-bge-small-en-v1.5-q.dpvf",
-            description = "the papers' embeddings, a vector file (default: ${DEFAULT-VALUE})")
-    Path vectors;
+    @Mixin
+    HfSubmissionData data;
 
     @Option(names = "--month", defaultValue = "2026-06", description = "the month ranked (default: ${DEFAULT-VALUE})")
     YearMonth month;
@@ -60,9 +52,8 @@ public final class BenchForYouCommand implements Callable<Integer> {
         if (rounds < 1 || trainings < 1) throw new IllegalArgumentException("--rounds and --trainings must be >= 1");
         var os = ManagementFactory.getOperatingSystemMXBean();
         System.out.printf(Locale.ROOT, "load average before %.2f (%d cores)%n", os.getSystemLoadAverage(), os.getAvailableProcessors());
-        List<Submission> all = HfSubmissions.read(papers);
-        Map<String, float[]> unit = new HashMap<>();
-        VectorFile.read(vectors).vectors().forEach((id, v) -> unit.put(id, Vectors.unit(v)));
+        List<Submission> all = data.submissions();
+        Map<String, float[]> unit = data.unitVectors();
         Map<String, Integer> before = new HashMap<>();
         all.stream().filter(s -> YearMonth.from(s.day()).isBefore(month)).forEach(s -> before.merge(s.submitter(), 1, Integer::sum));
         String person = before.entrySet().stream().filter(e -> !e.getKey().isEmpty() && e.getValue() >= 20 && e.getValue() <= 30)

@@ -1,24 +1,19 @@
 package org.dailypapers.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dailypapers.eval.PairedComparison;
-import org.dailypapers.eval.recommend.HfSubmissions;
 import org.dailypapers.eval.recommend.MethodResult;
 import org.dailypapers.eval.recommend.RecommendEval;
 import org.dailypapers.eval.recommend.RecommendStudy;
 import org.dailypapers.eval.recommend.Submission;
 import org.dailypapers.foryou.ClassifierParams;
-import org.dailypapers.foryou.Vectors;
-import org.dailypapers.search.VectorFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,13 +26,8 @@ import picocli.CommandLine.Spec;
                 + "cut-off are their signals, their papers after it what they want (nDCG@20, Recall@50, MRR).")
 public final class EvalRecommendCommand implements Callable<Integer> {
 
-    @Option(names = "--papers", defaultValue = "../shared/data/hf-daily-papers",
-            description = "directory of Hugging Face daily_papers responses, YYYY-MM-DD.json (default: ${DEFAULT-VALUE})")
-    Path papers;
-
-    @Option(names = "--vectors", defaultValue = "src/main/resources/demo/vectors-bge-small-en-v1.5-q.dpvf",
-            description = "the papers' embeddings, a vector file (default: ${DEFAULT-VALUE})")
-    Path vectors;
+    @Mixin
+    HfSubmissionData data;
 
     @Option(names = "--cutoff", defaultValue = "2026-02-01", description = "test cut-off day (default: ${DEFAULT-VALUE})")
     LocalDate cutoff;
@@ -74,12 +64,9 @@ public final class EvalRecommendCommand implements Callable<Integer> {
         if (!validationCutoff.isBefore(cutoff)) {
             throw new IllegalArgumentException("--validation-cutoff must be before --cutoff");
         }
-        if (!Files.isDirectory(papers)) throw new IllegalArgumentException("no directory " + papers);
-        if (!Files.isRegularFile(vectors)) throw new IllegalArgumentException("no vector file " + vectors);
         long start = System.nanoTime();
-        List<Submission> all = HfSubmissions.read(papers);
-        Map<String, float[]> unit = new HashMap<>();
-        VectorFile.read(vectors).vectors().forEach((id, v) -> unit.put(id, Vectors.unit(v)));
+        List<Submission> all = data.submissions();
+        Map<String, float[]> unit = data.unitVectors();
         long missing = all.stream().filter(s -> !unit.containsKey(s.id())).count();
         detail(all.size() + " papers, " + unit.size() + " vectors (" + missing + " papers without one)");
         List<ClassifierParams> grid = classifiers == null ? RecommendStudy.CLASSIFIERS : classifiers.stream().map(c -> {

@@ -50,16 +50,17 @@ public final class ForYou {
     private final boolean likedAuthorsFollowed;
     private final Clock clock;
     private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(200_000).build();
-    private final Cache<String, Trained> models = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterAccess(Duration.ofDays(1)).build();
+    /** Models weigh their feature count (a double each: ~35,000 terms, ~280 KB): at most about 64 MB in all. */
+    private final Cache<String, Trained> models = Caffeine.newBuilder().maximumWeight(8_000_000)
+            .<String, Trained>weigher((id, t) -> t.model().features().size()).expireAfterAccess(Duration.ofDays(1)).build();
     /** The terms of papers outside the corpus (liked long ago, say): a bag of terms is some 30 KB. */
     private final Cache<String, Map<String, Integer>> terms = Caffeine.newBuilder().maximumSize(2_000).build();
     /**
      * The corpus, by the feed's latest day: fitting its vocabulary takes seconds, so votes (which change the
-     * feed's generation) do not refit it; a new day does, and so does the hour's end.
+     * feed's generation) do not refit it; a new day does. Papers added to the latest day meanwhile are ranked
+     * from their own terms until then.
      */
-    private final Cache<Optional<LocalDate>, Corpus> corpus = Caffeine.newBuilder().maximumSize(1)
-            .expireAfterWrite(Duration.ofHours(1)).build();
+    private final Cache<Optional<LocalDate>, Corpus> corpus = Caffeine.newBuilder().maximumSize(1).build();
 
     public ForYou(Database database, FeedService feed, PaperSearch search, Upvotes upvotes, RankerParams params,
                   Clock clock) {
@@ -268,16 +269,18 @@ public final class ForYou {
                 feed.papers(FeedPeriod.month(month)).forEach(fp -> papers.add(fp.paper()));
                 month = month.minusMonths(1);
             }
-            List<Map<String, Integer>> bags = new ArrayList<>(papers.size());
-            for (Paper p : papers) bags.add(PaperTerms.of(p.title(), p.summary(), p.authors()));
-            Vocabulary vocabulary = Vocabulary.fit(bags, ranker.params().authorMinDf());
+            // two passes, each bag of terms made and dropped as it goes: the bags of 20,000 papers would not fit
+            // the default heap beside everything else, their rows (~1 KB each) do
+            Vocabulary vocabulary = Vocabulary.fit(() -> papers.stream().map(ForYou::terms).iterator(),
+                    ranker.params().authorMinDf());
             List<Doc> docs = new ArrayList<>(papers.size());
             Map<String, Doc> byId = new java.util.HashMap<>();
-            for (int i = 0; i < papers.size(); i++) {
-                Doc doc = new Doc(vector(papers.get(i).id().value()), null, vocabulary.row(bags.get(i)));
+            for (Paper p : papers) {
+                Doc doc = new Doc(vector(p.id().value()), null, vocabulary.row(terms(p)));
                 docs.add(doc);
-                byId.put(papers.get(i).id().value(), doc);
+                byId.put(p.id().value(), doc);
             }
+            models.invalidateAll(); // every model read the old vocabulary: retrained on their next ranking
             return new Corpus(List.copyOf(papers), docs, byId, vocabulary);
         });
     }
@@ -286,6 +289,10 @@ public final class ForYou {
         List<Doc> out = new ArrayList<>();
         for (PaperRecord r : search.recordsOf(List.copyOf(ids))) out.add(doc(r.paper()));
         return out;
+    }
+
+    private static Map<String, Integer> terms(Paper p) {
+        return PaperTerms.of(p.title(), p.summary(), p.authors());
     }
 
     /** What the classifier reads of a paper; its terms are analysed once. */

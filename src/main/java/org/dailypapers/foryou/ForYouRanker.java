@@ -34,6 +34,7 @@ public final class ForYouRanker {
         List<java.util.Map<String, Integer>> corpus = new ArrayList<>();
         signals.liked().forEach(d -> corpus.add(d.terms()));
         background.forEach(d -> corpus.add(d.terms()));
+        if (corpus.contains(null)) throw new IllegalArgumentException("compact docs need the vocabulary they were made with");
         return train(signals, background, Vocabulary.fit(corpus, params.authorMinDf()));
     }
 
@@ -47,7 +48,9 @@ public final class ForYouRanker {
         negatives.addAll(background.subList(0, Math.min(params.negatives(), background.size())));
         List<Doc> all = new ArrayList<>(signals.liked());
         all.addAll(negatives);
-        int dimension = all.stream().filter(d -> d.vector() != null).findFirst().map(d -> d.vector().length).orElse(0);
+        // without an embedding weight the model has no embedding columns (a model is cached per person)
+        int dimension = params.embeddingWeight() == 0 ? 0
+                : all.stream().filter(d -> d.vector() != null).findFirst().map(d -> d.vector().length).orElse(0);
         FeatureSpace space = new FeatureSpace(vocabulary, dimension, params.embeddingWeight());
         Optional<LinearClassifier> classifier = Optional.empty();
         if (!signals.liked().isEmpty() && !negatives.isEmpty()) {

@@ -1,7 +1,6 @@
 package org.dailypapers.foryou;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,21 +27,23 @@ public final class Vocabulary {
     }
 
     /** Fits with arxiv-sanity-lite's bounds for words and {@code authorMinDf} for authors. */
-    public static Vocabulary fit(Collection<Map<String, Integer>> papers, int authorMinDf) {
+    public static Vocabulary fit(Iterable<Map<String, Integer>> papers, int authorMinDf) {
         return fit(papers, MIN_DF, authorMinDf, MAX_DF, MAX_FEATURES);
     }
 
-    public static Vocabulary fit(Collection<Map<String, Integer>> papers, int minDf, int authorMinDf, double maxDf,
+    /** Fits on {@code papers}, read once: an iterable that makes each bag as it goes need not hold them all. */
+    public static Vocabulary fit(Iterable<Map<String, Integer>> papers, int minDf, int authorMinDf, double maxDf,
                                  int maxFeatures) {
         Map<String, int[]> stats = new HashMap<>(); // term -> {document frequency, total count}
+        int n = 0;
         for (Map<String, Integer> terms : papers) {
+            n++;
             terms.forEach((t, k) -> {
                 int[] s = stats.computeIfAbsent(t, x -> new int[2]);
                 s[0]++;
                 s[1] += k;
             });
         }
-        int n = papers.size();
         // a small corpus (a new instance, a test) keeps terms in up to 2 papers however small maxDf * n is
         double maxCount = Math.max(2, maxDf * n);
         List<String> kept = new ArrayList<>();

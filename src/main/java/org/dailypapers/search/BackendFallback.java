@@ -41,8 +41,13 @@ public final class BackendFallback {
     /** The backend answered. */
     public void succeeded() {
         if (reason == null && retryAt.get() == 0) {
-            return; // the usual case: no write
+            return; // the usual case: no lock, no write
         }
+        recovered();
+    }
+
+    /** Under the same lock as {@link #failed}: a late success and a failure never leave half of each. */
+    private synchronized void recovered() {
         if (retryAt.getAndSet(0) != 0) {
             log.info("The search backend answers again: searches run on it");
         }

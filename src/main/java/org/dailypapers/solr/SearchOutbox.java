@@ -208,6 +208,9 @@ public final class SearchOutbox implements Closeable {
      * collection created now is filled from the database by enqueuing every paper. Returns whether the engine
      * answered; the worker tries again each round until it does.
      */
+    /** Whether "another node creates the first collection" was said already (once, not every round). */
+    private volatile boolean waitingLogged;
+
     public boolean prepareCollection() {
         if (collectionReady) {
             return true;
@@ -217,14 +220,21 @@ public final class SearchOutbox implements Closeable {
             // a lease, never marked finished: a node killed while creating lets another take over after its ttl,
             // and a cluster that lost the alias later gets it again
             if (!existed && !firstCollection.claim(FIRST_COLLECTION, alias.length() <= 40 ? alias : alias.substring(0, 40))) {
-                LOG.info("search outbox: another node creates the first Solr collection (alias {}); waiting for it", alias);
+                if (!waitingLogged) {
+                    LOG.info("search outbox: another node creates the first Solr collection (alias {}); waiting for it", alias);
+                    waitingLogged = true;
+                }
                 return false;
+            }
+            List<String> all = new ArrayList<>();
+            if (!existed) {
+                // queued before the alias exists (no node drains until then): a creator that dies after making
+                // the alias still leaves every paper queued for whoever drains
+                papers.forEach(r -> all.add(r.paper().id().value()));
+                enqueue(all);
             }
             String collection = collections.ensureAlias();
             if (!existed) {
-                List<String> all = new ArrayList<>();
-                papers.forEach(r -> all.add(r.paper().id().value()));
-                enqueue(all);
                 LOG.info("search outbox: created Solr collection {} (alias {}); writing its {} papers from the database",
                         collection, alias, all.size());
             }
@@ -274,6 +284,12 @@ public final class SearchOutbox implements Closeable {
     public synchronized void close() {
         if (worker != null) {
             worker.shutdownNow();
+            try {
+                // a drain still writing must end before the app closes the database under it
+                worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             worker = null;
         }
         firstCollection.close();

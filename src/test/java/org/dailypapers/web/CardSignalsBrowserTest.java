@@ -11,12 +11,9 @@ import org.dailypapers.TestInstance;
 import org.dailypapers.account.Account;
 import org.dailypapers.foryou.SignalKind;
 import org.dailypapers.mail.EmailAddress;
-import org.dailypapers.testing.Chromium;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -31,10 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CardSignalsBrowserTest {
     @RegisterExtension
-    static final Chromium chromium = new Chromium();
-
-    @TempDir
-    static Path dataDir;
+    static final BrowserInstance web = BrowserInstance.withFixtures("hf/2026-08-20.json", "hf/2026-08-21.json")
+            .env(Map.of("DAILYPAPERS_EMBED", "false")).signedIn("ada@example.org");
 
     static TestInstance instance;
     static WebDriver browser;
@@ -43,18 +38,10 @@ class CardSignalsBrowserTest {
 
     @BeforeAll
     static void start() {
-        browser = chromium.browser();
-        instance = TestInstance.withEnv(dataDir, Map.of("DAILYPAPERS_EMBED", "false"), "hf/2026-08-20.json",
-                "hf/2026-08-21.json").start();
-        pages = new BrowserPages(browser, instance::url, instance.signedIn("ada@example.org").cookie("dp_session"));
+        instance = web.instance();
+        browser = web.browser();
+        pages = web.pages();
         ada = instance.app().accounts().openSession(EmailAddress.parse("ada@example.org")).session().account();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (instance != null) {
-            instance.close();
-        }
     }
 
     @Test
