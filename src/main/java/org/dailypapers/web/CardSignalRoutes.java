@@ -74,9 +74,11 @@ final class CardSignalRoutes {
 
     private void render(Context ctx, Session session, ArxivId paper, String message) {
         String state = forYou.signal(session.account(), paper).map(k -> switch (k) {
-            case MORE -> "more";
+            // a paper picked at the first visit is already an explicit "more like this": shown as such, so that
+            // pressing "More like this" again cannot replace the pick and its undo take it away unasked
+            case MORE, PICKED -> "more";
             case LESS -> "less";
-            default -> "none"; // picked or opened: "more like this" still means something
+            case OPENED -> "none"; // a weak positive: "more like this" still means something
         }).orElse("none");
         templates.fragment(ctx, "foryou/tune.jte", new Tune(paper.value(), session.csrfToken(), "/signin", state, message));
     }

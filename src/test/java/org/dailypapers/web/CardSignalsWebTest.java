@@ -116,6 +116,13 @@ class CardSignalsWebTest {
         assertThat(plain.headers().firstValue("Location").orElseThrow()).startsWith("/").doesNotStartWith("//");
         assertThat(forYou.signals(account)).containsEntry(TOP, SignalKind.LESS);
 
+        // A paper picked at the first visit already counts as "more like this": the menu says so, and offers no
+        // "More like this" that would replace the pick.
+        Visitor cy = instance.signedIn("cy@example.org");
+        assertThat(cy.htmx("/for-you/signal", fields("paper", FACET, "kind", "picked")).statusCode()).isLessThan(400);
+        assertThat(cy.get("/papers/" + FACET + "/for-you").body()).contains("Noted: you will see more like this.")
+                .doesNotContain("More like this</button>");
+
         // Another person's menu knows nothing of Ada's.
         assertThat(instance.signedIn("bob@example.org").get("/papers/" + TOP + "/for-you").body())
                 .doesNotContain("Not interested: it will not").contains("Not interested</button>");
