@@ -7,9 +7,9 @@ authors and categories, with the words of its title and abstract shuffled, and g
 valid (new style YYMM.NNNNN, months 2015-01 to 2025-02, before the source's months), distinct from every
 other id, and a listing date in the month of its id (so the dates spread over ten years). Deterministic:
 the same --seed and --papers give the same file. Python's standard library only. Not committed: write it
-outside the repository (e.g. /work/scale).
+outside the repository (e.g. ../scale).
 
-Usage: scripts/scale-listings.py --papers 700000 --out /work/scale/listings-700k.jsonl.gz [--seed 16]
+Usage: scripts/scale-listings.py --papers 700000 --out ../scale/listings-700k.jsonl.gz [--seed 16]
        [--source ../shared/data/arxiv-listings.jsonl.gz]
 """
 import argparse
