@@ -2,9 +2,6 @@ package org.dailypapers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.dailypapers.TestInstance;
@@ -16,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,14 +43,14 @@ class CardSignalsBrowserTest {
     void more_like_this_from_a_feed_card_and_a_click_on_a_search_result() {
         pages.viewport(1280, 900);
         pages.open("/papers/date/2026-08-21", true);
-        screenshot("card-menu-feed-1280");
+        pages.screenshot("card-menu-feed-1280");
         browser.findElement(By.cssSelector("article.card details.tune summary")).click();
         wait(d -> d.findElement(By.cssSelector("article.card .tune-menu")).getText().contains("More like this"));
-        screenshot("card-menu-open-1280");
+        pages.screenshot("card-menu-open-1280");
         browser.findElement(By.xpath("(//article[contains(@class,'card')])[1]//button[normalize-space()='More like this']")).click();
         wait(d -> d.findElement(By.cssSelector("article.card .tune-menu")).getText().contains("Noted: you will see more like this."));
         assertThat(instance.app().forYou().signals(ada)).containsEntry("2608.19880", SignalKind.MORE);
-        screenshot("card-menu-done-1280");
+        pages.screenshot("card-menu-done-1280");
 
         // Search: the click on a result's title is sent as a beacon (once /account/state said who is here).
         pages.open("/search?q=terminal+agents", true);
@@ -80,13 +75,13 @@ class CardSignalsBrowserTest {
         assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
         assertThat(pages.number("const r = document.querySelectorAll('article.card .tune-menu')[1].getBoundingClientRect();"
                 + " return Math.max(0, r.right - innerWidth) + Math.max(0, -r.left)")).isEqualTo(0);
-        screenshot("card-menu-signed-out-390");
+        pages.screenshot("card-menu-signed-out-390");
         pages.open("/papers/2608.19880", true);
         browser.findElement(By.cssSelector(".actions details.tune summary")).click();
         wait(d -> d.findElement(By.cssSelector(".actions .tune-menu")).getText().contains("Noted"));
         assertThat(pages.number("const r = document.querySelector('.actions .tune-menu').getBoundingClientRect();"
                 + " return Math.max(0, r.right - innerWidth) + Math.max(0, -r.left)")).isEqualTo(0);
-        screenshot("card-menu-paper-390");
+        pages.screenshot("card-menu-paper-390");
     }
 
     private static void wait(java.util.function.Function<WebDriver, Boolean> until) {
@@ -101,12 +96,4 @@ class CardSignalsBrowserTest {
         }
     }
 
-    private static void screenshot(String name) {
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -2,15 +2,10 @@ package org.dailypapers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -43,7 +38,7 @@ class CollectionBrowserTest {
         assertThat(card.findElement(By.cssSelector(".collect-menu label")).getText()).contains("Reading list");
         box.click();
         web.await().until(d -> d.findElement(By.cssSelector("article.card .collect-status")).getText().equals("Saved to Reading list."));
-        screenshot("collections-menu-1280");
+        web.pages().screenshot("collections-menu-1280");
 
         // Escape closes the menu; a second collection, made in the second card's menu, holds that card's paper.
         box.sendKeys(org.openqa.selenium.Keys.ESCAPE);
@@ -65,19 +60,19 @@ class CollectionBrowserTest {
         String bib = (String) ((JavascriptExecutor) web.browser()).executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);", href);
         assertThat(bib).startsWith("@misc{").contains("eprint={" + paper + "}").contains("archivePrefix={arXiv}");
-        screenshot("collections-page-1280");
+        web.pages().screenshot("collections-page-1280");
         web.pages().viewport(390, 844);
         web.pages().open("/collections/" + collection, true);
         assertThat(web.pages().number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
-        screenshot("collections-page-390");
+        web.pages().screenshot("collections-page-390");
         web.pages().open("/collections", true);
         assertThat(web.browser().findElement(By.cssSelector(".collection-rows")).getText()).contains("Reading list").contains("Later");
-        screenshot("collections-mine-390");
+        web.pages().screenshot("collections-mine-390");
         web.pages().open("/papers/date/2026-08-21", true);
         web.browser().findElement(By.cssSelector("article.card .collect summary")).click();
         web.await().until(d -> d.findElements(By.cssSelector("article.card .collect-menu input[type=checkbox]:checked")).size() == 1);
         assertThat(web.pages().number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
-        screenshot("collections-menu-390");
+        web.pages().screenshot("collections-menu-390");
     }
 
     @Test
@@ -95,16 +90,8 @@ class CollectionBrowserTest {
             web.browser().findElement(By.cssSelector(".actions .collect summary")).click();
             web.await().until(d -> d.findElement(By.cssSelector(".actions .collect-menu")).getText().contains("sign in"));
             assertThat(web.pages().number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
-            screenshot("collections-cite-" + width);
+            web.pages().screenshot("collections-cite-" + width);
         }
     }
 
-    private static void screenshot(String name) {
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) web.browser()).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -2,17 +2,12 @@ package org.dailypapers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 
 /**
  * The "Feeds" menu of list pages in Chromium, on a desktop (1280 px) and a phone (390 px): it opens from the
@@ -44,7 +39,7 @@ class FeedsBrowserTest {
                 assertThat(((Number) menu.get("left")).doubleValue()).as("menu inside the screen, " + where).isGreaterThanOrEqualTo(0);
                 assertThat(((Number) menu.get("right")).doubleValue()).as("menu inside the screen, " + where).isLessThanOrEqualTo(size[0]);
                 assertThat(((Number) menu.get("sideways")).doubleValue()).as("no sideways scrolling, " + where).isLessThanOrEqualTo(0);
-                screenshot("feeds-" + size[0] + path.replaceAll("[^a-z0-9]+", "-"));
+                web.pages().screenshot("feeds-" + size[0] + path.replaceAll("[^a-z0-9]+", "-"));
             }
         }
     }
@@ -55,19 +50,13 @@ class FeedsBrowserTest {
             web.pages().viewport(size[0], size[1]);
             web.pages().open("/account/feed", true);
             web.browser().findElement(By.cssSelector("form[action='/account/feed'] button")).click();
+            // the click starts a navigation that findElement does not wait for
+            web.await().until(d -> !d.findElements(By.id("private-rss")).isEmpty());
             String rss = web.browser().findElement(By.id("private-rss")).getAttribute("value");
             assertThat(rss).matches("http://127\\.0\\.0\\.1:\\d+/private/[A-Za-z0-9_-]{43}/rss");
             assertThat(web.pages().number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
-            screenshot("feeds-private-" + size[0]);
+            web.pages().screenshot("feeds-private-" + size[0]);
         }
     }
 
-    private static void screenshot(String name) {
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) web.browser()).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

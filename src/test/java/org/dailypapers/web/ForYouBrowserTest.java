@@ -2,16 +2,11 @@ package org.dailypapers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -30,13 +25,13 @@ class ForYouBrowserTest {
         new WebDriverWait(web.browser(), Duration.ofSeconds(15))
                 .until(d -> d.findElement(By.cssSelector(".account-menu")).getText().contains("For you"));
         assertThat(web.browser().findElement(By.tagName("h1")).getText()).isEqualTo("For you");
-        screenshot("for-you-start-1280");
+        web.pages().screenshot("for-you-start-1280");
         web.browser().findElement(By.id("topics")).sendKeys("coding agents\nmemory benchmarks");
         web.browser().findElement(By.cssSelector("form[action='/for-you/start'] button")).click();
         new WebDriverWait(web.browser(), Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector(".foryou-start")).isEmpty());
         assertThat(web.browser().findElement(By.cssSelector(".foryou-follows")).getText()).contains("coding agents");
         assertThat(web.browser().findElements(By.cssSelector(".foryou-item .why"))).isNotEmpty();
-        screenshot("for-you-1280");
+        web.pages().screenshot("for-you-1280");
 
         int before = web.browser().findElements(By.cssSelector(".foryou-item article.card")).size();
         String firstTitle = web.browser().findElement(By.cssSelector(".foryou-item article.card .title")).getText();
@@ -50,15 +45,7 @@ class ForYouBrowserTest {
         web.pages().viewport(390, 844);
         web.pages().open("/for-you", true);
         assertThat(web.pages().number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
-        screenshot("for-you-390");
+        web.pages().screenshot("for-you-390");
     }
 
-    private static void screenshot(String name) {
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) web.browser()).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

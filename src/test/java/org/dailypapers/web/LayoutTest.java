@@ -2,8 +2,6 @@ package org.dailypapers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -102,7 +98,7 @@ class LayoutTest {
                                 .isEqualTo(style(".links a[href='/papers/trending']"));
                     }
                     if (path.equals("/") && width != 1024) {
-                        screenshot("header-" + width + (signedIn ? "-signed-in" : "-signed-out"));
+                        pages.screenshot("header-" + width + (signedIn ? "-signed-in" : "-signed-out"));
                     }
                 }
             }
@@ -134,7 +130,7 @@ class LayoutTest {
                     .isLessThanOrEqualTo(((Number) card.get("titleLeft")).doubleValue());
             assertThat(((Number) card.get("voteBottom")).doubleValue()).as("vote box beside the title, not above it")
                     .isGreaterThan(((Number) card.get("titleTop")).doubleValue());
-            screenshot("phone-" + (signedIn ? "signed-in" : "signed-out"));
+            pages.screenshot("phone-" + (signedIn ? "signed-in" : "signed-out"));
             for (String path : List.of("/", "/papers/2608.19880", "/papers/trending", "/search?q=agents", "/papers/month/2026-08")) {
                 pages.open(path, signedIn);
                 assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth"))
@@ -150,7 +146,7 @@ class LayoutTest {
                 pages.viewport(width, 844);
                 pages.open("/", signedIn);
                 String where = width + " px, " + (signedIn ? "signed in" : "signed out");
-                screenshot("phone-header-" + width + (signedIn ? "-signed-in" : "-signed-out"));
+                pages.screenshot("phone-header-" + width + (signedIn ? "-signed-in" : "-signed-out"));
                 if (width > 640) { // a tablet: two rows, every link in them
                     assertThat(onScreenHeaderControls()).as("header links wholly on the screen, " + where)
                             .contains("Latest", "Week", "Month", "Trending", "RSS")
@@ -183,7 +179,7 @@ class LayoutTest {
                 assertThat(pages.js("return document.activeElement.matches('.account-disclosure summary')")).isEqualTo(true);
                 button.sendKeys(org.openqa.selenium.Keys.ENTER);
                 assertThat(pages.js("return document.querySelector('.account-disclosure').open")).as("Enter opens it, " + where).isEqualTo(true);
-                screenshot("phone-header-" + width + "-menu-open");
+                pages.screenshot("phone-header-" + width + "-menu-open");
                 assertThat(onScreenHeaderControls()).as("the open menu's links wholly on the screen, " + where)
                         .containsAll(site).contains("Your account", "For you", "Submit", "Sign out");
                 assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth"))
@@ -242,7 +238,7 @@ class LayoutTest {
         waitUntilUpvoted();
         assertThat((String) pages.js("return document.querySelector('.paper .vote-label').textContent")).contains("You upvoted");
         assertThat(arrowFill()).isNotEqualTo("none");
-        screenshot("paper-upvoted-1400");
+        pages.screenshot("paper-upvoted-1400");
     }
 
     private static void waitUntilUpvoted() {
@@ -272,12 +268,4 @@ class LayoutTest {
         assertThat(browser.findElement(By.cssSelector(".full-abstract")).getText()).contains("costs $5 per run where $p_{gen}$");
     }
 
-    private static void screenshot(String name) {
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
