@@ -339,7 +339,7 @@ public final class App implements AutoCloseable {
                 log.info("Search index caught up with the database: {}", search.catchUp(java.util.Map.of()));
             }
             java.nio.file.Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
-            T result = work.get();
+            T result = search.deferringCommits(work);
             java.nio.file.Files.delete(marker);
             return result;
         } catch (java.io.IOException e) {

@@ -56,25 +56,40 @@ public final class PaperImporter {
         }
         long total = files.stream().mapToLong(PaperImporter::size).sum();
         long[] done = {0};
-        for (Path file : files) {
-            try (InputStream in = counting(Files.newInputStream(file), n -> progress.bytesRead(done[0] += n, total))) {
-                reader.read(file.toString(), in, batch);
-            } catch (IOException e) {
-                batch.reject(new Rejection(file.toString(), "cannot read: " + e.getMessage()));
+        return readAndSave(batch, sink -> {
+            for (Path file : files) {
+                try (InputStream in = counting(Files.newInputStream(file), n -> progress.bytesRead(done[0] += n, total))) {
+                    reader.read(file.toString(), in, sink);
+                } catch (IOException e) {
+                    sink.reject(new Rejection(file.toString(), "cannot read: " + e.getMessage()));
+                }
             }
-        }
-        return batch.finish();
+        });
     }
 
     /** Imports one stream (e.g. the bundled demo dataset), named {@code name} in messages. */
     public ImportSummary importStream(String name, InputStream in) {
-        Batch batch = new Batch();
+        return readAndSave(new Batch(), sink -> {
+            try {
+                reader.read(name, in, sink);
+            } catch (IOException e) {
+                sink.reject(new Rejection(name, "cannot read: " + e.getMessage()));
+            }
+        });
+    }
+
+    /**
+     * Reads on one thread ({@link ReadAhead}), saves on this one and indexes on a third ({@link Batch#indexAside}):
+     * the three overlap, and nothing is returned before all are done.
+     */
+    private static ImportSummary readAndSave(Batch batch, java.util.function.Consumer<RecordSink> reading) {
+        batch.indexAside();
         try {
-            reader.read(name, in, batch);
-        } catch (IOException e) {
-            batch.reject(new Rejection(name, "cannot read: " + e.getMessage()));
+            ReadAhead.run(reading, batch);
+            return batch.finish();
+        } finally {
+            batch.stopAside();
         }
-        return batch.finish();
     }
 
     /**
@@ -151,6 +166,18 @@ public final class PaperImporter {
         private long updated;
         private long unchanged;
         private long rejected;
+        /** Where {@code onSaved} runs when it runs beside the next save ({@link #indexAside}); null: in flush. */
+        private java.util.concurrent.ExecutorService aside;
+        private java.util.concurrent.Future<?> lastAside;
+
+        /**
+         * Lets {@code onSaved} (indexing, most of an import's work) run on a thread of its own while the next
+         * batch is saved, one batch at a time and in order; {@link #finish} waits for it. For whole-file imports,
+         * whose callers only look at the result when the import returns.
+         */
+        void indexAside() {
+            aside = java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-indexer").daemon().factory());
+        }
 
         @Override
         public void accept(PaperRecord record) {
@@ -198,14 +225,47 @@ public final class PaperImporter {
                 }
             }
             pending.clear();
-            if (!changed.isEmpty()) {
+            if (changed.isEmpty()) {
+                return;
+            }
+            if (aside == null) {
                 onSaved.accept(changed);
+            } else {
+                awaitAside();
+                lastAside = aside.submit(() -> onSaved.accept(changed));
             }
         }
 
         ImportSummary finish() {
             flush();
+            awaitAside();
             return summary();
+        }
+
+        void stopAside() {
+            if (aside != null) {
+                aside.shutdownNow();
+            }
+        }
+
+        /** Waits for the last batch handed aside, and throws what it threw. */
+        private void awaitAside() {
+            if (lastAside == null) {
+                return;
+            }
+            try {
+                lastAside.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the import was interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                lastAside = null;
+            }
         }
 
         /** The counts so far (records not yet flushed are counted as read only). */

@@ -223,6 +223,18 @@ public final class PaperIndex implements Closeable {
 
     /** Those of {@code ids} that are indexed without a vector. */
     public Set<String> withoutVector(Set<String> ids) {
+        return matching(ids, new TermQuery(new Term(IndexFields.HAS_VECTOR, "0")));
+    }
+
+    /**
+     * Those of {@code ids} that are indexed (as of the last refresh): one query for a whole batch, where a
+     * lookup per paper costs a term seek in every segment (issue 16: imports into a large index).
+     */
+    public Set<String> present(Set<String> ids) {
+        return matching(ids, new MatchAllDocsQuery());
+    }
+
+    private Set<String> matching(Set<String> ids, Query filter) {
         if (ids.isEmpty()) {
             return Set.of();
         }
@@ -230,8 +242,7 @@ public final class PaperIndex implements Closeable {
                 .add(new org.apache.lucene.search.TermInSetQuery(IndexFields.ID,
                         ids.stream().map(org.apache.lucene.util.BytesRef::new).toList()),
                         org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(IndexFields.HAS_VECTOR, "0")),
-                        org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER)
                 .build();
         return withSearcher(s -> {
             Set<String> out = new HashSet<>();

@@ -46,6 +46,8 @@ public final class PaperSearch implements Closeable {
         return t;
     });
     private final AtomicBoolean backfillQueued = new AtomicBoolean();
+    /** Bulk imports under way that commit at their end ({@link #deferringCommits}). */
+    private final java.util.concurrent.atomic.AtomicInteger deferringCommits = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
     private volatile Embedder embedder;
     private volatile SearchEngine engine;
@@ -259,21 +261,46 @@ public final class PaperSearch implements Closeable {
         return new CatchUp(counts[0], counts[1], indexed.size());
     }
 
-    /** Re-reads these papers from the database into the index (after an import saved them). */
+    /**
+     * Re-reads these papers from the database into the index (after an import saved them). Papers not indexed
+     * before are told apart with one query for the batch, and the documents are analysed on two threads (the
+     * Lucene writer takes them concurrently): analysis is most of an import's work (issue 16). Durable at once,
+     * except {@linkplain #deferringCommits inside a bulk import}.
+     */
     public void indexed(Collection<ArxivId> ids) {
         Map<ArxivId, PaperRecord> found = new HashMap<>();
         papers.findAll(List.copyOf(ids)).forEach(r -> found.put(r.paper().id(), r));
-        for (ArxivId id : ids) {
+        java.util.Set<String> wasIndexed = index.present(ids.stream().map(ArxivId::value).collect(java.util.stream.Collectors.toSet()));
+        List<ArxivId> unique = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        unique.parallelStream().forEach(id -> {
             PaperRecord r = found.get(id);
             if (r != null) {
                 SearchDocument doc = document(r);
-                index.upsert(doc, vectorFor(doc, true, Map.of()));
+                index.upsert(doc, vectorFor(doc, wasIndexed.contains(doc.id()), Map.of()));
             } else {
                 index.delete(id.value());
             }
+        });
+        if (deferringCommits.get() == 0) {
+            index.commit();
         }
-        index.commit();
         wakeBackfill();
+    }
+
+    /**
+     * Runs {@code bulkImport} with the index committed once at its end instead of after every batch: each
+     * commit flushes a small segment that must later be merged again and again (issue 16: on 700,000 papers
+     * the import slowed down as the index grew). Only for work that nobody searches meanwhile and that a crash
+     * makes the next run catch up on ({@code App.importing}).
+     */
+    public <T> T deferringCommits(java.util.function.Supplier<T> bulkImport) {
+        deferringCommits.incrementAndGet();
+        try {
+            return bulkImport.get();
+        } finally {
+            deferringCommits.decrementAndGet();
+            index.commit();
+        }
     }
 
     private static SearchDocument document(PaperRecord r) {

@@ -46,6 +46,17 @@ class PaperIndexTest {
     }
 
     @Test
+    void a_batch_of_ids_is_told_apart_into_indexed_and_not() throws IOException {
+        try (PaperIndex index = Fixture.index(null)) {
+            assertThat(index.present(java.util.Set.of("2401.00001", "2401.00030", "9999.99999"))).containsExactlyInAnyOrder("2401.00001", "2401.00030");
+            index.delete("2401.00001");
+            index.commit();
+            assertThat(index.present(java.util.Set.of("2401.00001", "2401.00002"))).containsExactly("2401.00002");
+            assertThat(index.present(java.util.Set.of())).isEmpty();
+        }
+    }
+
+    @Test
     void vectors_can_come_later_and_missing_ones_are_listed() throws IOException {
         try (PaperIndex index = Fixture.index(null)) {
             assertThat(index.idsWithoutVector()).hasSize(30);
