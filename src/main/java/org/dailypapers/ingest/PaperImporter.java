@@ -242,9 +242,19 @@ public final class PaperImporter {
             return summary();
         }
 
+        /**
+         * Lets the indexing thread end after the batch it has. Never interrupts it: an interrupt during Lucene's
+         * file I/O closes the channel and with it the index writer for good.
+         */
         void stopAside() {
-            if (aside != null) {
-                aside.shutdownNow();
+            if (aside == null) {
+                return;
+            }
+            aside.shutdown();
+            try {
+                aside.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

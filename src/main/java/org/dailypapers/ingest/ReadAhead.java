@@ -17,7 +17,8 @@ import org.dailypapers.paper.PaperRecord;
 final class ReadAhead {
     static final int CHUNK = 1000;
     static final int CHUNKS_AHEAD = 8;
-    private static final List<Object> END = List.of();
+    /** Compared by identity: a chunk of its own, never one a reader sends (List.of() would be a shared instance). */
+    private static final List<Object> END = java.util.Collections.unmodifiableList(new ArrayList<>());
 
     private ReadAhead() {}
 

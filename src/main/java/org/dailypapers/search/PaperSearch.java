@@ -263,16 +263,16 @@ public final class PaperSearch implements Closeable {
 
     /**
      * Re-reads these papers from the database into the index (after an import saved them). Papers not indexed
-     * before are told apart with one query for the batch, and the documents are analysed on two threads (the
-     * Lucene writer takes them concurrently): analysis is most of an import's work (issue 16). Durable at once,
-     * except {@linkplain #deferringCommits inside a bulk import}.
+     * before are told apart with one query for the batch instead of two lookups per paper (issue 16). Durable
+     * at once, except {@linkplain #deferringCommits inside a bulk import}.
      */
     public void indexed(Collection<ArxivId> ids) {
         Map<ArxivId, PaperRecord> found = new HashMap<>();
         papers.findAll(List.copyOf(ids)).forEach(r -> found.put(r.paper().id(), r));
         java.util.Set<String> wasIndexed = index.present(ids.stream().map(ArxivId::value).collect(java.util.stream.Collectors.toSet()));
-        List<ArxivId> unique = List.copyOf(new java.util.LinkedHashSet<>(ids));
-        unique.parallelStream().forEach(id -> {
+        // One thread, in order: papers that score alike are ranked by their place in the index, so every node
+        // and every run must index in the same order (analysing on two threads made PostgresTest's ties differ).
+        for (ArxivId id : ids) {
             PaperRecord r = found.get(id);
             if (r != null) {
                 SearchDocument doc = document(r);
@@ -280,7 +280,7 @@ public final class PaperSearch implements Closeable {
             } else {
                 index.delete(id.value());
             }
-        });
+        }
         if (deferringCommits.get() == 0) {
             index.commit();
         }
