@@ -6,7 +6,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: performance measurements; {@code bench search} measures indexing and querying. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchSearchCommand.class, BenchEmbedCommand.class, BenchUpvotesCommand.class, BenchClusterCommand.class, BenchForYouCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchSearchCommand.class, BenchEmbedCommand.class, BenchUpvotesCommand.class, BenchClusterCommand.class, BenchForYouCommand.class, BenchFillVectorsCommand.class},
         description = "Measure performance (see the subcommands).")
 public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 

@@ -12,7 +12,9 @@ import org.dailypapers.search.OnnxEmbedder;
 import org.dailypapers.search.SearchPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bench search}: index build rate, index size, query latency and throughput, heap. */
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -22,6 +24,11 @@ public final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--listings", defaultValue = "../shared/data/arxiv-listings.jsonl.gz",
             description = "papers to index (default: ${DEFAULT-VALUE})")
     Path listings;
+
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "measure this existing index (such as DATA/index after import) instead of building one from "
+                    + "--listings; queries are titles of random papers in it, and it is not written")
+    Path index;
 
     @Option(names = "--limit", defaultValue = "1000000", description = "index at most this many papers")
     int limit;
@@ -57,13 +64,21 @@ public final class BenchSearchCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions pipeline;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         List<SearchPipeline> pipelines = methods.stream().map(pipeline::build).toList();
+        if (index != null) {
+            new SearchBenchmark(pipeline.embedder(), spec.commandLine().getOut()).runOnIndex(index,
+                    new SearchBenchmark.QueryOptions(pipelines, queries, warmup, threads, queryWords));
+            return 0;
+        }
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("dailypapers-bench");
         try {
             OnnxEmbedder embedder = pipeline.embedder();
-            new SearchBenchmark(embedder, System.out).run(new SearchBenchmark.Options(
+            new SearchBenchmark(embedder, spec.commandLine().getOut()).run(new SearchBenchmark.Options(
                     ArxivListings.read(listings, limit), embedSample, pipelines, queries, warmup, threads, queryWords, optimize, dir,
                     pipeline.vectors));
         } finally {

@@ -1,7 +1,7 @@
 package org.dailypapers.eval;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,19 +32,32 @@ public final class SearchBenchmark {
     /** Settings of one benchmark run. */
     public record Options(List<SearchDocument> docs, int embedSample, List<SearchPipeline> pipelines,
             int queries, int warmup, int threads, int queryWords, boolean optimize, Path workDir,
-            org.dailypapers.search.VectorStorage storage) {}
+            org.dailypapers.search.VectorStorage storage) {
+
+        QueryOptions queryOptions() {
+            return new QueryOptions(pipelines, queries, warmup, threads, queryWords);
+        }
+    }
+
+    /** How queries are timed: per method, warm-up queries, then single-threaded latency, then throughput. */
+    public record QueryOptions(List<SearchPipeline> pipelines, int queries, int warmup, int threads, int queryWords) {
+
+        int titlesNeeded() {
+            return pipelines.size() * (warmup + 2 * queries) + queries;
+        }
+    }
 
     private final Embedder embedder;
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    public SearchBenchmark(Embedder embedder, PrintStream out) {
+    public SearchBenchmark(Embedder embedder, PrintWriter out) {
         this.embedder = embedder;
         this.out = out;
     }
 
     public void run(Options o) throws Exception {
         List<SearchDocument> docs = o.docs();
-        out.printf(Locale.ROOT, "papers=%d cores=%d java=%s maxHeapMB=%d%n", docs.size(),
+        line("papers=%d cores=%d java=%s maxHeapMB=%d%n", docs.size(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
         Path lexicalDir = o.workDir().resolve("bench-lexical");
         try (PaperIndex index = PaperIndex.open(lexicalDir, o.storage())) {
@@ -52,7 +65,7 @@ public final class SearchBenchmark {
             docs.forEach(d -> index.upsert(d, null));
             index.commit();
             double s = (System.nanoTime() - t) / 1e9;
-            out.printf(Locale.ROOT, "index-build-no-vectors docs=%d seconds=%.1f docs/s=%.0f sizeMB=%.1f%n",
+            line("index-build-no-vectors docs=%d seconds=%.1f docs/s=%.0f sizeMB=%.1f%n",
                     docs.size(), s, docs.size() / s, sizeMb(lexicalDir));
         }
         List<float[]> sample = encodeSample(docs, o.embedSample());
@@ -65,38 +78,71 @@ public final class SearchBenchmark {
             }
             index.commit();
             double s = (System.nanoTime() - t) / 1e9;
-            out.printf(Locale.ROOT, "index-build-with-vectors docs=%d (real=%d, random=%d) storage=%s seconds=%.1f "
+            line("index-build-with-vectors docs=%d (real=%d, random=%d) storage=%s seconds=%.1f "
                     + "docs/s=%.0f sizeMB=%.1f segments=%d (excluding encoding)%n", docs.size(), sample.size(),
                     docs.size() - sample.size(), o.storage(), s, docs.size() / s, sizeMb(fullDir), index.segmentCount());
             if (o.optimize()) {
                 t = System.nanoTime();
                 index.optimize();
-                out.printf(Locale.ROOT, "optimize (merge to 1 segment) seconds=%.1f sizeMB=%.1f%n",
+                line("optimize (merge to 1 segment) seconds=%.1f sizeMB=%.1f%n",
                         (System.nanoTime() - t) / 1e9, sizeMb(fullDir));
             }
             List<String> titles = new ArrayList<>(docs.stream().map(SearchDocument::title)
-                    .filter(x -> !x.isBlank()).map(x -> firstWords(x, o.queryWords())).toList());
+                    .filter(x -> !x.isBlank()).toList());
             java.util.Collections.shuffle(titles, new Random(7));
-            int next = 0;
-            for (SearchPipeline p : o.pipelines()) {
-                SearchEngine engine = new SearchEngine(index, p.needsVectors() ? embedder : null, p);
-                // distinct titles per phase and method, so no phase meets a query another has seen
-                List<String> warm = slice(titles, next, o.warmup());
-                List<String> single = slice(titles, next += o.warmup(), o.queries());
-                List<String> multi = slice(titles, next += o.queries(), o.queries());
-                next += o.queries();
-                warm.forEach(q -> engine.retrieve(SearchRequest.of(q, 10)));
-                long[] lat = latencies(engine, single);
-                double qps = throughput(engine, multi, o.threads());
-                out.printf(Locale.ROOT, "query words=%s method=%s p50ms=%.2f p99ms=%.2f meanms=%.2f queries=%d "
-                        + "throughput(%d threads)=%.0f q/s tag=%s%n", o.queryWords() == 0 ? "title" : "<=" + o.queryWords(), p.name(), pct(lat, 0.50), pct(lat, 0.99),
-                        Arrays.stream(lat).average().orElse(0) / 1e6, lat.length, o.threads(), qps, engine.tag());
-            }
+            timeQueries(index, titles, o.queryOptions());
             System.gc();
             Runtime rt = Runtime.getRuntime();
-            out.printf(Locale.ROOT, "heap-used-after-gc MB=%d (index open, model loaded)%n",
+            line("heap-used-after-gc MB=%d (index open, model loaded)%n",
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
+    }
+
+    /**
+     * Measures an existing index (such as a data directory's, after {@code import}) without writing to it:
+     * opening time, size, papers with and without a vector, query latency and throughput per method, heap with
+     * the index open. Queries are the titles of papers picked at random from the index.
+     */
+    public void runOnIndex(Path dir, QueryOptions o) throws Exception {
+        line("index=%s cores=%d java=%s maxHeapMB=%d%n", dir,
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+        long t = System.nanoTime();
+        try (PaperIndex index = PaperIndex.openReadOnly(dir)) {
+            double openMs = (System.nanoTime() - t) / 1e6;
+            int papers = index.count();
+            int withoutVector = index.countWithoutVector();
+            line("open ms=%.0f papers=%d withVector=%d segments=%d sizeMB=%.1f%n", openMs, papers,
+                    papers - withoutVector, index.segmentCount(), sizeMb(dir));
+            timeQueries(index, index.randomTitles(o.titlesNeeded(), 7), o);
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            line("heap-used-after-gc MB=%d (index open, model loaded)%n",
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+    }
+
+    private void timeQueries(PaperIndex index, List<String> shuffledTitles, QueryOptions o) throws Exception {
+        List<String> titles = shuffledTitles.stream().map(x -> firstWords(x, o.queryWords())).toList();
+        int next = 0;
+        for (SearchPipeline p : o.pipelines()) {
+            SearchEngine engine = new SearchEngine(index, p.needsVectors() ? embedder : null, p);
+            // distinct titles per phase and method, so no phase meets a query another has seen
+            List<String> warm = slice(titles, next, o.warmup());
+            List<String> single = slice(titles, next += o.warmup(), o.queries());
+            List<String> multi = slice(titles, next += o.queries(), o.queries());
+            next += o.queries();
+            warm.forEach(q -> engine.retrieve(SearchRequest.of(q, 10)));
+            long[] lat = latencies(single, q -> engine.retrieve(SearchRequest.of(q, 10)));
+            double qps = throughput(engine, multi, o.threads());
+            line("query words=%s method=%s p50ms=%.2f p99ms=%.2f meanms=%.2f queries=%d "
+                    + "throughput(%d threads)=%.0f q/s tag=%s%n", o.queryWords() == 0 ? "title" : "<=" + o.queryWords(),
+                    p.name(), pct(lat, 0.50), pct(lat, 0.99), Arrays.stream(lat).average().orElse(0) / 1e6, lat.length,
+                    o.threads(), qps, engine.tag());
+        }
+        // the search page also counts the papers that match ("About N papers"): its own cost, once per page
+        SearchEngine counter = new SearchEngine(index, null, SearchPipeline.named("bm25", null));
+        long[] count = latencies(slice(titles, next, o.queries()), q -> counter.lexicalMatches(SearchRequest.of(q, 10)));
+        line("count-matches p50ms=%.2f p99ms=%.2f queries=%d%n", pct(count, 0.50), pct(count, 0.99), count.length);
     }
 
     private List<float[]> encodeSample(List<SearchDocument> docs, int n) {
@@ -112,17 +158,24 @@ public final class SearchBenchmark {
         }
         double s = (System.nanoTime() - t) / 1e9;
         double rate = texts.size() / s;
-        out.printf(Locale.ROOT, "encode model=%s docs=%d seconds=%.1f docs/s=%.1f -> all %d papers: about %.1f h "
+        line("encode model=%s docs=%d seconds=%.1f docs/s=%.1f -> all %d papers: about %.1f h "
                 + "(extrapolated, not measured)%n", embedder.modelId(), texts.size(), s, rate, docs.size(),
                 docs.size() / rate / 3600);
         return vectors;
     }
 
-    private static long[] latencies(SearchEngine engine, List<String> queries) {
+    /** Prints one figure at once (a benchmark runs for minutes; nobody should wait for a buffer to fill). */
+    private void line(String format, Object... args) {
+        out.printf(Locale.ROOT, format, args);
+        out.flush();
+    }
+
+    /** Nanoseconds each query took, one at a time, sorted. */
+    private static long[] latencies(List<String> queries, java.util.function.Consumer<String> query) {
         long[] lat = new long[queries.size()];
         for (int i = 0; i < lat.length; i++) {
             long t = System.nanoTime();
-            engine.retrieve(SearchRequest.of(queries.get(i), 10));
+            query.accept(queries.get(i));
             lat[i] = System.nanoTime() - t;
         }
         Arrays.sort(lat);

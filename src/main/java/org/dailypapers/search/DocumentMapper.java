@@ -65,6 +65,26 @@ final class DocumentMapper {
         return doc;
     }
 
+    /**
+     * The same document with every text field analysed now, on this thread, so that the index writer only replays
+     * the tokens ({@link AnalysedText}). A stored text field becomes a stored-only field plus an indexed one.
+     */
+    static Document analysedAhead(Document doc, org.apache.lucene.analysis.Analyzer analyzer) {
+        Document analysed = new Document();
+        for (IndexableField f : doc.getFields()) {
+            if (f.fieldType().tokenized() && f.fieldType().indexOptions() != org.apache.lucene.index.IndexOptions.NONE
+                    && f.stringValue() != null) {
+                if (f.fieldType().stored()) {
+                    analysed.add(new StoredField(f.name(), f.stringValue()));
+                }
+                analysed.add(new TextField(f.name(), AnalysedText.of(analyzer, f.name(), f.stringValue())));
+            } else {
+                analysed.add(f);
+            }
+        }
+        return analysed;
+    }
+
     /** Rebuilds the document from stored fields; the organization comes back lower-cased. */
     static SearchDocument fromStored(Document doc) {
         IndexableField day = doc.getField(DAY);

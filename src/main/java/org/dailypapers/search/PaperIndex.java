@@ -43,11 +43,21 @@ import org.apache.lucene.util.Bits;
  */
 public final class PaperIndex implements Closeable {
 
+    /** What the writer buffers before it writes a segment. */
+    static final double RAM_BUFFER_MB = 64;
+    /** The same during a bulk import: fewer, larger segments, fewer merges. */
+    static final double BULK_RAM_BUFFER_MB = 256;
+    /** Batches from this size on are analysed on a second thread ({@link #upsertAll}). */
+    static final int ANALYSE_AHEAD_MIN = 500;
+    static final int ANALYSE_AHEAD_CHUNK = 250;
+
     private final Directory directory;
     /** Null when the index was opened read-only, beside the process that writes it. */
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer analyzer;
+    /** Analyses large batches ahead of the writer ({@link #upsertAll}); started on first use. */
+    private java.util.concurrent.ExecutorService analysis;
 
     private PaperIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -61,7 +71,7 @@ public final class PaperIndex implements Closeable {
         this.analyzer = PaperAnalyzer.create();
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        config.setRAMBufferSizeMB(64);
+        config.setRAMBufferSizeMB(RAM_BUFFER_MB);
         if (storage == VectorStorage.INT8) {
             KnnVectorsFormat int8 = new Lucene104HnswScalarQuantizedVectorsFormat();
             config.setCodec(new Lucene104Codec() {
@@ -100,6 +110,59 @@ public final class PaperIndex implements Closeable {
         }
     }
 
+    /**
+     * Adds or replaces these papers, {@code vectors.get(i)} (nullable) being the vector of {@code docs.get(i)}, in
+     * this order. A large batch is analysed on a second thread, a chunk at a time ahead of this one, which adds
+     * the documents: the writer still adds them one by one in order, so document ids, and with them the ranking of
+     * papers that score alike, are the same as with {@link #upsert} (issue 16: import rate).
+     */
+    public void upsertAll(List<SearchDocument> docs, List<float[]> vectors) {
+        if (docs.size() < ANALYSE_AHEAD_MIN) {
+            for (int i = 0; i < docs.size(); i++) {
+                upsert(docs.get(i), vectors.get(i));
+            }
+            return;
+        }
+        List<java.util.concurrent.Future<List<Document>>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < docs.size(); from += ANALYSE_AHEAD_CHUNK) {
+            int start = from;
+            int end = Math.min(docs.size(), from + ANALYSE_AHEAD_CHUNK);
+            chunks.add(analysis().submit(() -> {
+                List<Document> analysed = new java.util.ArrayList<>(end - start);
+                for (int i = start; i < end; i++) {
+                    analysed.add(DocumentMapper.analysedAhead(DocumentMapper.toLucene(docs.get(i), vectors.get(i)), analyzer));
+                }
+                return analysed;
+            }));
+        }
+        try {
+            for (int c = 0; c < chunks.size(); c++) {
+                List<Document> analysed = chunks.get(c).get();
+                for (int j = 0; j < analysed.size(); j++) {
+                    String id = docs.get(c * ANALYSE_AHEAD_CHUNK + j).id();
+                    writable().updateDocument(new Term(IndexFields.ID, id), analysed.get(j));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indexing", e);
+        } finally {
+            chunks.forEach(f -> f.cancel(false)); // the rest of a failed batch; analysis does no I/O
+        }
+    }
+
+    private synchronized java.util.concurrent.ExecutorService analysis() {
+        if (analysis == null) {
+            analysis = java.util.concurrent.Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("index-analysis").daemon().factory());
+        }
+        return analysis;
+    }
+
     /** Adds or replaces the paper with this id; {@code vector} (unit length, nullable) feeds dense search. */
     public void upsert(SearchDocument doc, float[] vector) {
         try {
@@ -129,6 +192,26 @@ public final class PaperIndex implements Closeable {
                 .filter(d -> expectedVersion == null || expectedVersion.equals(d.version()));
         doc.ifPresent(d -> upsert(d, vector));
         return doc.isPresent();
+    }
+
+    /**
+     * {@link #setVector(String, String, float[])} for a batch, with one refresh instead of one per paper: each
+     * refresh after a write makes a new segment, which at millions of papers means a reopen and later merges per
+     * vector (issue 16: the backlog). {@code encoded.get(i)} is the text {@code vectors.get(i)} was computed from.
+     * Returns how many were set.
+     */
+    public synchronized int setVectors(List<SearchDocument> encoded, List<float[]> vectors) {
+        refresh();
+        int set = 0;
+        for (int i = 0; i < encoded.size(); i++) {
+            String version = encoded.get(i).version();
+            Optional<SearchDocument> doc = document(encoded.get(i).id()).filter(d -> version.equals(d.version()));
+            if (doc.isPresent()) {
+                upsert(doc.get(), vectors.get(i));
+                set++;
+            }
+        }
+        return set;
     }
 
     public void delete(String id) {
@@ -219,6 +302,45 @@ public final class PaperIndex implements Closeable {
         forEachMatch(new TermQuery(new Term(IndexFields.HAS_VECTOR, "0")), Set.of(IndexFields.ID),
                 d -> ids.add(d.get(IndexFields.ID)));
         return ids;
+    }
+
+    /**
+     * Calls {@code action} with every visible paper that has no vector, rebuilt from the index (bulk work such
+     * as filling vectors for a benchmark; the order is the index's own).
+     */
+    public void forEachWithoutVector(java.util.function.Consumer<SearchDocument> action) {
+        forEachMatch(new TermQuery(new Term(IndexFields.HAS_VECTOR, "0")), null,
+                d -> action.accept(DocumentMapper.fromStored(d)));
+    }
+
+    /**
+     * The titles of up to {@code n} visible papers picked at random with {@code seed} (queries for benchmarks
+     * on an existing index, without reading the whole catalogue).
+     */
+    public List<String> randomTitles(int n, long seed) {
+        return withSearcher(s -> {
+            var reader = s.getIndexReader();
+            java.util.Random random = new java.util.Random(seed);
+            var stored = reader.storedFields();
+            Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+            List<String> titles = new java.util.ArrayList<>();
+            for (int tries = 0; titles.size() < n && reader.maxDoc() > 0 && tries < 20 * n; tries++) {
+                int doc = random.nextInt(reader.maxDoc());
+                String title = live == null || live.get(doc) ? stored.document(doc, Set.of(IndexFields.TITLE)).get(IndexFields.TITLE) : null;
+                if (title != null && !title.isBlank()) {
+                    titles.add(title);
+                }
+            }
+            return titles;
+        });
+    }
+
+    /**
+     * Sets how much the writer buffers before it writes a segment: bulk writes go faster with fewer, larger
+     * segments (fewer merges) at the cost of that much heap.
+     */
+    public void ramBuffer(double megabytes) {
+        writable().getConfig().setRAMBufferSizeMB(megabytes);
     }
 
     /** Those of {@code ids} that are indexed without a vector. */
@@ -370,6 +492,11 @@ public final class PaperIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (analysis != null) {
+                analysis.shutdown();
+            }
+        }
         searchers.close();
         if (writer != null) {
             writer.close();

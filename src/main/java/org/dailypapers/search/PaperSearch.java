@@ -270,17 +270,22 @@ public final class PaperSearch implements Closeable {
         Map<ArxivId, PaperRecord> found = new HashMap<>();
         papers.findAll(List.copyOf(ids)).forEach(r -> found.put(r.paper().id(), r));
         java.util.Set<String> wasIndexed = index.present(ids.stream().map(ArxivId::value).collect(java.util.stream.Collectors.toSet()));
-        // One thread, in order: papers that score alike are ranked by their place in the index, so every node
-        // and every run must index in the same order (analysing on two threads made PostgresTest's ties differ).
+        // Added in order by one writer (upsertAll may analyse ahead on another thread, but never adds there): papers
+        // that score alike are ranked by their place in the index, so every node and every run must add them in the
+        // same order (adding from two threads made PostgresTest's ties differ).
+        List<SearchDocument> docs = new java.util.ArrayList<>(ids.size());
+        List<float[]> vectors = new java.util.ArrayList<>(ids.size());
         for (ArxivId id : ids) {
             PaperRecord r = found.get(id);
             if (r != null) {
                 SearchDocument doc = document(r);
-                index.upsert(doc, vectorFor(doc, wasIndexed.contains(doc.id()), Map.of()));
+                docs.add(doc);
+                vectors.add(vectorFor(doc, wasIndexed.contains(doc.id()), Map.of()));
             } else {
                 index.delete(id.value());
             }
         }
+        index.upsertAll(docs, vectors);
         if (deferringCommits.get() == 0) {
             index.commit();
         }
@@ -291,14 +296,19 @@ public final class PaperSearch implements Closeable {
      * Runs {@code bulkImport} with the index committed once at its end instead of after every batch: each
      * commit flushes a small segment that must later be merged again and again (issue 16: on 700,000 papers
      * the import slowed down as the index grew). Only for work that nobody searches meanwhile and that a crash
-     * makes the next run catch up on ({@code App.importing}).
+     * makes the next run catch up on ({@code App.importing}). Meanwhile the index buffers more before writing a
+     * segment, so there are fewer segments to merge.
      */
     public <T> T deferringCommits(java.util.function.Supplier<T> bulkImport) {
-        deferringCommits.incrementAndGet();
+        if (deferringCommits.getAndIncrement() == 0) {
+            index.ramBuffer(PaperIndex.BULK_RAM_BUFFER_MB);
+        }
         try {
             return bulkImport.get();
         } finally {
-            deferringCommits.decrementAndGet();
+            if (deferringCommits.decrementAndGet() == 0) {
+                index.ramBuffer(PaperIndex.RAM_BUFFER_MB);
+            }
             index.commit();
         }
     }
@@ -514,14 +524,13 @@ public final class PaperSearch implements Closeable {
                         .map(index::document).flatMap(Optional::stream).toList();
                 Map<String, float[]> found = shared.find(model, batch);
                 // Only if the text is still the one encoded: an import may have changed it meanwhile.
-                batch.stream().filter(d -> found.containsKey(d.id())).forEach(d -> index.setVector(d.id(), d.version(), found.get(d.id())));
+                List<SearchDocument> fromOthers = batch.stream().filter(d -> found.containsKey(d.id())).toList();
+                index.setVectors(fromOthers, fromOthers.stream().map(d -> found.get(d.id())).toList());
                 List<SearchDocument> docs = encode
                         ? shared.claim(model, batch.stream().filter(d -> !found.containsKey(d.id())).toList()) : List.of();
                 if (!docs.isEmpty()) {
                     List<float[]> vectors = embedder.embedDocuments(docs.stream().map(SearchDocument::embeddingText).toList());
-                    for (int j = 0; j < docs.size(); j++) {
-                        index.setVector(docs.get(j).id(), docs.get(j).version(), vectors.get(j));
-                    }
+                    index.setVectors(docs, vectors);
                     shared.save(model, docs, vectors);
                     done += docs.size();
                     backlog.encoded(docs.size());

@@ -75,6 +75,28 @@ class PaperIndexTest {
     }
 
     @Test
+    void a_batch_of_vectors_lands_only_on_papers_whose_text_is_still_the_one_encoded() throws IOException {
+        try (PaperIndex index = Fixture.index(null)) {
+            List<SearchDocument> papers = Fixture.papers();
+            SearchDocument encoded = papers.get(5);
+            index.upsert(new SearchDocument(encoded.id(), "Edited since it was encoded", encoded.abstractText(),
+                    encoded.authors(), encoded.keywords(), encoded.categories(), encoded.organization(), encoded.day(),
+                    encoded.hasCode()), null);
+            SearchDocument gone = new SearchDocument("9999.99999", "Not indexed", "", List.of(), List.of(), List.of(),
+                    null, null, false);
+            int set = index.setVectors(List.of(papers.get(4), encoded, gone, papers.get(6)),
+                    List.of(axis(4), axis(5), axis(9), axis(6)));
+            index.commit();
+            assertThat(set).isEqualTo(2);
+            assertThat(index.vector(papers.get(4).id())).hasValueSatisfying(v -> assertThat(v[4]).isEqualTo(1f));
+            assertThat(index.vector(papers.get(6).id())).hasValueSatisfying(v -> assertThat(v[6]).isEqualTo(1f));
+            assertThat(index.vector(encoded.id())).isEmpty();
+            assertThat(index.document(encoded.id()).orElseThrow().title()).isEqualTo("Edited since it was encoded");
+            assertThat(index.count()).isEqualTo(30);
+        }
+    }
+
+    @Test
     void an_index_on_disk_survives_reopening(@TempDir Path dir) throws IOException {
         SearchDocument doc = Fixture.papers().get(4);
         try (PaperIndex index = PaperIndex.open(dir, VectorStorage.INT8)) {
