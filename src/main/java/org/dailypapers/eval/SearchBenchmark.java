@@ -91,10 +91,7 @@ public final class SearchBenchmark {
                     .filter(x -> !x.isBlank()).toList());
             java.util.Collections.shuffle(titles, new Random(7));
             timeQueries(index, titles, o.queryOptions());
-            System.gc();
-            Runtime rt = Runtime.getRuntime();
-            line("heap-used-after-gc MB=%d (index open, model loaded)%n",
-                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+            printHeapAfterGc();
         }
     }
 
@@ -114,10 +111,7 @@ public final class SearchBenchmark {
             line("open ms=%.0f papers=%d withVector=%d segments=%d sizeMB=%.1f%n", openMs, papers,
                     papers - withoutVector, index.segmentCount(), sizeMb(dir));
             timeQueries(index, index.randomTitles(o.titlesNeeded(), 7), o);
-            System.gc();
-            Runtime rt = Runtime.getRuntime();
-            line("heap-used-after-gc MB=%d (index open, model loaded)%n",
-                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+            printHeapAfterGc();
         }
     }
 
@@ -162,6 +156,13 @@ public final class SearchBenchmark {
                 + "(extrapolated, not measured)%n", embedder.modelId(), texts.size(), s, rate, docs.size(),
                 docs.size() / rate / 3600);
         return vectors;
+    }
+
+    /** Heap in use after a full collection, with the index open and the model loaded. */
+    private void printHeapAfterGc() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        line("heap-used-after-gc MB=%d (index open, model loaded)%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
     /** Prints one figure at once (a benchmark runs for minutes; nobody should wait for a buffer to fill). */
