@@ -31,6 +31,7 @@ import org.dailypapers.mail.Outbox;
 import org.dailypapers.mail.SmtpMailer;
 import org.dailypapers.paper.FeedRepository;
 import org.dailypapers.paper.PaperRepository;
+import org.dailypapers.search.IndexInStepMarker;
 import org.dailypapers.search.PaperSearch;
 import org.dailypapers.search.VectorFile;
 import org.dailypapers.foryou.ForYou;
@@ -55,7 +56,7 @@ public final class App implements AutoCloseable {
     /** How long a write by another process may take to appear on feed pages. */
     static final java.time.Duration FEED_CACHE_STALENESS = java.time.Duration.ofSeconds(10);
     /** In the data directory while an import or harvest runs (see {@link #importing}). */
-    static final String IMPORT_MARKER = "import.unfinished";
+    public static final String IMPORT_MARKER = "import.unfinished";
     private static final Logger log = LoggerFactory.getLogger(App.class);
     /** How often the search outbox looks for queued writes: the most a write waits before the engine has it. */
     static final long SEARCH_OUTBOX_INTERVAL_MS = 500;
@@ -119,6 +120,9 @@ public final class App implements AutoCloseable {
         this.search = readOnlyIndex
                 ? PaperSearch.openReadOnly(config.dataDir().resolve("index"), papers, config.search())
                 : PaperSearch.open(config.dataDir().resolve("index"), papers, config.search());
+        if (!readOnlyIndex && indexInStep(config, database, search, papers)) {
+            search.markInStep(); // serve then skips comparing every paper with the index
+        }
         this.searchOutbox = config.solr().map(solr -> solrBackend(solr, database, clock)).orElse(null);
         this.importer = new PaperImporter(papers, changed -> {
             feed.invalidate();
@@ -565,8 +569,32 @@ public final class App implements AutoCloseable {
             smtp.close();
         }
         search.close();
+        if (!readOnlyIndex && !databaseSharedWithOthers(database) && search.inStepWithDatabase()) {
+            IndexInStepMarker.write(config.dataDir().resolve("index"));
+        }
         database.close();
         metrics.close();
+    }
+
+    /**
+     * Whether the index holds what the database does, as the writer opens it: the last writer closed it in
+     * step and nothing else wrote the database since (no other node, no import cut short), or both are empty.
+     * Takes (deletes) the marker, so a crash from now on leaves none behind.
+     */
+    private static boolean indexInStep(AppConfig config, Database database, PaperSearch search, PaperRepository papers) {
+        boolean marked = IndexInStepMarker.take(config.dataDir().resolve("index"));
+        if (databaseSharedWithOthers(database) || java.nio.file.Files.exists(config.dataDir().resolve(IMPORT_MARKER))) {
+            return false;
+        }
+        return marked || (search.indexedCount() == 0 && papers.count() == 0);
+    }
+
+    /**
+     * A database other nodes may write while this one is stopped (PostgreSQL): its papers can change behind
+     * this node's index, which must then be compared with it at every start.
+     */
+    private static boolean databaseSharedWithOthers(Database database) {
+        return !database.config().isSqlite();
     }
 
 }

@@ -54,6 +54,11 @@ public final class BenchFillVectorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        BenchSearchCommand.requireIndex(spec, index); // opening for writing would create an empty one
+        if (!java.nio.file.Files.isRegularFile(vectorsFile)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no vectors file " + vectorsFile
+                    + " (--vectors-file: a .dpvf file such as the demo's, src/main/resources/demo/*.dpvf)");
+        }
         VectorFill fill = new VectorFill(VectorFile.read(vectorsFile), jitter, seed);
         try (PaperIndex paperIndex = PaperIndex.open(index, storage)) {
             paperIndex.ramBuffer(ramBufferMb);

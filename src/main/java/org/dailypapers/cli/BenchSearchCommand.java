@@ -71,6 +71,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<SearchPipeline> pipelines = methods.stream().map(pipeline::build).toList();
         if (index != null) {
+            requireIndex(spec, index);
             new SearchBenchmark(pipeline.embedder(), spec.commandLine().getOut()).runOnIndex(index,
                     new SearchBenchmark.QueryOptions(pipelines, queries, warmup, threads, queryWords));
             return 0;
@@ -89,5 +90,13 @@ public final class BenchSearchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Refuses a directory without a search index, naming it (the {@code --index} of the bench commands). */
+    static void requireIndex(CommandSpec spec, Path index) {
+        if (!org.dailypapers.search.PaperSearch.exists(index)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no search index in " + index
+                    + " (--index: the index directory of a data directory that has been imported, DATA/index)");
+        }
     }
 }

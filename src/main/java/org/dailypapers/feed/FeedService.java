@@ -54,6 +54,14 @@ public final class FeedService {
         return maxStaleness;
     }
 
+    /**
+     * How many papers the catalogue holds, as {@code count} says, cached as the feed is: the front page of an
+     * instance whose feed is empty names it, and counting 2.8 million rows took 20 ms a page (issue 16).
+     */
+    public long catalogueSize(java.util.function.LongSupplier count) {
+        return cached("catalogue size", count::getAsLong);
+    }
+
     /** The latest feed day that has papers: what {@code /} shows. Empty only when the feed is empty. */
     public Optional<LocalDate> latestDay() {
         return cached("latest", feed::latestDay);

@@ -10,6 +10,8 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.Rescorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -32,12 +34,19 @@ public final class Bm25Retriever implements Retriever {
     private final UserQueryParser parser = new UserQueryParser();
     /**
      * Known-item bonus: a paper whose title holds at least this share of the query's words (three at least) gets
-     * a BM25 clause on the title. A title typed from memory then finds its paper first, while a long
+     * a BM25 score on the title added. A title typed from memory then finds its paper first, while a long
      * description (a SciFact claim) rarely covers that much of any title (docs/EVAL.md, "Known-item search").
      */
     public static final float TITLE_MATCH_SHARE = 0.7f;
     public static final int TITLE_MATCH_MIN_WORDS = 3;
     public static final float TITLE_MATCH_WEIGHT = 1.0f;
+    /**
+     * The bonus is added to the best papers by the rest of the query, this many at least, not to every paper:
+     * as a clause of the query it matched every title holding most of a few common words, hundreds of thousands
+     * at 2.8 million papers, and made BM25 four times slower there (docs/PERFORMANCE.md, "Sixth session"). A
+     * title's own paper ranks far inside this window, since its title is part of its contents.
+     */
+    public static final int TITLE_MATCH_WINDOW = 100;
 
     public Bm25Retriever(PaperIndex index, Bm25Params params) {
         this.index = index;
@@ -56,7 +65,7 @@ public final class Bm25Retriever implements Retriever {
         if (scoring == null) {
             return List.of();
         }
-        return run(scoring, request, parsed);
+        return run(scoring, titleMatch(parsed.text()), request, parsed);
     }
 
     /**
@@ -91,7 +100,7 @@ public final class Bm25Retriever implements Retriever {
                 new BoostQuery(new TermQuery(new Term(IndexFields.CONTENTS, t)), w), Occur.SHOULD));
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(terms.build(), Occur.MUST);
         addRequired(b, parsed.withoutText());
-        return run(b.build(), request, parsed);
+        return run(b.build(), null, request, parsed);
     }
 
     /**
@@ -116,7 +125,7 @@ public final class Bm25Retriever implements Retriever {
             any = true;
         }
         any |= addRequired(b, parsed);
-        return any ? run(b.build(), request, parsed) : List.of();
+        return any ? run(b.build(), null, request, parsed) : List.of();
     }
 
     /** Analyses text as the contents field is analysed (for feedback term statistics). */
@@ -127,10 +136,13 @@ public final class Bm25Retriever implements Retriever {
     @Override
     public String tag() {
         return params.tag() + "+titleMatch(share=" + Bm25Params.num(TITLE_MATCH_SHARE) + ",w="
-                + Bm25Params.num(TITLE_MATCH_WEIGHT) + ")";
+                + Bm25Params.num(TITLE_MATCH_WEIGHT) + ",window=" + TITLE_MATCH_WINDOW + ")";
     }
 
-    /** Free text over the weighted fields plus required clauses; null when nothing is left to match. */
+    /**
+     * Free text over the weighted fields plus required clauses; null when nothing is left to match. The title
+     * match is not part of it: it changes scores, never which papers match ({@link #titleMatch}).
+     */
     private Query scoringQuery(ParsedQuery parsed) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
@@ -141,7 +153,6 @@ public final class Bm25Retriever implements Retriever {
             anyText |= addField(text, IndexFields.TITLE, parsed.text(), params.titleWeight());
             anyText |= addField(text, IndexFields.AUTHORS, parsed.text(), params.authorsWeight());
             if (anyText) {
-                addTitleMatch(text, parsed.text());
                 b.add(text.build(), Occur.MUST);
                 any = true;
             }
@@ -150,11 +161,25 @@ public final class Bm25Retriever implements Retriever {
         return any ? b.build() : null;
     }
 
-    private void addTitleMatch(BooleanQuery.Builder b, String text) {
-        Query q = builder.createMinShouldMatchQuery(IndexFields.TITLE, text, TITLE_MATCH_SHARE);
-        if (q instanceof BooleanQuery bq && bq.clauses().size() >= TITLE_MATCH_MIN_WORDS) {
-            b.add(new BoostQuery(q, TITLE_MATCH_WEIGHT), Occur.SHOULD);
+    /**
+     * The known-item bonus for free text: a rescorer adding the title's BM25 score to papers whose title holds
+     * {@link #TITLE_MATCH_SHARE} of the text's words; null when the text has fewer than
+     * {@link #TITLE_MATCH_MIN_WORDS} words. A title matches only where the contents (title included) match too.
+     */
+    private Rescorer titleMatch(String text) {
+        if (text.isBlank()) {
+            return null;
         }
+        Query q = builder.createMinShouldMatchQuery(IndexFields.TITLE, text, TITLE_MATCH_SHARE);
+        if (!(q instanceof BooleanQuery bq) || bq.clauses().size() < TITLE_MATCH_MIN_WORDS) {
+            return null;
+        }
+        return new QueryRescorer(q) {
+            @Override
+            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                return secondPassMatches ? firstPassScore + TITLE_MATCH_WEIGHT * secondPassScore : firstPassScore;
+            }
+        };
     }
 
     private boolean addField(BooleanQuery.Builder b, String field, String text, double weight) {
@@ -199,14 +224,19 @@ public final class Bm25Retriever implements Retriever {
         return true;
     }
 
-    private List<ScoredPaper> run(Query scoring, SearchRequest request, ParsedQuery parsed) {
+    /** The top papers by {@code scoring} under the request's filters, {@code rescorer} (may be null) applied. */
+    private List<ScoredPaper> run(Query scoring, Rescorer rescorer, SearchRequest request, ParsedQuery parsed) {
         Query filter = QueryFilters.of(request, parsed);
         Query query = filter == null ? scoring
                 : new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
         return index.withSearcher(shared -> {
             IndexSearcher s = new IndexSearcher(shared.getIndexReader());
             s.setSimilarity(similarity);
-            return toResults(s, s.search(query, request.limit()));
+            if (rescorer == null) {
+                return toResults(s, s.search(query, request.limit()));
+            }
+            TopDocs window = s.search(query, Math.max(request.limit(), TITLE_MATCH_WINDOW));
+            return toResults(s, rescorer.rescore(s, window, request.limit()));
         });
     }
 

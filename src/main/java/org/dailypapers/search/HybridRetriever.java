@@ -5,6 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -44,11 +48,35 @@ public final class HybridRetriever implements Retriever {
 
     private final UserQueryParser parser = new UserQueryParser();
 
+    /**
+     * The dense side (query encoding, then the HNSW search) runs here while the calling thread runs the lexical
+     * side, so that on a server with a core to spare a search takes the longer of the two rather than their sum
+     * (docs/PERFORMANCE.md, issue 16: at 2.8 million papers BM25 and the dense side each take tens of ms). As
+     * many daemon threads as cores; a search that is itself on one (a nested hybrid, as feedback runs) stays on it.
+     */
+    private static final ExecutorService DENSE_SIDE = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), DenseSideThread::new);
+
+    private static final class DenseSideThread extends Thread {
+        DenseSideThread(Runnable r) {
+            super(r, "hybrid-dense-side");
+            setDaemon(true);
+        }
+    }
+
     @Override
     public List<ScoredPaper> retrieve(SearchRequest request) {
         SearchRequest deep = request.withLimit(Math.max(params.depth(), request.limit()));
-        List<ScoredPaper> lex = lexical.retrieve(deep);
-        List<ScoredPaper> den = dense.retrieve(deep);
+        List<ScoredPaper> lex;
+        List<ScoredPaper> den;
+        if (Thread.currentThread() instanceof DenseSideThread) {
+            lex = lexical.retrieve(deep);
+            den = dense.retrieve(deep);
+        } else {
+            Future<List<ScoredPaper>> denseSide = DENSE_SIDE.submit(() -> dense.retrieve(deep));
+            lex = lexical.retrieve(deep);
+            den = result(denseSide);
+        }
         if (!params.cuts()) {
             return fuse(lex, den, request.limit());
         }
@@ -61,6 +89,24 @@ public final class HybridRetriever implements Retriever {
             den = den.stream().filter(p -> cosine(p) >= params.minDenseCosine()).toList();
         }
         return fuse(lex, den, request.limit(), false);
+    }
+
+    private static List<ScoredPaper> result(Future<List<ScoredPaper>> side) {
+        try {
+            return side.get();
+        } catch (InterruptedException e) {
+            side.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the dense side searched", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Lucene's dot-product score of unit vectors is {@code (1 + cos) / 2}. */

@@ -46,6 +46,8 @@ public final class PaperSearch implements Closeable {
         return t;
     });
     private final AtomicBoolean backfillQueued = new AtomicBoolean();
+    /** The index may lack changes the database holds ({@link #inStepWithDatabase()}). */
+    private volatile boolean behind = true;
     /** Bulk imports under way that commit at their end ({@link #deferringCommits}). */
     private final java.util.concurrent.atomic.AtomicInteger deferringCommits = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
@@ -177,6 +179,7 @@ public final class PaperSearch implements Closeable {
                 log.info("The index holds {} vectors but the configured model is {}: rebuilding it", indexed, model);
                 index.indexedIds().forEach(index::delete);
                 index.commit();
+                IndexInStepMarker.take(dir); // it holds no paper now
             }
             if (!model.equals(indexed)) {
                 java.nio.file.Files.writeString(marker, model + "\n");
@@ -232,12 +235,16 @@ public final class PaperSearch implements Closeable {
      * its text is unchanged; the rest are left to the background worker.
      */
     public CatchUp catchUp(Map<String, float[]> knownVectors) {
+        behind = true; // until it has finished
         Map<String, String> indexed = new HashMap<>(index.indexedVersions());
         java.util.Set<String> lacking = knownVectors.isEmpty() ? java.util.Set.of() : index.idsWithoutVector();
         int[] counts = new int[2];
         List<SearchDocument> toShare = new ArrayList<>();
         List<float[]> sharedVectors = new ArrayList<>();
         papers.forEach(r -> {
+            if (closed) { // a stop does not wait minutes for a comparison it would have to redo anyway
+                throw new java.util.concurrent.CancellationException("the search index is closing");
+            }
             SearchDocument doc = document(r);
             String had = indexed.remove(doc.id());
             boolean vectorArrived = lacking.contains(doc.id()) && knownVectors.containsKey(doc.id());
@@ -257,6 +264,7 @@ public final class PaperSearch implements Closeable {
             int end = Math.min(toShare.size(), i + 500);
             shared.save(config.model().id(), toShare.subList(i, end), sharedVectors.subList(i, end));
         }
+        behind = false;
         wakeBackfill();
         return new CatchUp(counts[0], counts[1], indexed.size());
     }
@@ -267,6 +275,15 @@ public final class PaperSearch implements Closeable {
      * at once, except {@linkplain #deferringCommits inside a bulk import}.
      */
     public void indexed(Collection<ArxivId> ids) {
+        try {
+            index(ids);
+        } catch (RuntimeException e) {
+            behind = true; // the database holds what the index lacks: the next start must compare
+            throw e;
+        }
+    }
+
+    private void index(Collection<ArxivId> ids) {
         Map<ArxivId, PaperRecord> found = new HashMap<>();
         papers.findAll(List.copyOf(ids)).forEach(r -> found.put(r.paper().id(), r));
         java.util.Set<String> wasIndexed = index.present(ids.stream().map(ArxivId::value).collect(java.util.stream.Collectors.toSet()));
@@ -447,21 +464,48 @@ public final class PaperSearch implements Closeable {
     }
 
     /**
-     * Starts the background worker: catches the index up with the database (after a crash or an import by
-     * another process), loads the embedding model (then searches use the full pipeline) and, when
+     * Starts the background worker: loads the embedding model (then searches use the full pipeline), catches
+     * the index up with the database unless it is known to be in step ({@link #markInStep}: the comparison of
+     * every paper rarely finds anything after a clean stop, and takes minutes at millions of papers) and, when
      * {@link SearchConfig#embedInBackground()}, computes the vectors papers lack, now and after each change.
      */
     public void startBackground() {
+        boolean compare = behind;
         worker.execute(() -> {
             if (closed) {
                 return;
             }
-            CatchUp caughtUp = catchUp(Map.of());
-            log.info("Search index caught up with the database: {}", caughtUp);
             loadEmbedder();
+            if (compare) {
+                try {
+                    log.info("Search index caught up with the database: {}", catchUp(Map.of()));
+                } catch (java.util.concurrent.CancellationException e) {
+                    log.info("Stopped before the search index caught up with the database: the next start compares again");
+                    return;
+                }
+            } else {
+                log.info("Search index in step with the database: not comparing every paper");
+            }
             backfillQueued.set(false);
             backfill(Integer.MAX_VALUE);
         });
+    }
+
+    /**
+     * The owner vouches that the index matches the database: the last writer closed it cleanly and nothing
+     * else writes the database ({@link IndexInStepMarker}). Until this or a {@link #catchUp}, the index is
+     * assumed to lack changes (after a crash, an import by another process, a shared database).
+     */
+    public void markInStep() {
+        behind = false;
+    }
+
+    /**
+     * Whether the index holds every change the database does: false until {@link #markInStep} or a
+     * {@link #catchUp} has finished, and after a write to the index failed. The owner records a clean stop only then ({@link IndexInStepMarker}).
+     */
+    public boolean inStepWithDatabase() {
+        return !behind;
     }
 
     /** Loads the embedding model now (on this thread), switching searches to the full pipeline. */

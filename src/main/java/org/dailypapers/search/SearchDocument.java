@@ -39,6 +39,12 @@ public record SearchDocument(
                 ? null : organization.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * Raise this when a paper's document changes in a way {@link #version()} does not show (a field mapped
+     * differently): the next start then compares every paper with the index ({@link IndexInStepMarker}).
+     */
+    public static final int FORMAT = 1;
+
     /** A document with only an id, a title and a text, as evaluation collections have. */
     public static SearchDocument ofText(String id, String title, String text) {
         return new SearchDocument(id, title, text, List.of(), List.of(), List.of(), null, null, false);

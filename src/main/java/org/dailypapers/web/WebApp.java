@@ -112,7 +112,7 @@ public final class WebApp {
             });
             config.routes.before(visitors::checkCsrf);
             new DiscussionRoutes(c.discussion(), deps.papers(), visitors, templates, deps.json()).register(config.routes); // before /papers/<id>
-            new FeedRoutes(deps.feed(), templates, pages, deps.live(), deps.papers()::count).register(config.routes);
+            new FeedRoutes(deps.feed(), templates, pages, deps.live(), () -> deps.feed().catalogueSize(deps.papers()::count)).register(config.routes);
             SyndicationRoutes feeds = new SyndicationRoutes(deps); // before PaperRoutes: /papers/trending/rss is no paper id
             feeds.register(config.routes);
             feeds.add(config.routes, "/collections/{id}", ctx -> c.collections().publicContents(ctx.pathParam("id"))

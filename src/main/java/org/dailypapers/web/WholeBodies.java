@@ -19,12 +19,17 @@ import org.eclipse.jetty.util.thread.Invocable;
  * clients stopped the server, {@code /health} included. Here a body arrives through non-blocking callbacks
  * and the app runs once it is complete. Bodies are copied, at most {@code maxBytes} each (Jetty's own
  * retaining loader keeps a whole network buffer per chunk: 8 KB for every byte a slow client trickles).
- * A body declared larger than {@code maxBytes} goes to the app unread (a before-handler refuses it by its
- * length, with 413 and the app's own page). One that grows beyond it (chunked) is refused with 413, and one that a
+ * A body declared larger than {@code maxBytes} goes to the app empty (a before-handler refuses it by its
+ * length, with 413 and the app's own page), after it has been read and dropped when it is at most
+ * {@link #DRAIN_LIMIT_BYTES}: a server that answers and closes while the client still sends makes many
+ * clients see a reset connection instead of the 413 (Java's HttpClient: "header parser received no bytes").
+ * One that grows beyond {@code maxBytes} (chunked) is refused with 413, and one that a
  * {@link org.eclipse.jetty.server.handler.MinimumDataRateHandler} finds too slow with 408, both by
  * {@link EarlyErrors}.
  */
 final class WholeBodies implements EagerContentHandler.ContentLoaderFactory {
+    /** A body declared larger than the limit is read (and dropped) up to this size before the 413. */
+    static final long DRAIN_LIMIT_BYTES = 1 << 20;
     private final int maxBytes;
 
     WholeBodies(int maxBytes) {
@@ -45,6 +50,8 @@ final class WholeBodies implements EagerContentHandler.ContentLoaderFactory {
     private static final class Loader extends EagerContentHandler.ContentLoader implements Invocable.Task {
         private final int maxBytes;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        /** Declared too large but small enough to read: read to its end and dropped. */
+        private boolean dropping;
 
         Loader(Handler handler, Request request, Response response, Callback callback, int maxBytes) {
             super(handler, request, response, callback);
@@ -53,10 +60,14 @@ final class WholeBodies implements EagerContentHandler.ContentLoaderFactory {
 
         @Override
         protected void load() {
-            if (getRequest().getLength() > maxBytes) {
+            long length = getRequest().getLength();
+            if (length > maxBytes) {
                 // the app refuses it by its Content-Length, with its own page; should anything read it, it is empty
-                handle(new WholeBody(getRequest(), new byte[0]), getResponse(), getCallback());
-                return;
+                if (length > DRAIN_LIMIT_BYTES) {
+                    handle(new WholeBody(getRequest(), new byte[0]), getResponse(), getCallback());
+                    return;
+                }
+                dropping = true;
             }
             read(false);
         }
@@ -90,8 +101,8 @@ final class WholeBodies implements EagerContentHandler.ContentLoaderFactory {
                     return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
-                boolean tooLarge = body.size() + bytes.remaining() > maxBytes;
-                if (!tooLarge) {
+                boolean tooLarge = !dropping && body.size() + bytes.remaining() > maxBytes;
+                if (!tooLarge && !dropping) {
                     byte[] copy = new byte[bytes.remaining()];
                     bytes.get(copy);
                     body.writeBytes(copy);

@@ -58,6 +58,32 @@ class BenchAtScaleCommandsTest {
     }
 
     @Test
+    void a_missing_index_or_vectors_file_is_named_and_nothing_is_created() throws Exception {
+        Path missing = dataDir.resolve("no-such-data").resolve("index");
+        for (String command : new String[] {"fill-vectors", "search"}) {
+            MainTest.Run r = MainTest.run("bench", command, "--index", missing.toString());
+            assertThat(r.exitCode()).as(command).isEqualTo(2);
+            assertThat(r.err()).contains("no search index in " + missing);
+        }
+        assertThat(missing.getParent()).doesNotExist();
+
+        assertThat(MainTest.run("import", "--data", dataDir.toString(), TestInstance.fixture("hf/2026-08-21.json").toString())
+                .exitCode()).isZero();
+        Path index = dataDir.resolve("index");
+        MainTest.Run noFile = MainTest.run("bench", "fill-vectors", "--index", index.toString(),
+                "--vectors-file", dataDir.resolve("nothing.dpvf").toString());
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.err()).contains("no vectors file " + dataDir.resolve("nothing.dpvf"));
+        Path garbage = java.nio.file.Files.writeString(dataDir.resolve("garbage.dpvf"), "not a vectors file");
+        MainTest.Run bad = MainTest.run("bench", "fill-vectors", "--index", index.toString(), "--vectors-file", garbage.toString());
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains(garbage.toString());
+        try (PaperIndex after = PaperIndex.openReadOnly(index)) {
+            assertThat(after.countWithoutVector()).as("untouched").isEqualTo(after.count()).isPositive();
+        }
+    }
+
+    @Test
     void a_jittered_copy_is_deterministic_unit_length_and_near_its_original() throws Exception {
         VectorFile file = VectorFile.read(DEMO_VECTORS);
         VectorFill fill = new VectorFill(file, 0.6, 16);

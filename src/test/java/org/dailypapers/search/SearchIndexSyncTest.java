@@ -48,6 +48,59 @@ class SearchIndexSyncTest {
     }
 
     @Test
+    void a_clean_stop_lets_the_next_start_skip_comparing_every_paper() throws Exception {
+        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf")) {
+            assertThat(instance.app().search().inStepWithDatabase()).as("an empty database and index agree").isTrue();
+            assertThat(inStepMarker()).as("while the index is open a crash must leave none").doesNotExist();
+        }
+        assertThat(inStepMarker()).exists();
+        try (TestInstance instance = TestInstance.withFixtures(dataDir)) {
+            assertThat(instance.app().search().inStepWithDatabase()).isTrue();
+            assertThat(inStepMarker()).doesNotExist();
+        }
+        // A marker of a release that made documents differently does not count.
+        java.nio.file.Files.writeString(inStepMarker(), "format=0 probe=0\n");
+        try (TestInstance instance = TestInstance.withFixtures(dataDir)) {
+            assertThat(instance.app().search().inStepWithDatabase()).isFalse();
+            instance.app().search().catchUp(java.util.Map.of());
+        }
+        // An import cut short leaves its own marker: the database may hold papers the index lacks.
+        java.nio.file.Files.writeString(dataDir.resolve(org.dailypapers.App.IMPORT_MARKER), "1");
+        try (TestInstance instance = TestInstance.withFixtures(dataDir)) {
+            assertThat(instance.app().search().inStepWithDatabase()).isFalse();
+        }
+    }
+
+    @Test
+    void a_start_after_a_crash_compares_every_paper_in_the_background() throws Exception {
+        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf")) {
+            assertThat(instance.app().search().indexedCount()).isEqualTo(60);
+        }
+        // A server killed after saving a paper but before indexing it: no marker, the index one paper short.
+        java.nio.file.Files.delete(inStepMarker());
+        try (PaperIndex index = PaperIndex.open(dataDir.resolve("index"), VectorStorage.FLOAT32)) {
+            index.delete("2608.19880");
+            index.commit();
+        }
+        try (TestInstance instance = TestInstance.withEnv(dataDir, java.util.Map.of("DAILYPAPERS_EMBED", "false"))) {
+            PaperSearch search = instance.app().search();
+            assertThat(search.inStepWithDatabase()).isFalse();
+            search.startBackground();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!search.inStepWithDatabase() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(search.inStepWithDatabase()).isTrue();
+            assertThat(search.indexedCount()).isEqualTo(60);
+        }
+        assertThat(inStepMarker()).exists();
+    }
+
+    private Path inStepMarker() {
+        return dataDir.resolve("index").resolve(IndexInStepMarker.FILE);
+    }
+
+    @Test
     void vectors_of_another_model_are_never_mixed_in() throws Exception {
         try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf/2026-08-21.json")) {
             assertThat(instance.app().search().status().indexed()).isEqualTo(17);
@@ -56,6 +109,7 @@ class SearchIndexSyncTest {
         java.nio.file.Files.writeString(dataDir.resolve("index").resolve(PaperSearch.MODEL_MARKER), "some-other-model\n");
         try (TestInstance instance = TestInstance.withFixtures(dataDir)) {
             assertThat(instance.app().search().status().indexed()).isZero();
+            assertThat(instance.app().search().inStepWithDatabase()).as("the emptied index is behind").isFalse();
             assertThat(instance.app().search().catchUp(java.util.Map.of()).added()).isEqualTo(17);
         }
         assertThat(java.nio.file.Files.readString(dataDir.resolve("index").resolve(PaperSearch.MODEL_MARKER)).strip())

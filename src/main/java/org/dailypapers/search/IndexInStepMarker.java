@@ -1,0 +1,57 @@
+package org.dailypapers.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A file in the index directory saying that the search index was in step with the database when its writer
+ * last closed, so that the next start may skip {@link PaperSearch#catchUp}: the comparison of every paper
+ * with its indexed version took 188 s of a core at 2.8 million papers (docs/PERFORMANCE.md, issue 16), every
+ * start, to find nothing to do after a clean stop.
+ *
+ * <p>The writer's owner {@link #write}s it after a clean close and {@link #take}s it (reads and deletes it)
+ * when it opens the index again, so a process that dies leaves none and the next start compares everything.
+ * It lives in the index directory, so an index deleted or rebuilt for another model takes it along.
+ * It holds the documents' format ({@link SearchDocument#FORMAT} and the version of a probe document), so a
+ * release that indexes papers differently catches up too. The owner alone knows whether anything else can
+ * write the database while it is stopped (another node on a shared database can), and decides with this.
+ */
+public final class IndexInStepMarker {
+    static final String FILE = "search-index.in-step";
+
+    private IndexInStepMarker() {}
+
+    /** Records that the index in {@code indexDir} is in step with the database (after its writer closed). */
+    public static void write(Path indexDir) {
+        try {
+            Files.writeString(indexDir.resolve(FILE), format() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + indexDir.resolve(FILE), e);
+        }
+    }
+
+    /**
+     * Whether the marker was there, for this format: true when the index was left in step by a clean close of
+     * a release that indexes alike. Deletes it either way: from now on the index is open for writing.
+     */
+    public static boolean take(Path indexDir) {
+        Path file = indexDir.resolve(FILE);
+        try {
+            String held = Files.readString(file).strip();
+            Files.delete(file);
+            return held.equals(format());
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or delete " + file, e);
+        }
+    }
+
+    /** The format of the documents this release indexes. */
+    static String format() {
+        return "format=" + SearchDocument.FORMAT + " probe=" + SearchDocument.ofText("probe", "probe", "probe").version();
+    }
+}
