@@ -130,7 +130,7 @@ public final class App implements AutoCloseable {
             search.indexed(ids);
             toSearchEngine(ids);
             publish(new ChangeBus.Change(ChangeBus.Kind.PAPERS, ids.stream().map(org.dailypapers.paper.ArxivId::value).toList()));
-        });
+        }, search::writeMissed);
         this.mailer = config.mail().smtp()
                 .<Mailer>map(smtp -> new SmtpMailer(smtp, config.mail().from()))
                 .orElseGet(() -> new OutboxMailer(outbox(), config.mail().from(), clock));
@@ -570,7 +570,11 @@ public final class App implements AutoCloseable {
         }
         search.close();
         if (!readOnlyIndex && !databaseSharedWithOthers(database) && search.inStepWithDatabase()) {
-            IndexInStepMarker.write(config.dataDir().resolve("index"));
+            try {
+                IndexInStepMarker.write(config.dataDir().resolve("index"));
+            } catch (RuntimeException e) { // the next start compares every paper: slower, never wrong
+                log.warn("Could not record that the search index is in step with the database", e);
+            }
         }
         database.close();
         metrics.close();

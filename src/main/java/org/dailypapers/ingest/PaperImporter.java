@@ -36,12 +36,22 @@ public final class PaperImporter {
 
     private final PaperRepository papers;
     private final Consumer<List<PaperRecord>> onSaved;
+    private final Runnable onSavedMissed;
     private final PaperFileReader reader = new PaperFileReader(new ObjectMapper());
 
     /** @param onSaved called after each batch commits with the records that were new or changed */
     public PaperImporter(PaperRepository papers, Consumer<List<PaperRecord>> onSaved) {
+        this(papers, onSaved, () -> {});
+    }
+
+    /**
+     * @param onSavedMissed called when a batch committed but {@code onSaved} failed or was never reached for it
+     *     (what it derives, the search index, may lack those records)
+     */
+    public PaperImporter(PaperRepository papers, Consumer<List<PaperRecord>> onSaved, Runnable onSavedMissed) {
         this.papers = papers;
         this.onSaved = onSaved;
+        this.onSavedMissed = onSavedMissed;
     }
 
     /**
@@ -211,6 +221,15 @@ public final class PaperImporter {
                 return;
             }
             List<UpsertOutcome> outcomes = papers.saveAll(pending);
+            try {
+                afterSave(outcomes);
+            } catch (RuntimeException | Error e) {
+                onSavedMissed.run();
+                throw e;
+            }
+        }
+
+        private void afterSave(List<UpsertOutcome> outcomes) {
             papers.saveHubLinks(pendingLinks); // after their papers: the links refer to them
             pendingLinks.clear();
             List<PaperRecord> changed = new ArrayList<>();
@@ -232,7 +251,14 @@ public final class PaperImporter {
                 onSaved.accept(changed);
             } else {
                 awaitAside();
-                lastAside = aside.submit(() -> onSaved.accept(changed));
+                lastAside = aside.submit(() -> {
+                    try {
+                        onSaved.accept(changed);
+                    } catch (RuntimeException | Error e) {
+                        onSavedMissed.run();
+                        throw e;
+                    }
+                });
             }
         }
 

@@ -1,6 +1,7 @@
 package org.dailypapers.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
@@ -12,6 +13,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.Rescorer;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -41,10 +43,11 @@ public final class Bm25Retriever implements Retriever {
     public static final int TITLE_MATCH_MIN_WORDS = 3;
     public static final float TITLE_MATCH_WEIGHT = 1.0f;
     /**
-     * The bonus is added to the best papers by the rest of the query, this many at least, not to every paper:
+     * The bonus is added to this many of the best papers by the rest of the query, not to every paper:
      * as a clause of the query it matched every title holding most of a few common words, hundreds of thousands
      * at 2.8 million papers, and made BM25 four times slower there (docs/PERFORMANCE.md, "Sixth session"). A
-     * title's own paper ranks far inside this window, since its title is part of its contents.
+     * title's own paper usually ranks inside this window, since its title is part of its contents; a generic
+     * prefix of common words may not (two of 1,000 known-item queries, docs/EVAL.md).
      */
     public static final int TITLE_MATCH_WINDOW = 100;
 
@@ -235,9 +238,25 @@ public final class Bm25Retriever implements Retriever {
             if (rescorer == null) {
                 return toResults(s, s.search(query, request.limit()));
             }
-            TopDocs window = s.search(query, Math.max(request.limit(), TITLE_MATCH_WINDOW));
-            return toResults(s, rescorer.rescore(s, window, request.limit()));
+            TopDocs ranked = s.search(query, Math.max(request.limit(), TITLE_MATCH_WINDOW));
+            return toResults(s, rescoreHead(s, ranked, rescorer, request.limit()));
         });
+    }
+
+    /**
+     * {@code ranked} with its first {@link #TITLE_MATCH_WINDOW} rescored and the rest as they are, cut to
+     * {@code limit}. The window is the same at every limit, so the pages of a result list agree: a bonus only
+     * adds, so every rescored paper still scores at least as well as the first one after the window.
+     */
+    private static TopDocs rescoreHead(IndexSearcher s, TopDocs ranked, Rescorer rescorer, int limit) throws IOException {
+        ScoreDoc[] all = ranked.scoreDocs;
+        int head = Math.min(TITLE_MATCH_WINDOW, all.length);
+        ScoreDoc[] rescored = rescorer.rescore(s, new TopDocs(ranked.totalHits, Arrays.copyOf(all, head)), head).scoreDocs;
+        ScoreDoc[] out = Arrays.copyOf(rescored, Math.min(limit, all.length));
+        if (out.length > head) {
+            System.arraycopy(all, head, out, head, out.length - head);
+        }
+        return new TopDocs(ranked.totalHits, out);
     }
 
     private List<ScoredPaper> newest(SearchRequest request, ParsedQuery parsed) {

@@ -74,7 +74,12 @@ public final class HybridRetriever implements Retriever {
             den = dense.retrieve(deep);
         } else {
             Future<List<ScoredPaper>> denseSide = DENSE_SIDE.submit(() -> dense.retrieve(deep));
-            lex = lexical.retrieve(deep);
+            try {
+                lex = lexical.retrieve(deep);
+            } catch (RuntimeException | Error e) {
+                denseSide.cancel(false); // not started yet: never run; running: not interrupted (it may be in I/O)
+                throw e;
+            }
             den = result(denseSide);
         }
         if (!params.cuts()) {
@@ -95,7 +100,7 @@ public final class HybridRetriever implements Retriever {
         try {
             return side.get();
         } catch (InterruptedException e) {
-            side.cancel(true);
+            side.cancel(false);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the dense side searched", e);
         } catch (ExecutionException e) {

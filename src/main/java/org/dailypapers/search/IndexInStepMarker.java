@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * when it opens the index again, so a process that dies leaves none and the next start compares everything.
  * It lives in the index directory, so an index deleted or rebuilt for another model takes it along.
  * It holds the documents' format ({@link SearchDocument#FORMAT} and the version of a probe document), so a
- * release that indexes papers differently catches up too. The owner alone knows whether anything else can
+ * release that indexes papers differently catches up too, and the index's last commit, so a writer that does not
+ * know the marker invalidates it by committing. The owner alone knows whether anything else can
  * write the database while it is stopped (another node on a shared database can), and decides with this.
  */
 public final class IndexInStepMarker {
@@ -27,7 +28,7 @@ public final class IndexInStepMarker {
     /** Records that the index in {@code indexDir} is in step with the database (after its writer closed). */
     public static void write(Path indexDir) {
         try {
-            Files.writeString(indexDir.resolve(FILE), format() + "\n");
+            Files.writeString(indexDir.resolve(FILE), state(indexDir) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + indexDir.resolve(FILE), e);
         }
@@ -42,12 +43,24 @@ public final class IndexInStepMarker {
         try {
             String held = Files.readString(file).strip();
             Files.delete(file);
-            return held.equals(format());
+            return held.equals(state(indexDir));
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or delete " + file, e);
         }
+    }
+
+    /**
+     * The documents' format and the index's last commit: a writer that does not know the marker (an older
+     * release, a benchmark filling vectors) commits, and the marker no longer matches.
+     */
+    private static String state(Path indexDir) throws IOException {
+        String[] files;
+        try (var list = Files.list(indexDir)) {
+            files = list.map(p -> p.getFileName().toString()).toArray(String[]::new);
+        }
+        return format() + " commit=" + org.apache.lucene.index.SegmentInfos.getLastCommitGeneration(files);
     }
 
     /** The format of the documents this release indexes. */

@@ -48,6 +48,8 @@ public final class PaperSearch implements Closeable {
     private final AtomicBoolean backfillQueued = new AtomicBoolean();
     /** The index may lack changes the database holds ({@link #inStepWithDatabase()}). */
     private volatile boolean behind = true;
+    /** A write reached the database and maybe not the index ({@link #writeMissed()}); never cleared. */
+    private volatile boolean writeMissed;
     /** Bulk imports under way that commit at their end ({@link #deferringCommits}). */
     private final java.util.concurrent.atomic.AtomicInteger deferringCommits = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
@@ -278,7 +280,7 @@ public final class PaperSearch implements Closeable {
         try {
             index(ids);
         } catch (RuntimeException e) {
-            behind = true; // the database holds what the index lacks: the next start must compare
+            writeMissed(); // the database holds what the index lacks: the next start must compare
             throw e;
         }
     }
@@ -475,7 +477,11 @@ public final class PaperSearch implements Closeable {
             if (closed) {
                 return;
             }
-            loadEmbedder();
+            try {
+                loadEmbedder();
+            } catch (RuntimeException e) { // searches stay lexical; the comparison must still run
+                log.error("The embedding model could not be loaded: searching with BM25 alone", e);
+            }
             if (compare) {
                 try {
                     log.info("Search index caught up with the database: {}", catchUp(Map.of()));
@@ -502,10 +508,18 @@ public final class PaperSearch implements Closeable {
 
     /**
      * Whether the index holds every change the database does: false until {@link #markInStep} or a
-     * {@link #catchUp} has finished, and after a write to the index failed. The owner records a clean stop only then ({@link IndexInStepMarker}).
+     * {@link #catchUp} has finished, and for good once a write may have missed the index ({@link #writeMissed}). The owner records a clean stop only then ({@link IndexInStepMarker}).
      */
     public boolean inStepWithDatabase() {
-        return !behind;
+        return !behind && !writeMissed;
+    }
+
+    /**
+     * Says that papers reached the database but maybe not the index (a save whose indexing failed): the index
+     * counts as behind for the rest of this process, even after a catch-up that may have run concurrently.
+     */
+    public void writeMissed() {
+        writeMissed = true;
     }
 
     /** Loads the embedding model now (on this thread), switching searches to the full pipeline. */

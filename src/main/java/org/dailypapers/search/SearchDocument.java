@@ -40,8 +40,9 @@ public record SearchDocument(
     }
 
     /**
-     * Raise this when a paper's document changes in a way {@link #version()} does not show (a field mapped
-     * differently): the next start then compares every paper with the index ({@link IndexInStepMarker}).
+     * Raise this when a paper's document changes in a way its fields do not show (one mapped differently in
+     * {@link #from}): every {@link #version()} then changes, so the next start compares every paper with the
+     * index ({@link IndexInStepMarker}) and re-indexes each.
      */
     public static final int FORMAT = 1;
 
@@ -79,7 +80,8 @@ public record SearchDocument(
     public String version() {
         String canonical = String.join("\u0001", id, title, abstractText, String.join("\u0002", authors),
                 String.join("\u0002", keywords), String.join("\u0002", categories), String.valueOf(organization),
-                String.valueOf(day), String.valueOf(hasCode));
+                String.valueOf(day), String.valueOf(hasCode))
+                + (FORMAT == 1 ? "" : "\u0001format=" + FORMAT); // format 1: the versions indexes already hold
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);

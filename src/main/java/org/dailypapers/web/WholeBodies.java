@@ -3,6 +3,7 @@ package org.dailypapers.web;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -63,7 +64,8 @@ final class WholeBodies implements EagerContentHandler.ContentLoaderFactory {
             long length = getRequest().getLength();
             if (length > maxBytes) {
                 // the app refuses it by its Content-Length, with its own page; should anything read it, it is empty
-                if (length > DRAIN_LIMIT_BYTES) {
+                // a client that waits for "100 Continue" has sent nothing yet: refuse before it sends
+                if (length > DRAIN_LIMIT_BYTES || getRequest().getHeaders().contains(HttpHeader.EXPECT, "100-continue")) {
                     handle(new WholeBody(getRequest(), new byte[0]), getResponse(), getCallback());
                     return;
                 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeShutdownTest {
     /**
-     * How long after the index catch-up (the step just before the model load) each round stops the server. The
+     * How long after the server is ready (the search worker starts the model load then) each round stops it. The
      * load takes about 1 s on an idle machine and several on a loaded one; on the code before this test, a
      * 4 s delay on a loaded 2-core machine crashed the JVM (SIGABRT in ONNX Runtime, exit 134, hs_err file) and
      * a 2 s one failed the load with ORT_FAIL.
@@ -70,7 +70,7 @@ class ServeShutdownTest {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 output.append(line).append('\n');
-                if (line.contains("Search index caught up")) {
+                if (line.contains("start-up: database")) { // logged just after the search worker starts
                     loading.countDown();
                 }
             }

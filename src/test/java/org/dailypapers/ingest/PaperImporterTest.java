@@ -63,6 +63,19 @@ class PaperImporterTest {
     }
 
     @Test
+    void a_saved_batch_whose_indexing_fails_is_reported_as_missed() {
+        java.util.concurrent.atomic.AtomicInteger missed = new java.util.concurrent.atomic.AtomicInteger();
+        PaperImporter failing = new PaperImporter(instance.app().papers(), changed -> {
+            throw new IllegalStateException("index unavailable");
+        }, missed::incrementAndGet);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.importPaths(
+                List.of(TestInstance.fixture("hf/2026-08-21.json")), ImportProgress.NONE))
+                .hasMessageContaining("index unavailable");
+        assertThat(missed).hasValue(1);
+        assertThat(instance.app().papers().count()).as("the batch was saved before").isEqualTo(17);
+    }
+
+    @Test
     void importing_twice_changes_nothing() {
         instance.importFixtures("hf", "listings.jsonl.gz");
         ImportSummary again = instance.importFixtures("hf", "listings.jsonl.gz");
