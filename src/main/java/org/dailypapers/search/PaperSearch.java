@@ -508,7 +508,8 @@ public final class PaperSearch implements Closeable {
 
     /**
      * Whether the index holds every change the database does: false until {@link #markInStep} or a
-     * {@link #catchUp} has finished, and for good once a write may have missed the index ({@link #writeMissed}). The owner records a clean stop only then ({@link IndexInStepMarker}).
+     * {@link #catchUp} has finished, and for good once a write may have missed the index ({@link #writeMissed}).
+     * The owner records a clean stop only then ({@link IndexInStepMarker}).
      */
     public boolean inStepWithDatabase() {
         return !behind && !writeMissed;
