@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A file in the index directory saying that the search index was in step with the database when its writer
@@ -22,6 +24,7 @@ import java.nio.file.Path;
  */
 public final class IndexInStepMarker {
     static final String FILE = "search-index.in-step";
+    private static final Logger log = LoggerFactory.getLogger(IndexInStepMarker.class);
 
     private IndexInStepMarker() {}
 
@@ -46,8 +49,14 @@ public final class IndexInStepMarker {
             return held.equals(state(indexDir));
         } catch (NoSuchFileException e) {
             return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or delete " + file, e);
+        } catch (IOException e) { // only a hint: an unreadable one means comparing, never a server that cannot start
+            log.warn("Cannot read or delete {} ({}): comparing every paper with the index", file, e.toString());
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException stillThere) {
+                // it will not match the next state either: the next start compares again
+            }
+            return false;
         }
     }
 

@@ -64,6 +64,15 @@ class SearchIndexSyncTest {
             assertThat(instance.app().search().inStepWithDatabase()).isFalse();
             instance.app().search().catchUp(java.util.Map.of());
         }
+        // An unreadable marker (here a directory in its place) is no reason to refuse to start: compare instead.
+        java.nio.file.Files.delete(inStepMarker()); // the one the last clean stop wrote
+        java.nio.file.Files.createDirectory(inStepMarker());
+        try (TestInstance instance = TestInstance.withFixtures(dataDir)) {
+            assertThat(instance.app().search().inStepWithDatabase()).isFalse();
+            assertThat(inStepMarker()).doesNotExist();
+            instance.app().search().catchUp(java.util.Map.of());
+        }
+        assertThat(inStepMarker()).isRegularFile();
         // An import cut short leaves its own marker: the database may hold papers the index lacks.
         java.nio.file.Files.writeString(dataDir.resolve(org.dailypapers.App.IMPORT_MARKER), "1");
         try (TestInstance instance = TestInstance.withFixtures(dataDir)) {
