@@ -49,6 +49,10 @@ final class ImportCommand implements Callable<Integer> {
                 err.println("... and " + (summary.rejected() - summary.rejections().size()) + " more rejections (see the log)");
             }
             spec.commandLine().getOut().println("Imported: " + summary);
+            if (summary.created() >= OptimizeCommand.SUGGEST_AFTER_PAPERS) {
+                spec.commandLine().getOut().println("Keyword search over this many new papers gets faster after "
+                        + "'dailypapers optimize' (serve stopped; before serve embeds them is best).");
+            }
             spec.commandLine().getOut().flush();
             return summary.rejected() == 0 ? 0 : 1;
         }

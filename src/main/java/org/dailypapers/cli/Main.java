@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Daily Papers: a self-hostable research-paper feed.%n",
-        subcommands = {ServeCommand.class, ImportCommand.class, HarvestCommand.class, ExportCommand.class, EmbedCommand.class, SearchCommand.class, ReindexCommand.class, SolrCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, HarvestCommand.class, ExportCommand.class, EmbedCommand.class, SearchCommand.class, ReindexCommand.class, OptimizeCommand.class, SolrCommand.class,
                 EvalCommand.class, BenchCommand.class, DigestCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -108,8 +108,8 @@ public final class SearchBenchmark {
             double openMs = (System.nanoTime() - t) / 1e6;
             int papers = index.count();
             int withoutVector = index.countWithoutVector();
-            line("open ms=%.0f papers=%d withVector=%d segments=%d sizeMB=%.1f%n", openMs, papers,
-                    papers - withoutVector, index.segmentCount(), sizeMb(dir));
+            line("open ms=%.0f papers=%d withVector=%d segments=%d reordered=%d sizeMB=%.1f%n", openMs, papers,
+                    papers - withoutVector, index.segmentCount(), index.reorderedPapers(), sizeMb(dir));
             timeQueries(index, index.randomTitles(o.titlesNeeded(), 7), o);
             printHeapAfterGc();
         }

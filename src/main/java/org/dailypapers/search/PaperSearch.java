@@ -617,6 +617,16 @@ public final class PaperSearch implements Closeable {
         }
     }
 
+    /** What {@link #optimize} did: segments before and after, papers, and those in reordered segments. */
+    public record Optimized(int segmentsBefore, int segmentsAfter, int papers, int reorderedPapers) {}
+
+    /** Merges the index into one segment, its papers reordered for faster BM25 ({@link PaperIndex#optimize}). */
+    public Optimized optimize() {
+        int before = index.segmentCount();
+        index.optimize();
+        return new Optimized(before, index.segmentCount(), index.count(), index.reorderedPapers());
+    }
+
     /** Deletes every document and indexes the database afresh, keeping vectors whose text is unchanged. */
     public CatchUp reindex() {
         Map<String, float[]> keep = new HashMap<>();
