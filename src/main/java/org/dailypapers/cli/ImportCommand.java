@@ -51,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Imported: " + summary);
             if (summary.created() >= OptimizeCommand.SUGGEST_AFTER_PAPERS) {
                 spec.commandLine().getOut().println("Keyword search over this many new papers gets faster after "
-                        + "'dailypapers optimize' (serve stopped; before serve embeds them is best).");
+                        + "'dailypapers optimize' (serve stopped; see its --help).");
             }
             spec.commandLine().getOut().flush();
             return summary.rejected() == 0 ? 0 : 1;

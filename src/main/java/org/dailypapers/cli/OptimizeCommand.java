@@ -17,8 +17,9 @@ import picocli.CommandLine.Mixin;
         description = {"Merge the search index into one segment, its papers ordered so that papers sharing words sit "
                 + "together: keyword search (BM25) gets faster, about twice as fast at millions of papers "
                 + "(docs/PERFORMANCE.md).",
-                "Stop serve first. Best right after a bulk import, before serve embeds the papers: the HNSW graph of "
-                        + "papers that have vectors is rebuilt, which takes minutes per hundred thousand papers."})
+                "Stop serve first. Embedding re-adds each paper it gives a vector, in its own order, so optimize is "
+                        + "worth most once the papers have their vectors, or where embeddings are off; the HNSW graph "
+                        + "is then rebuilt, which takes minutes per hundred thousand papers."})
 final class OptimizeCommand implements Callable<Integer> {
     /** How often a line says the merge is still running (it reports no progress of its own). */
     static final long STILL_RUNNING_SECONDS = 30;
@@ -59,10 +60,8 @@ final class OptimizeCommand implements Callable<Integer> {
                     elapsed(t0), result.segmentsBefore(), result.segmentsAfter(), result.papers(),
                     result.reorderedPapers());
             if (result.reorderedPapers() < result.papers()) {
-                out.println(result.segmentsBefore() == 1
-                        ? "The index was one segment already, so nothing was merged or reordered."
-                        : "Not every paper was reordered: the reordering needs more memory than a tenth of the heap "
-                                + "gives it (raise -Xmx through DAILYPAPERS_JAVA_OPTS).");
+                out.println("Not every paper was reordered: the reordering needs more memory than a tenth of the heap "
+                        + "gives it (raise -Xmx through DAILYPAPERS_JAVA_OPTS).");
             }
             out.flush();
             return 0;

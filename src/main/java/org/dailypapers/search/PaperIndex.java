@@ -59,8 +59,6 @@ public final class PaperIndex implements Closeable {
     /** Batches from this size on are analysed on a second thread ({@link #upsertAll}). */
     static final int ANALYSE_AHEAD_MIN = 500;
     static final int ANALYSE_AHEAD_CHUNK = 250;
-    /** Natural merges from this size on are reordered ({@link #reorderingMergePolicy}); Lucene's suggestion, 2^18. */
-    static final int REORDER_MIN_PAPERS = 1 << 18;
     /** The segment diagnostic that {@link BPReorderingMergePolicy} sets (package-private there). */
     private static final String REORDERED_DIAGNOSTIC = "bp.reordered";
 
@@ -100,21 +98,26 @@ public final class PaperIndex implements Closeable {
     }
 
     /**
-     * Lucene's default merge policy, whose large merges (and every forced merge, {@link #optimize}) also renumber
-     * the papers by recursive graph bisection on the contents field, so that papers sharing words sit together.
-     * Postings then compress into denser blocks that BM25's dynamic pruning skips whole: at 2.8 million papers,
-     * whole-title queries ran in two thirds of the time and four-word ones in half (docs/PERFORMANCE.md, "Seventh
-     * session"). Small merges are left alone: below {@link #REORDER_MIN_PAPERS} the reordering costs more than it
-     * saves. The reordering only moves papers, it never changes a score; ties (equal scores) follow the new order.
+     * Lucene's default merge policy, whose forced merges ({@link #optimize}) also renumber the papers by recursive
+     * graph bisection on the contents field, so that papers sharing words sit together. Postings then compress into
+     * denser blocks that BM25's dynamic pruning skips whole: at 2.8 million papers in a random order, whole-title
+     * queries took about half the time (docs/PERFORMANCE.md, "Seventh session"). Natural merges are not reordered:
+     * a reordered merge cannot reuse the largest segment's HNSW graph and rebuilds it whole, a cost serve's
+     * background merges should not take unmeasured. The reordering only moves papers, it never changes a score;
+     * ties (equal scores) follow the new order.
      */
     static MergePolicy reorderingMergePolicy() {
+        // its default is a tenth of the heap committed when it is made, often too little for a million papers (8
+        // bytes each, plus 8 per word and thread), and the merge then silently skips the reordering
+        return reorderingMergePolicy(Runtime.getRuntime().maxMemory() / 10.0 / (1 << 20));
+    }
+
+    static MergePolicy reorderingMergePolicy(double reorderMegabytes) {
         BPIndexReorderer reorderer = new BPIndexReorderer();
         reorderer.setFields(Set.of(IndexFields.CONTENTS));
-        // its default is a tenth of the heap in use when it is made, often too little for a million papers (8
-        // bytes each, plus 8 per word and thread), and the merge then silently skips the reordering
-        reorderer.setRAMBudgetMB(Runtime.getRuntime().maxMemory() / 10.0 / (1 << 20));
+        reorderer.setRAMBudgetMB(reorderMegabytes);
         BPReorderingMergePolicy policy = new BPReorderingMergePolicy(new ReorderOneSegment(new TieredMergePolicy()), reorderer);
-        policy.setMinNaturalMergeNumDocs(REORDER_MIN_PAPERS);
+        policy.setMinNaturalMergeNumDocs(Integer.MAX_VALUE);
         return policy;
     }
 
@@ -302,23 +305,24 @@ public final class PaperIndex implements Closeable {
      * docs/PERFORMANCE.md). The merged segment's HNSW graph is built afresh: minutes per hundred thousand papers
      * with vectors. Searches keep working meanwhile.
      */
-    public void optimize() {
+    public synchronized void optimize() {
         IndexWriter w = writable();
-        // Lucene gives merges one thread on two cores; the reordering inside this one merge can use them all
+        // Lucene gives merges one thread on two cores, and a merge's inner work (the reordering) only the threads
+        // beyond the running merges: one more than the cores lets this one merge use them all
         ConcurrentMergeScheduler merges = w.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler c ? c : null;
-        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = Runtime.getRuntime().availableProcessors() + 1;
         int mergeCount = merges == null ? 0 : merges.getMaxMergeCount();
         int threadCount = merges == null ? 0 : merges.getMaxThreadCount();
         try {
-            if (merges != null && threadCount < cores) {
-                merges.setMaxMergesAndThreads(Math.max(mergeCount, cores + 5), cores);
+            if (merges != null && threadCount < threads) {
+                merges.setMaxMergesAndThreads(Math.max(mergeCount, threads + 5), threads);
             }
             w.forceMerge(1);
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (merges != null && threadCount < cores) {
+            if (merges != null && threadCount < threads) {
                 merges.setMaxMergesAndThreads(mergeCount, threadCount);
             }
         }

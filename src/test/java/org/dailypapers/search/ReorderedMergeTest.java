@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentReader;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.index.StoredFields;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +91,28 @@ class ReorderedMergeTest {
             assertThat(topicChanges(index)).isLessThan(20);
             index.optimize(); // nothing left to do: it returns
             assertThat(index.count()).isEqualTo(PAPERS);
+        }
+    }
+
+    @Test
+    void a_forced_merge_without_memory_for_the_reordering_ends_unreordered_and_does_not_loop() throws Exception {
+        IndexWriterConfig config = new IndexWriterConfig(PaperAnalyzer.create())
+                .setMergePolicy(PaperIndex.reorderingMergePolicy(0.01)); // far below 8 bytes x 10,000 papers
+        try (Directory dir = new ByteBuffersDirectory(); IndexWriter w = new IndexWriter(dir, config)) {
+            for (SearchDocument p : papers()) {
+                w.addDocument(DocumentMapper.toLucene(p, null));
+            }
+            w.commit();
+            for (int round = 0; round < 2; round++) { // one segment, never reordered: rewritten once, then left
+                w.forceMerge(1);
+                w.commit();
+                try (DirectoryReader r = DirectoryReader.open(dir)) {
+                    assertThat(r.leaves()).hasSize(1);
+                    assertThat(r.numDocs()).isEqualTo(PAPERS);
+                    SegmentReader only = (SegmentReader) r.leaves().get(0).reader();
+                    assertThat(only.getSegmentInfo().info.getDiagnostics().get("bp.reordered")).isNotEqualTo("true");
+                }
+            }
         }
     }
 
