@@ -130,7 +130,7 @@ public final class App implements AutoCloseable {
             search.indexed(ids);
             toSearchEngine(ids);
             publish(new ChangeBus.Change(ChangeBus.Kind.PAPERS, ids.stream().map(org.dailypapers.paper.ArxivId::value).toList()));
-        }, search::writeMissed);
+        }, search::writeMissed, search::enterWrite);
         this.mailer = config.mail().smtp()
                 .<Mailer>map(smtp -> new SmtpMailer(smtp, config.mail().from()))
                 .orElseGet(() -> new OutboxMailer(outbox(), config.mail().from(), clock));
@@ -161,7 +161,7 @@ public final class App implements AutoCloseable {
             search.indexed(java.util.List.of(paper));
             toSearchEngine(java.util.List.of(paper));
             publish(new ChangeBus.Change(ChangeBus.Kind.PAPERS, java.util.List.of(paper.value())));
-        });
+        }, search::enterWrite);
         this.collections = new org.dailypapers.collection.PaperCollections(database, papers, clock);
         forYou.readCollections(collections::collected); // papers in a person's own collections count as liked
         forYou.readDigestTopics(account -> digests.topicsOf(account.email())); // digest topics count as followed

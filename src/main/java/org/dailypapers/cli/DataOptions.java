@@ -1,10 +1,15 @@
 package org.dailypapers.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.dailypapers.App;
 import org.dailypapers.AppConfig;
+import org.dailypapers.store.DatabaseConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options every command that opens the data directory shares. */
 final class DataOptions {
@@ -12,16 +17,58 @@ final class DataOptions {
             description = "Data directory: database, index, outbox (default: $DAILYPAPERS_DATA or ./data).")
     Path dataDir;
 
+    /** The command this mixin belongs to, for its errors. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     AppConfig config(Integer port) {
         return AppConfig.resolve(System.getenv(), dataDir, port);
     }
 
+    /** Opens the data directory, creating an empty instance there when there is none (import, harvest, serve). */
     App open(Integer port) {
         return App.open(config(port), Clock.systemUTC());
     }
 
+    /**
+     * Opens the data directory of an instance that exists. For commands that work on what is there (optimize,
+     * reindex, export, search...): a mistyped {@code --data} must be named, not answered by a new, empty instance
+     * created where the user did not mean one.
+     */
+    App openExisting() {
+        AppConfig config = config(null);
+        requireExisting(config);
+        return App.open(config, Clock.systemUTC());
+    }
+
     /** For commands that only read the search index: they may run while serve owns it. */
     App openBesideServer() {
-        return App.openBesideServer(config(null), Clock.systemUTC());
+        AppConfig config = config(null);
+        requireExisting(config);
+        return App.openBesideServer(config, Clock.systemUTC());
+    }
+
+    /**
+     * Refuses an embedded database that does not exist yet. On PostgreSQL the database is elsewhere and a new data
+     * directory is a new node's index, which commands such as reindex build from the database: nothing to refuse.
+     */
+    private void requireExisting(AppConfig config) {
+        Path database = sqliteFile(config.database());
+        if (database != null && !Files.isRegularFile(database)) {
+            throw new ParameterException(command.commandLine(), "no Daily Papers instance in " + config.dataDir()
+                    + " (no database at " + database + "): give --data DIR of an existing instance, or create one with "
+                    + "'dailypapers import FILE' or 'dailypapers serve'");
+        }
+    }
+
+    /** The file of an embedded SQLite database; null for PostgreSQL and in-memory databases. */
+    static Path sqliteFile(DatabaseConfig database) {
+        if (!database.isSqlite()) {
+            return null;
+        }
+        String path = database.url().substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        return path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:") ? null : Path.of(path);
     }
 }

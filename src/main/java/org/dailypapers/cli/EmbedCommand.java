@@ -53,7 +53,7 @@ final class EmbedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EmbeddingModelName name = EmbeddingModelName.parse(model).requireAvailable();
         Set<String> done = Files.exists(out) ? VectorFile.read(out).vectors().keySet() : Set.of();
-        try (App app = data.open(null)) {
+        try (App app = data.openExisting()) {
             List<SearchDocument> todo = new ArrayList<>();
             app.papers().forEach((PaperRecord r) -> {
                 if (!done.contains(r.paper().id().value())) {

@@ -29,7 +29,7 @@ final class ExportCommand implements Callable<Integer> {
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path partial = Files.createTempFile(absolute.getParent(), ".export", ".part");
-        try (App app = data.open(null)) {
+        try (App app = data.openExisting()) {
             long count;
             try (OutputStream raw = Files.newOutputStream(partial);
                     OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {

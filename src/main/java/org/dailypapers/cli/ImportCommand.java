@@ -2,6 +2,7 @@ package org.dailypapers.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -33,6 +34,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (App app = data.open(null)) {
+            long t0 = System.nanoTime();
             ImportSummary summary;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setUnit(" MB", 1 << 20)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).build()) {
@@ -49,6 +51,8 @@ final class ImportCommand implements Callable<Integer> {
                 err.println("... and " + (summary.rejected() - summary.rejections().size()) + " more rejections (see the log)");
             }
             spec.commandLine().getOut().println("Imported: " + summary);
+            spec.commandLine().getOut().printf(Locale.ROOT, "Took %s: %,.0f records/s read into the database and the "
+                    + "search index%n", Elapsed.since(t0), summary.read() / Math.max(Elapsed.seconds(t0), 1e-3));
             if (summary.created() >= OptimizeCommand.SUGGEST_AFTER_PAPERS) {
                 spec.commandLine().getOut().println("Keyword search over this many new papers gets faster after "
                         + "'dailypapers optimize' (serve stopped; see its --help).");

@@ -36,7 +36,7 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (App app = data.open(null)) {
+        try (App app = data.openExisting()) {
             long t0 = System.nanoTime();
             out.printf(Locale.ROOT, "Merging the search index of %d papers into one segment, reordered%n",
                     app.search().indexedCount());
@@ -49,7 +49,7 @@ final class OptimizeCommand implements Callable<Integer> {
             });
             try {
                 ticker.scheduleAtFixedRate(() -> {
-                    err.printf(Locale.ROOT, "  still merging: %s%n", elapsed(t0));
+                    err.printf(Locale.ROOT, "  still merging: %s%n", Elapsed.since(t0));
                     err.flush();
                 }, STILL_RUNNING_SECONDS, STILL_RUNNING_SECONDS, TimeUnit.SECONDS);
                 result = app.search().optimize();
@@ -57,7 +57,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 ticker.shutdownNow();
             }
             out.printf(Locale.ROOT, "Optimized in %s: %d segment(s) -> %d, %d papers, %d of them reordered%n",
-                    elapsed(t0), result.segmentsBefore(), result.segmentsAfter(), result.papers(),
+                    Elapsed.since(t0), result.segmentsBefore(), result.segmentsAfter(), result.papers(),
                     result.reorderedPapers());
             if (result.reorderedPapers() < result.papers()) {
                 out.println("Not every paper was reordered: the reordering needs more memory than a tenth of the heap "
@@ -66,10 +66,5 @@ final class OptimizeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-    }
-
-    private static String elapsed(long t0) {
-        long s = Math.round((System.nanoTime() - t0) / 1e9);
-        return s < 60 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
     }
 }

@@ -20,7 +20,7 @@ final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (App app = data.open(null)) {
+        try (App app = data.openExisting()) {
             long t0 = System.nanoTime();
             PaperSearch.CatchUp result = app.search().reindex();
             spec.commandLine().getOut().printf("Reindexed %d papers in %.1f s; %d without vectors%n",

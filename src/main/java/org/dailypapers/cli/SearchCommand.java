@@ -76,7 +76,7 @@ final class SearchCommand implements Callable<Integer> {
      */
     private App open() {
         try {
-            App app = data.open(null);
+            App app = data.openExisting();
             try {
                 app.search().catchUp(java.util.Map.of());
                 return app;

@@ -7,6 +7,7 @@ import org.dailypapers.account.AccountConfig;
 import org.dailypapers.account.Refused;
 import org.dailypapers.account.Refused.Reason;
 import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.WriteFence;
 import org.dailypapers.store.Database;
 
 /**
@@ -22,17 +23,21 @@ public final class Curation {
     private final AccountConfig accounts;
     private final Clock clock;
     private final java.util.function.Consumer<ArxivId> afterChange;
+    private final WriteFence fence;
     private final AuditLogRepository audit;
 
     /**
      * @param afterChange told of each paper an action changed (the feed cache and the search index follow:
      *     a removed submission leaves the feed, so its search document loses its feed day)
+     * @param fence entered before an action's database write, left after {@code afterChange} ran
      */
-    public Curation(Database database, AccountConfig accounts, Clock clock, java.util.function.Consumer<ArxivId> afterChange) {
+    public Curation(Database database, AccountConfig accounts, Clock clock, java.util.function.Consumer<ArxivId> afterChange,
+            WriteFence fence) {
         this.repository = new CurationRepository(database);
         this.accounts = accounts;
         this.clock = clock;
         this.afterChange = afterChange;
+        this.fence = fence;
         this.audit = new AuditLogRepository(clock);
     }
 
@@ -48,12 +53,17 @@ public final class Curation {
         if (detail != null && detail.length() > MAX_REASON) {
             throw new Refused(Reason.INVALID, "Reason: at most " + MAX_REASON + " characters (got " + detail.length() + ").");
         }
-        if (!repository.apply(action, paper.value(), actor.email().value(), detail, nextId(), clock.instant())) {
-            throw new Refused(Reason.NOT_FOUND, action == Action.REMOVE_SUBMISSION
-                    ? "Paper " + paper + " was not submitted here, so there is no submission to remove (hide it instead)."
-                    : "Paper " + paper + " is not on the feed.");
+        Runnable leave = fence.enter();
+        try {
+            if (!repository.apply(action, paper.value(), actor.email().value(), detail, nextId(), clock.instant())) {
+                throw new Refused(Reason.NOT_FOUND, action == Action.REMOVE_SUBMISSION
+                        ? "Paper " + paper + " was not submitted here, so there is no submission to remove (hide it instead)."
+                        : "Paper " + paper + " is not on the feed.");
+            }
+            afterChange.accept(paper);
+        } finally {
+            leave.run();
         }
-        afterChange.accept(paper);
     }
 
     /** The audit log, for another capability to log what an administrator did there (after checking {@link #isAdmin}). */

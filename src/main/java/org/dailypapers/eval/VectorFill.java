@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.LongConsumer;
+import org.dailypapers.Futures;
 import org.dailypapers.search.PaperIndex;
 import org.dailypapers.search.SearchDocument;
 import org.dailypapers.search.VectorFile;
@@ -116,11 +117,7 @@ public final class VectorFill {
             pool.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS);
         }
         for (java.util.concurrent.Future<?> f : chunks) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("filling vectors failed", e.getCause());
-            }
+            Futures.await(f, "filling vectors");
         }
         index.commit();
         long total = done.get();

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.dailypapers.Futures;
 import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.PaperRepository;
 import org.dailypapers.paper.UpsertOutcome;
+import org.dailypapers.paper.WriteFence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,21 +39,25 @@ public final class PaperImporter {
     private final PaperRepository papers;
     private final Consumer<List<PaperRecord>> onSaved;
     private final Runnable onSavedMissed;
+    private final WriteFence fence;
     private final PaperFileReader reader = new PaperFileReader(new ObjectMapper());
 
     /** @param onSaved called after each batch commits with the records that were new or changed */
     public PaperImporter(PaperRepository papers, Consumer<List<PaperRecord>> onSaved) {
-        this(papers, onSaved, () -> {});
+        this(papers, onSaved, () -> {}, WriteFence.NONE);
     }
 
     /**
      * @param onSavedMissed called when a batch committed but {@code onSaved} failed or was never reached for it
      *     (what it derives, the search index, may lack those records)
+     * @param fence entered before each batch is saved and left once {@code onSaved} has run for it
      */
-    public PaperImporter(PaperRepository papers, Consumer<List<PaperRecord>> onSaved, Runnable onSavedMissed) {
+    public PaperImporter(PaperRepository papers, Consumer<List<PaperRecord>> onSaved, Runnable onSavedMissed,
+            WriteFence fence) {
         this.papers = papers;
         this.onSaved = onSaved;
         this.onSavedMissed = onSavedMissed;
+        this.fence = fence;
     }
 
     /**
@@ -220,16 +226,25 @@ public final class PaperImporter {
             if (pending.isEmpty()) {
                 return;
             }
-            List<UpsertOutcome> outcomes = papers.saveAll(pending);
+            Runnable leave = fence.enter();
+            boolean handedOver = false;
             try {
-                afterSave(outcomes);
-            } catch (RuntimeException | Error e) {
-                onSavedMissed.run();
-                throw e;
+                List<UpsertOutcome> outcomes = papers.saveAll(pending);
+                try {
+                    handedOver = afterSave(outcomes, leave);
+                } catch (RuntimeException | Error e) {
+                    onSavedMissed.run();
+                    throw e;
+                }
+            } finally {
+                if (!handedOver) {
+                    leave.run();
+                }
             }
         }
 
-        private void afterSave(List<UpsertOutcome> outcomes) {
+        /** Counts and tells {@code onSaved}; true when that runs aside, which then leaves the fence itself. */
+        private boolean afterSave(List<UpsertOutcome> outcomes, Runnable leave) {
             papers.saveHubLinks(pendingLinks); // after their papers: the links refer to them
             pendingLinks.clear();
             List<PaperRecord> changed = new ArrayList<>();
@@ -245,21 +260,24 @@ public final class PaperImporter {
             }
             pending.clear();
             if (changed.isEmpty()) {
-                return;
+                return false;
             }
             if (aside == null) {
                 onSaved.accept(changed);
-            } else {
-                awaitAside();
-                lastAside = aside.submit(() -> {
-                    try {
-                        onSaved.accept(changed);
-                    } catch (RuntimeException | Error e) {
-                        onSavedMissed.run();
-                        throw e;
-                    }
-                });
+                return false;
             }
+            awaitAside();
+            lastAside = aside.submit(() -> {
+                try {
+                    onSaved.accept(changed);
+                } catch (RuntimeException | Error e) {
+                    onSavedMissed.run();
+                    throw e;
+                } finally {
+                    leave.run();
+                }
+            });
+            return true;
         }
 
         ImportSummary finish() {
@@ -290,15 +308,7 @@ public final class PaperImporter {
                 return;
             }
             try {
-                lastAside.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("the import was interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
+                Futures.await(lastAside, "importing");
             } finally {
                 lastAside = null;
             }

@@ -5,11 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.dailypapers.Futures;
 
 /**
  * Fuses a lexical and a dense ranking (see {@link FusionParams}, {@link ScoreFusion}), each cut at
@@ -97,21 +97,7 @@ public final class HybridRetriever implements Retriever {
     }
 
     private static List<ScoredPaper> result(Future<List<ScoredPaper>> side) {
-        try {
-            return side.get();
-        } catch (InterruptedException e) {
-            side.cancel(false);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the dense side searched", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Futures.awaitOrCancel(side, "searching the dense side");
     }
 
     /** Lucene's dot-product score of unit vectors is {@code (1 + cos) / 2}. */

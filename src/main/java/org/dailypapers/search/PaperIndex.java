@@ -15,19 +15,19 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
+import org.apache.lucene.index.FilterMergePolicy;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ConcurrentMergeScheduler;
-import org.apache.lucene.index.FilterMergePolicy;
 import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SegmentReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.misc.index.BPIndexReorderer;
 import org.apache.lucene.misc.index.BPReorderingMergePolicy;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -41,6 +41,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.dailypapers.Futures;
 
 /**
  * The Lucene index of papers: text fields for BM25, filter fields, and an optional HNSW vector per paper.
@@ -203,7 +204,7 @@ public final class PaperIndex implements Closeable {
         }
         try {
             for (int c = 0; c < chunks.size(); c++) {
-                List<Document> analysed = chunks.get(c).get();
+                List<Document> analysed = Futures.await(chunks.get(c), "indexing");
                 for (int j = 0; j < analysed.size(); j++) {
                     String id = docs.get(c * ANALYSE_AHEAD_CHUNK + j).id();
                     writable().updateDocument(new Term(IndexFields.ID, id), analysed.get(j));
@@ -211,11 +212,6 @@ public final class PaperIndex implements Closeable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while indexing", e);
         } finally {
             chunks.forEach(f -> f.cancel(false)); // the rest of a failed batch; analysis does no I/O
         }

@@ -50,6 +50,12 @@ public final class PaperSearch implements Closeable {
     private volatile boolean behind = true;
     /** A write reached the database and maybe not the index ({@link #writeMissed()}); never cleared. */
     private volatile boolean writeMissed;
+    /** How long {@link #close} waits for database writes in flight ({@link #enterWrite}). */
+    static final java.time.Duration WRITES_AT_CLOSE = java.time.Duration.ofSeconds(30);
+    private final Object writes = new Object();
+    private int writesInFlight;
+    private boolean closing;
+    private volatile java.time.Duration writesAtClose = WRITES_AT_CLOSE;
     /** Bulk imports under way that commit at their end ({@link #deferringCommits}). */
     private final java.util.concurrent.atomic.AtomicInteger deferringCommits = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
@@ -279,7 +285,7 @@ public final class PaperSearch implements Closeable {
     public void indexed(Collection<ArxivId> ids) {
         try {
             index(ids);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             writeMissed(); // the database holds what the index lacks: the next start must compare
             throw e;
         }
@@ -523,6 +529,54 @@ public final class PaperSearch implements Closeable {
         writeMissed = true;
     }
 
+    /**
+     * Starts a database write of papers that this index follows ({@link org.dailypapers.paper.WriteFence}), so that
+     * {@link #close} can wait for it and the owner never records a clean stop while one is half done (a harvest past
+     * its stop, a request the web server had not finished). Refused once close has begun.
+     */
+    public Runnable enterWrite() {
+        synchronized (writes) {
+            if (closing) {
+                throw new IllegalStateException("the search index is closing: no papers can be saved now");
+            }
+            writesInFlight++;
+        }
+        java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (left.compareAndSet(false, true)) {
+                synchronized (writes) {
+                    writesInFlight--;
+                    writes.notifyAll();
+                }
+            }
+        };
+    }
+
+    /** How long {@link #close} waits for writes in flight (tests shorten it). */
+    void waitAtCloseForWrites(java.time.Duration limit) {
+        writesAtClose = limit;
+    }
+
+    /** Refuses new writes, then waits up to {@code limit} for those in flight; one still running counts as missed. */
+    private void fenceWrites(java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (writes) {
+            closing = true;
+            try {
+                while (writesInFlight > 0 && System.nanoTime() < deadline) {
+                    writes.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (writesInFlight > 0) {
+                log.warn("{} database write(s) of papers still running at close: the next start compares the index "
+                        + "with the database", writesInFlight);
+                writeMissed();
+            }
+        }
+    }
+
     /** Loads the embedding model now (on this thread), switching searches to the full pipeline. */
     public synchronized void loadEmbedder() {
         if (embedder != null || closed || !config.pipeline().needsVectors()) {
@@ -649,6 +703,7 @@ public final class PaperSearch implements Closeable {
      */
     @Override
     public void close() {
+        fenceWrites(writesAtClose);
         closed = true;
         worker.shutdown();
         try {

@@ -42,6 +42,7 @@ class ImportCommandTest {
         MainTest.Run rerun = MainTest.run("import", "--data", data.toString(), input.toString());
 
         assertThat(rerun.exitCode()).isZero();
+        assertThat(rerun.out()).containsPattern("Imported: read \\d+.*\\nTook \\d+ s: [\\d,]+ records/s read into");
         assertThat(data.resolve("import.unfinished")).doesNotExist();
         try (App app = App.openBesideServer(config(data), Clock.systemUTC());
                 PaperIndex index = PaperIndex.openReadOnly(data.resolve("index"))) {

@@ -49,4 +49,21 @@ class OptimizeCommandTest {
         assertThat(again.out()).contains("-> 1, " + papers + " papers, " + papers + " of them reordered")
                 .doesNotContain("Not every paper");
     }
+
+    @Test
+    void commands_that_work_on_an_instance_refuse_a_data_directory_without_one_and_create_nothing() {
+        Path missing = dir.resolve("no-such-instance");
+        for (List<String> args : List.of(List.of("optimize"), List.of("reindex"), List.of("search", "transformers"),
+                List.of("export", dir.resolve("out.jsonl").toString()))) {
+            String[] argv = java.util.stream.Stream.concat(args.stream(), java.util.stream.Stream.of("--data", missing.toString()))
+                    .toArray(String[]::new);
+
+            MainTest.Run run = MainTest.run(argv);
+
+            assertThat(run.exitCode()).as(args.get(0)).isEqualTo(2);
+            assertThat(run.err()).as(args.get(0)).contains("no Daily Papers instance in " + missing, "papers.db");
+            assertThat(missing).as(args.get(0) + " created the directory").doesNotExist();
+        }
+        assertThat(dir.resolve("out.jsonl")).doesNotExist();
+    }
 }

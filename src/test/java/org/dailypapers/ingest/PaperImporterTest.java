@@ -65,13 +65,20 @@ class PaperImporterTest {
     @Test
     void a_saved_batch_whose_indexing_fails_is_reported_as_missed() {
         java.util.concurrent.atomic.AtomicInteger missed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger entered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger();
         PaperImporter failing = new PaperImporter(instance.app().papers(), changed -> {
             throw new IllegalStateException("index unavailable");
-        }, missed::incrementAndGet);
+        }, missed::incrementAndGet, () -> {
+            entered.incrementAndGet();
+            return left::incrementAndGet;
+        });
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.importPaths(
                 List.of(TestInstance.fixture("hf/2026-08-21.json")), ImportProgress.NONE))
                 .hasMessageContaining("index unavailable");
         assertThat(missed).hasValue(1);
+        assertThat(entered).as("the batch's write was fenced").hasValue(1);
+        assertThat(left).as("and the fence left although indexing failed").hasValue(1);
         assertThat(instance.app().papers().count()).as("the batch was saved before").isEqualTo(17);
     }
 

@@ -1,6 +1,7 @@
 package org.dailypapers.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.dailypapers.TestInstance;
@@ -104,6 +105,66 @@ class SearchIndexSyncTest {
             assertThat(search.indexedCount()).isEqualTo(60);
         }
         assertThat(inStepMarker()).exists();
+    }
+
+    @Test
+    void close_waits_for_a_database_write_in_flight_so_the_clean_stop_it_records_is_true() throws Exception {
+        TestInstance instance = TestInstance.withFixtures(dataDir, "hf");
+        PaperSearch search = instance.app().search();
+        Runnable leave = search.enterWrite(); // a harvest's batch, begun before the stop
+        Thread stop = Thread.ofPlatform().start(instance::close);
+        awaitClosing(search);
+        assertThat(stop.isAlive()).as("close waits for the write").isTrue();
+        assertThatThrownBy(search::enterWrite).as("no write starts once close has begun")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closing");
+        assertThatThrownBy(() -> instance.app().importer().importPaths(
+                java.util.List.of(TestInstance.fixture("hf/2026-08-21.json")), org.dailypapers.ingest.ImportProgress.NONE))
+                .as("the app's importer is fenced: a harvest starting now saves nothing")
+                .hasMessageContaining("closing");
+        assertThat(instance.app().papers().count()).isEqualTo(60);
+        // The write goes on: 12 papers into the database, then into the index.
+        new org.dailypapers.ingest.PaperImporter(instance.app().papers(),
+                saved -> search.indexed(saved.stream().map(r -> r.paper().id()).toList()))
+                .importPaths(java.util.List.of(TestInstance.fixture("listings.jsonl.gz")),
+                        org.dailypapers.ingest.ImportProgress.NONE);
+        leave.run();
+        stop.join(60_000);
+
+        assertThat(stop.isAlive()).isFalse();
+        assertThat(inStepMarker()).as("the stop was clean: every saved paper is indexed").exists();
+        try (TestInstance again = TestInstance.withFixtures(dataDir)) {
+            assertThat(again.app().search().inStepWithDatabase()).isTrue();
+            assertThat(again.app().search().indexedCount()).isEqualTo(again.app().papers().count()).isEqualTo(72);
+        }
+    }
+
+    @Test
+    void a_database_write_still_running_when_close_stops_waiting_leaves_no_clean_stop() throws Exception {
+        TestInstance instance = TestInstance.withFixtures(dataDir, "hf");
+        instance.app().search().waitAtCloseForWrites(java.time.Duration.ofMillis(200));
+        Runnable leave = instance.app().search().enterWrite(); // never ends before close gives up
+
+        instance.close();
+
+        assertThat(inStepMarker()).doesNotExist();
+        leave.run();
+        try (TestInstance again = TestInstance.withFixtures(dataDir)) {
+            assertThat(again.app().search().inStepWithDatabase()).as("the next start compares").isFalse();
+        }
+    }
+
+    /** Waits until close has begun: a write can no longer start. */
+    private static void awaitClosing(PaperSearch search) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                search.enterWrite().run();
+            } catch (IllegalStateException closing) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("close did not begin within 30 s");
     }
 
     private Path inStepMarker() {
