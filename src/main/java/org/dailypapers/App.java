@@ -571,7 +571,9 @@ public final class App implements AutoCloseable {
         search.close();
         if (!readOnlyIndex && !databaseSharedWithOthers(database) && search.inStepWithDatabase()) {
             try {
-                IndexInStepMarker.write(config.dataDir().resolve("index"));
+                String stamp = java.util.UUID.randomUUID().toString(); // database first: a marker without it never matches
+                new org.dailypapers.store.SearchIndexStampRepository(database).write(stamp);
+                IndexInStepMarker.write(config.dataDir().resolve("index"), stamp);
             } catch (RuntimeException e) { // the next start compares every paper: slower, never wrong
                 log.warn("Could not record that the search index is in step with the database", e);
             }
@@ -586,7 +588,8 @@ public final class App implements AutoCloseable {
      * Takes (deletes) the marker, so a crash from now on leaves none behind.
      */
     private static boolean indexInStep(AppConfig config, Database database, PaperSearch search, PaperRepository papers) {
-        boolean marked = IndexInStepMarker.take(config.dataDir().resolve("index"));
+        boolean marked = IndexInStepMarker.take(config.dataDir().resolve("index"),
+                new org.dailypapers.store.SearchIndexStampRepository(database).read().orElse(""));
         if (databaseSharedWithOthers(database) || java.nio.file.Files.exists(config.dataDir().resolve(IMPORT_MARKER))) {
             return false;
         }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * It lives in the index directory, so an index deleted or rebuilt for another model takes it along.
  * It holds the documents' format ({@link SearchDocument#FORMAT} and the version of a probe document), so a
  * release that indexes papers differently catches up too, and the index's last commit, so a writer that does not
- * know the marker invalidates it by committing. The owner alone knows whether anything else can
+ * know the marker invalidates it by committing. It also holds a stamp the owner wrote to the database at the same
+ * stop, so a database file replaced while the server was stopped (a restored backup) does not match it. The owner alone knows whether anything else can
  * write the database while it is stopped (another node on a shared database can), and decides with this.
  */
 public final class IndexInStepMarker {
@@ -28,25 +29,29 @@ public final class IndexInStepMarker {
 
     private IndexInStepMarker() {}
 
-    /** Records that the index in {@code indexDir} is in step with the database (after its writer closed). */
-    public static void write(Path indexDir) {
+    /**
+     * Records that the index in {@code indexDir} is in step with the database (after its writer closed), whose stamp
+     * of this stop is {@code databaseStamp}.
+     */
+    public static void write(Path indexDir, String databaseStamp) {
         try {
-            Files.writeString(indexDir.resolve(FILE), state(indexDir) + "\n");
+            Files.writeString(indexDir.resolve(FILE), state(indexDir) + " database=" + databaseStamp + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + indexDir.resolve(FILE), e);
         }
     }
 
     /**
-     * Whether the marker was there, for this format: true when the index was left in step by a clean close of
-     * a release that indexes alike. Deletes it either way: from now on the index is open for writing.
+     * Whether the marker was there, for this format and this database: true when the index was left in step by a
+     * clean close of a release that indexes alike, with the database that now holds {@code databaseStamp}. Deletes
+     * it either way: from now on the index is open for writing.
      */
-    public static boolean take(Path indexDir) {
+    public static boolean take(Path indexDir, String databaseStamp) {
         Path file = indexDir.resolve(FILE);
         try {
             String held = Files.readString(file).strip();
             Files.delete(file);
-            return held.equals(state(indexDir));
+            return !databaseStamp.isBlank() && held.equals(state(indexDir) + " database=" + databaseStamp);
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) { // only a hint: an unreadable one means comparing, never a server that cannot start
@@ -58,6 +63,11 @@ public final class IndexInStepMarker {
             }
             return false;
         }
+    }
+
+    /** Deletes the marker, if any: the index no longer holds what it vouched for. */
+    static void discard(Path indexDir) {
+        take(indexDir, "");
     }
 
     /**

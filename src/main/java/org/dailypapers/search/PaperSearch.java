@@ -187,7 +187,7 @@ public final class PaperSearch implements Closeable {
                 log.info("The index holds {} vectors but the configured model is {}: rebuilding it", indexed, model);
                 index.indexedIds().forEach(index::delete);
                 index.commit();
-                IndexInStepMarker.take(dir); // it holds no paper now
+                IndexInStepMarker.discard(dir); // it holds no paper now
             }
             if (!model.equals(indexed)) {
                 java.nio.file.Files.writeString(marker, model + "\n");

@@ -153,6 +153,31 @@ class SearchIndexSyncTest {
         }
     }
 
+    @Test
+    void a_database_replaced_while_the_server_was_stopped_is_compared_with_the_index(@TempDir Path elsewhere) throws Exception {
+        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf/2026-08-21.json")) {
+            assertThat(instance.app().search().indexedCount()).isEqualTo(17);
+        }
+        Path backup = elsewhere.resolve("backup.db");
+        java.nio.file.Files.copy(dataDir.resolve("papers.db"), backup); // a backup of the stopped instance
+        try (TestInstance instance = TestInstance.withFixtures(dataDir, "hf")) {
+            assertThat(instance.app().search().indexedCount()).isEqualTo(60);
+        }
+        assertThat(inStepMarker()).exists();
+        // Restored while the server was stopped: the index holds 43 papers this database never had.
+        for (String leftover : java.util.List.of("papers.db-wal", "papers.db-shm")) {
+            java.nio.file.Files.deleteIfExists(dataDir.resolve(leftover));
+        }
+        java.nio.file.Files.copy(backup, dataDir.resolve("papers.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        try (TestInstance instance = TestInstance.withFixtures(dataDir)) {
+            PaperSearch search = instance.app().search();
+            assertThat(search.inStepWithDatabase()).as("the marker was written with another database").isFalse();
+            assertThat(search.catchUp(java.util.Map.of()).removed()).isEqualTo(43);
+            assertThat(search.indexedCount()).isEqualTo(17);
+        }
+    }
+
     /** Waits until close has begun: a write can no longer start. */
     private static void awaitClosing(PaperSearch search) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
