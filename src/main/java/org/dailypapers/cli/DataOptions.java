@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.dailypapers.App;
 import org.dailypapers.AppConfig;
-import org.dailypapers.store.DatabaseConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,22 +52,10 @@ final class DataOptions {
      * directory is a new node's index, which commands such as reindex build from the database: nothing to refuse.
      */
     private void requireExisting(AppConfig config) {
-        Path database = sqliteFile(config.database());
-        if (database != null && !Files.isRegularFile(database)) {
+        config.database().sqliteFile().filter(database -> !Files.isRegularFile(database)).ifPresent(database -> {
             throw new ParameterException(command.commandLine(), "no Daily Papers instance in " + config.dataDir()
                     + " (no database at " + database + "): give --data DIR of an existing instance, or create one with "
                     + "'dailypapers import FILE' or 'dailypapers serve'");
-        }
-    }
-
-    /** The file of an embedded SQLite database; null for PostgreSQL and in-memory databases. */
-    static Path sqliteFile(DatabaseConfig database) {
-        if (!database.isSqlite()) {
-            return null;
-        }
-        String path = database.url().substring("jdbc:sqlite:".length());
-        int query = path.indexOf('?');
-        path = query < 0 ? path : path.substring(0, query);
-        return path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:") ? null : Path.of(path);
+        });
     }
 }

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * It holds the documents' format ({@link SearchDocument#FORMAT} and the version of a probe document), so a
  * release that indexes papers differently catches up too, and the index's last commit, so a writer that does not
  * know the marker invalidates it by committing. It also holds a stamp the owner wrote to the database at the same
- * stop, so a database file replaced while the server was stopped (a restored backup) does not match it. The owner alone knows whether anything else can
- * write the database while it is stopped (another node on a shared database can), and decides with this.
+ * stop, so a database file replaced while the server was stopped (a restored backup) does not match it. The owner
+ * alone knows whether anything else can write the database while it is stopped (another node on a shared database
+ * can), and decides with this.
  */
 public final class IndexInStepMarker {
     static final String FILE = "search-index.in-step";
@@ -35,7 +36,7 @@ public final class IndexInStepMarker {
      */
     public static void write(Path indexDir, String databaseStamp) {
         try {
-            Files.writeString(indexDir.resolve(FILE), state(indexDir) + " database=" + databaseStamp + "\n");
+            Files.writeString(indexDir.resolve(FILE), state(indexDir, databaseStamp) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + indexDir.resolve(FILE), e);
         }
@@ -51,7 +52,7 @@ public final class IndexInStepMarker {
         try {
             String held = Files.readString(file).strip();
             Files.delete(file);
-            return !databaseStamp.isBlank() && held.equals(state(indexDir) + " database=" + databaseStamp);
+            return !databaseStamp.isBlank() && held.equals(state(indexDir, databaseStamp));
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) { // only a hint: an unreadable one means comparing, never a server that cannot start
@@ -71,15 +72,16 @@ public final class IndexInStepMarker {
     }
 
     /**
-     * The documents' format and the index's last commit: a writer that does not know the marker (an older
-     * release, a benchmark filling vectors) commits, and the marker no longer matches.
+     * The documents' format, the index's last commit and the database's stamp: a writer that does not know the marker
+     * (an older release, a benchmark filling vectors) commits, and the marker no longer matches.
      */
-    private static String state(Path indexDir) throws IOException {
+    private static String state(Path indexDir, String databaseStamp) throws IOException {
         String[] files;
         try (var list = Files.list(indexDir)) {
             files = list.map(p -> p.getFileName().toString()).toArray(String[]::new);
         }
-        return format() + " commit=" + org.apache.lucene.index.SegmentInfos.getLastCommitGeneration(files);
+        return format() + " commit=" + org.apache.lucene.index.SegmentInfos.getLastCommitGeneration(files)
+                + " database=" + databaseStamp;
     }
 
     /** The format of the documents this release indexes. */

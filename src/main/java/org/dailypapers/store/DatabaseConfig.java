@@ -26,4 +26,16 @@ public record DatabaseConfig(String url, String user, String password, int poolS
     public boolean isSqlite() {
         return url.startsWith("jdbc:sqlite:");
     }
+
+    /** The file of an embedded SQLite database; empty for PostgreSQL, in-memory and {@code file:} URI databases. */
+    public java.util.Optional<java.nio.file.Path> sqliteFile() {
+        if (!isSqlite()) {
+            return java.util.Optional.empty();
+        }
+        String path = url.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        return path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")
+                ? java.util.Optional.empty() : java.util.Optional.of(java.nio.file.Path.of(path));
+    }
 }
