@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
                 + "(docs/PERFORMANCE.md).",
                 "Stop serve first. Embedding re-adds each paper it gives a vector, in its own order, so optimize is "
                         + "worth most once the papers have their vectors, or where embeddings are off; the HNSW graph "
-                        + "is then rebuilt, which takes minutes per hundred thousand papers."})
+                        + "is then rebuilt on every core, which takes minutes per hundred thousand papers."})
 final class OptimizeCommand implements Callable<Integer> {
     /** How often a line says the merge is still running (it reports no progress of its own). */
     static final long STILL_RUNNING_SECONDS = 30;

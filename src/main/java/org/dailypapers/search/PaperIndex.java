@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.FilterMergePolicy;
@@ -40,6 +41,7 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 import org.apache.lucene.util.Bits;
 import org.dailypapers.Futures;
 
@@ -85,17 +87,33 @@ public final class PaperIndex implements Closeable {
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(RAM_BUFFER_MB);
         config.setMergePolicy(reorderingMergePolicy());
-        if (storage == VectorStorage.INT8) {
-            KnnVectorsFormat int8 = new Lucene104HnswScalarQuantizedVectorsFormat();
-            config.setCodec(new Lucene104Codec() {
-                @Override
-                public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                    return int8;
-                }
-            });
-        }
+        KnnVectorsFormat vectors = vectorsFormat(storage, Runtime.getRuntime().availableProcessors());
+        config.setCodec(new Lucene104Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return vectors;
+            }
+        });
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Lucene's vector format (float32, or int8 scalar-quantised), whose merges build the merged segment's HNSW graph
+     * on up to {@code workers} workers. The workers run on the threads the merge scheduler keeps for work inside a
+     * merge: its thread budget less the merges running, less one. {@link #optimize} raises that budget, so there the
+     * graph's rebuild, nearly all of optimising a large index with vectors, uses every core (docs/PERFORMANCE.md,
+     * "Ninth session"). A merge in the background of {@code serve} on two cores finds no spare thread and runs the
+     * workers one after the other on its own, as one worker would. The files are the format's own, whatever the
+     * number of workers.
+     */
+    static KnnVectorsFormat vectorsFormat(VectorStorage storage, int workers) {
+        int n = Math.max(1, workers);
+        int maxConn = Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN;
+        int beamWidth = Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH;
+        return storage == VectorStorage.INT8
+                ? new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE, maxConn, beamWidth, n, null)
+                : new Lucene99HnswVectorsFormat(maxConn, beamWidth, n, null);
     }
 
     /**
@@ -298,8 +316,8 @@ public final class PaperIndex implements Closeable {
      * Merges the index into one segment, its papers reordered ({@link #reorderingMergePolicy}), then commits. Each
      * segment has its own HNSW graph that a vector query searches separately, so after a bulk import this makes
      * dense search several times faster, and the reordering makes BM25 faster (both measured in
-     * docs/PERFORMANCE.md). The merged segment's HNSW graph is built afresh: minutes per hundred thousand papers
-     * with vectors. Searches keep working meanwhile.
+     * docs/PERFORMANCE.md). The merged segment's HNSW graph is built afresh, on every core
+     * ({@link #vectorsFormat}): minutes per hundred thousand papers with vectors. Searches keep working meanwhile.
      */
     public synchronized void optimize() {
         IndexWriter w = writable();

@@ -116,6 +116,46 @@ class ReorderedMergeTest {
         }
     }
 
+    @Test
+    void optimize_rebuilds_the_vector_graph_on_several_workers_and_every_paper_is_its_own_nearest() throws Exception {
+        int n = 3_000; // two segments of 1,500 vectors: graphs, not the flat search of tiny segments
+        java.util.Random random = new java.util.Random(16);
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float[] v = new float[384];
+            double norm = 0;
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (float) random.nextGaussian();
+                norm += v[d] * v[d];
+            }
+            for (int d = 0; d < v.length; d++) {
+                v[d] /= (float) Math.sqrt(norm);
+            }
+            vectors.add(v);
+        }
+        for (VectorStorage storage : VectorStorage.values()) {
+            try (PaperIndex index = PaperIndex.inMemory(storage)) {
+                List<SearchDocument> all = papers().subList(0, n);
+                index.upsertAll(all.subList(0, n / 2), vectors.subList(0, n / 2));
+                index.commit();
+                index.upsertAll(all.subList(n / 2, n), vectors.subList(n / 2, n));
+                index.commit();
+
+                index.optimize();
+
+                assertThat(index.segmentCount()).isEqualTo(1);
+                int found = 0;
+                for (int i = 0; i < n; i += 7) {
+                    float[] v = vectors.get(i);
+                    List<ScoredPaper> nearest = index.withSearcher(s -> ResultIds.of(s.getIndexReader(),
+                            s.search(new org.apache.lucene.search.KnnFloatVectorQuery(IndexFields.VECTOR, v, 10), 1)));
+                    found += nearest.get(0).id().equals(all.get(i).id()) ? 1 : 0;
+                }
+                assertThat(found).as(storage + ": papers found first by their own vector").isGreaterThanOrEqualTo((n + 6) / 7 * 98 / 100);
+            }
+        }
+    }
+
     /** How often the topic changes from one paper to the next, in the index's own order. */
     private static int topicChanges(PaperIndex index) {
         return index.withSearcher(s -> {
