@@ -67,7 +67,8 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
                 });
         pool.allowCoreThreadTimeOut(true);
         this.executor = pool;
-        this.session = session(name, intraOpThreads);
+        // every model call holds one text unless documents are batched: no padding, so no mask to apply
+        this.session = session(name, intraOpThreads, documents.maxBatch() == 1);
         try {
             this.model = new SessionModel(executor, encoder(name, session));
             this.batched = documents.batched() ? batchedEncoder(name, session, documents) : null;
@@ -200,8 +201,12 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
         }
     }
 
-    /** The model's ONNX graph, read from its LangChain4j jar by resource name, in a session of our settings. */
-    private static OrtSession session(EmbeddingModelName name, int intraOpThreads) {
+    /**
+     * The model's ONNX graph, read from its LangChain4j jar by resource name, in a session of our settings. With
+     * {@code unpadded} (every call holds one text), the graph skips adding the attention mask, which then adds
+     * zero everywhere ({@link MaskFreeGraph}): the same vectors, about a tenth sooner.
+     */
+    private static OrtSession session(EmbeddingModelName name, int intraOpThreads, boolean unpadded) {
         try (InputStream onnx = resource(name, name.onnxResource());
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
@@ -210,7 +215,9 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
             // an idle intra-op worker spins for a while before sleeping: with other threads wanting the
             // cores (a concurrent search, Lucene) that spinning is pure loss
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            return OrtEnvironment.getEnvironment().createSession(onnx.readAllBytes(), options);
+            byte[] graph = onnx.readAllBytes();
+            byte[] maskFree = unpadded ? MaskFreeGraph.withoutMaskAdditions(graph) : null;
+            return OrtEnvironment.getEnvironment().createSession(maskFree != null ? maskFree : graph, options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the " + name.id() + " model from its jar", e);
         } catch (OrtException e) {
