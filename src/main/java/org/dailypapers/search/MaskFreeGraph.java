@@ -21,13 +21,17 @@ import java.util.Set;
  *
  * <p>The ONNX file is a protobuf message; it is edited as one, field by field, without ONNX's own classes:
  * {@code ModelProto.graph} (field 7) holds {@code GraphProto.node} (field 1), each with its {@code input} (1),
- * {@code output} (2) and {@code op_type} (4). Everything else is copied as read.
+ * {@code output} (2) and {@code op_type} (4); the graph's initializers (5, named by field 8) and outputs (12, named
+ * by field 1) are only read. Everything else is copied as read.
  */
 final class MaskFreeGraph {
 
     private static final int MODEL_GRAPH = 7;
     private static final int GRAPH_NODE = 1;
     private static final int GRAPH_INITIALIZER = 5;
+    private static final int GRAPH_OUTPUT = 12;
+    private static final int TENSOR_NAME = 8;
+    private static final int VALUE_INFO_NAME = 1;
     private static final int NODE_INPUT = 1;
     private static final int NODE_OUTPUT = 2;
     private static final int NODE_OP_TYPE = 4;
@@ -53,7 +57,7 @@ final class MaskFreeGraph {
 
         Set<String> constants = new HashSet<>();
         for (ByteString initializer : graph.getField(GRAPH_INITIALIZER).getLengthDelimitedList()) {
-            constants.add(UnknownFieldSet.parseFrom(initializer).getField(8).getLengthDelimitedList().stream()
+            constants.add(UnknownFieldSet.parseFrom(initializer).getField(TENSOR_NAME).getLengthDelimitedList().stream()
                     .map(ByteString::toStringUtf8).findFirst().orElse(""));
         }
         // values computed from the mask and constants alone (not its shape): the bias, whatever ops made it
@@ -95,10 +99,10 @@ final class MaskFreeGraph {
         return newModel.toByteArray();
     }
 
-    /** Whether a graph output (field 12, a ValueInfoProto whose name is field 1) is one of {@code names}. */
+    /** Whether a graph output (a ValueInfoProto) is named one of {@code names}. */
     private static boolean graphOutputsUse(UnknownFieldSet graph, Set<String> names) throws InvalidProtocolBufferException {
-        for (ByteString output : graph.getField(12).getLengthDelimitedList()) {
-            for (ByteString name : UnknownFieldSet.parseFrom(output).getField(1).getLengthDelimitedList()) {
+        for (ByteString output : graph.getField(GRAPH_OUTPUT).getLengthDelimitedList()) {
+            for (ByteString name : UnknownFieldSet.parseFrom(output).getField(VALUE_INFO_NAME).getLengthDelimitedList()) {
                 if (names.contains(name.toStringUtf8())) {
                     return true;
                 }
