@@ -122,16 +122,7 @@ class ReorderedMergeTest {
         java.util.Random random = new java.util.Random(16);
         List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            float[] v = new float[384];
-            double norm = 0;
-            for (int d = 0; d < v.length; d++) {
-                v[d] = (float) random.nextGaussian();
-                norm += v[d] * v[d];
-            }
-            for (int d = 0; d < v.length; d++) {
-                v[d] /= (float) Math.sqrt(norm);
-            }
-            vectors.add(v);
+            vectors.add(UnitVectors.random(random, 384));
         }
         for (VectorStorage storage : VectorStorage.values()) {
             try (PaperIndex index = PaperIndex.inMemory(storage)) {

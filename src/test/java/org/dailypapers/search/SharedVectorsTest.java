@@ -45,7 +45,7 @@ class SharedVectorsTest {
             // A gets vectors from elsewhere (as the demo's shipped ones): they are shared, B encodes nothing.
             Map<String, float[]> shipped = new HashMap<>();
             Random random = new Random(7);
-            a.papers().forEach(r -> shipped.put(r.paper().id().value(), unit(random)));
+            a.papers().forEach(r -> shipped.put(r.paper().id().value(), UnitVectors.random(random, 384)));
             a.search().catchUp(shipped);
             assertThat(a.search().status().withoutVector()).isZero();
 
@@ -74,7 +74,7 @@ class SharedVectorsTest {
             assertThat(a.claim(model, docs)).isEqualTo(docs);
             assertThat(b.claim(model, docs)).as("A is encoding them").isEmpty();
             assertThat(a.claim(model, docs)).as("A may resume its own claims").isEqualTo(docs);
-            float[] v = unit(new Random(1));
+            float[] v = UnitVectors.random(new Random(1), 384);
             a.save(model, docs.subList(0, 1), List.of(v));
             assertThat(told).hasValue(1);
             assertThat(b.find(model, docs)).containsOnlyKeys("2608.00001");
@@ -93,18 +93,5 @@ class SharedVectorsTest {
     private static AppConfig config(String db, Path data) {
         return AppConfig.resolve(Map.of("DAILYPAPERS_DEMO", "false", "DAILYPAPERS_EMBED", "false", "DAILYPAPERS_DB_URL", db,
                 "DAILYPAPERS_HARVEST_ENABLED", "false"), data, null);
-    }
-
-    private static float[] unit(Random random) {
-        float[] v = new float[384];
-        double norm = 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-            norm += v[i] * v[i];
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
     }
 }

@@ -18,21 +18,10 @@ class VectorFileTest {
     @TempDir
     Path dir;
 
-    private static float[] unit(Random r, int dim) {
-        float[] v = new float[dim];
-        double n = 0;
-        for (int i = 0; i < dim; i++) {
-            v[i] = (float) r.nextGaussian();
-            n += v[i] * v[i];
-        }
-        for (int i = 0; i < dim; i++) v[i] /= (float) Math.sqrt(n);
-        return v;
-    }
-
     private static Map<String, float[]> sample() {
         Random r = new Random(7);
         Map<String, float[]> m = new LinkedHashMap<>();
-        for (int i = 0; i < 20; i++) m.put("2401." + (10000 + i), unit(r, 384));
+        for (int i = 0; i < 20; i++) m.put("2401." + (10000 + i), UnitVectors.random(r, 384));
         return m;
     }
 
