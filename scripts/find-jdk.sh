@@ -1,6 +1,6 @@
 # Sourced by ./dailypapers and ./run-tests: sets JAVA_HOME to a JDK >= 21 (Lucene 10 needs it) and exports
-# it, or explains what to install. Prefers $JAVA_HOME, then the `java` on PATH, then the newest JDK under
-# /usr/lib/jvm, since the machine's default java may be older.
+# it, with its major version in JAVA_MAJOR, or explains what to install. Prefers $JAVA_HOME, then the `java`
+# on PATH, then the newest JDK under /usr/lib/jvm, since the machine's default java may be older.
 
 java_major() {
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1 | cut -d. -f1
@@ -24,4 +24,5 @@ find_jdk() {
   fi
   JAVA_HOME=$(cd "$(dirname "$best")/.." && pwd)
   export JAVA_HOME
+  JAVA_MAJOR=$best_major
 }
