@@ -87,7 +87,16 @@ class LayoutTest {
                             const mids = items.map(mid);
                             return Math.max(...mids) - Math.min(...mids);""");
                     BrowserPages.Shift shift = pages.layoutShift();
-                    System.out.printf("layout %s: header %.0f px, row spread %.0f px, CLS %.4f%n", where, header, spread, shift.value());
+                    System.out.printf("layout %s: header %.0f px, row spread %.0f px, CLS %.6f %s%n", where, header, spread, shift.value(), shift.moved());
+                    // Chromium paints a page it has only partly parsed when the CPU is busy, and what is parsed later
+                    // (the header's last links, a card's menus) moves what it painted. That depends on timing; a shift
+                    // the page makes itself (the account menu loading) happens on every load. So a load that shifted
+                    // is repeated twice, and the test fails when all three shifted.
+                    for (int retry = 0; retry < 2 && shift.value() > 0; retry++) {
+                        pages.open(path, signedIn);
+                        shift = pages.layoutShift();
+                        System.out.printf("layout %s, again: CLS %.6f %s%n", where, shift.value(), shift.moved());
+                    }
                     assertThat(header).as("header height at " + where).isLessThanOrEqualTo(64);
                     assertThat(spread).as("everything in the header on one row at " + where).isLessThanOrEqualTo(6);
                     assertThat(shift.value()).as("cumulative layout shift at " + where + " (moved: " + shift.moved() + ")").isZero();
@@ -101,6 +110,38 @@ class LayoutTest {
                         pages.screenshot("header-" + width + (signedIn ? "-signed-in" : "-signed-out"));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A card's Save and For you menus come after its text in the page, so a browser that paints before it has
+     * parsed all of a card (a slow link, a busy phone: the header test above caught it under CPU load) shows the
+     * card without them. The rail they sit in must not widen when they arrive and push the text aside.
+     */
+    @Test
+    void a_card_painted_before_its_menus_arrive_keeps_its_text_where_it_ends_up() {
+        for (int width : new int[] {1400, 800, 390}) {
+            pages.viewport(width, 900);
+            for (String path : List.of("/", "/search?q=agents")) {
+                pages.open(path, false);
+                List<?> lefts = (List<?>) pages.js("""
+                        const card = document.querySelector('.cards article.card');
+                        const text = (c) => { const r = c.querySelector('.body').getBoundingClientRect(); return [r.left, r.width]; };
+                        const cut = (selector) => {
+                          const partial = card.cloneNode(true);
+                          partial.querySelectorAll(selector).forEach((e) => e.remove());
+                          card.after(partial);
+                          const at = text(partial);
+                          partial.remove();
+                          return at;
+                        };
+                        return [text(card), cut(':scope > .tune'), cut(':scope > .collect'), cut(':scope > .collect .collect-label')];""");
+                String where = width + " px, " + path;
+                System.out.printf("card text (left, width) at %s: whole %s, without For you %s, without menus %s, labels not yet parsed %s%n",
+                        where, lefts.get(0), lefts.get(1), lefts.get(2), lefts.get(3));
+                assertThat(lefts.subList(1, 4)).as("a card's text, before its menus arrive, at " + where)
+                        .allSatisfy(partial -> assertThat(partial).isEqualTo(lefts.get(0)));
             }
         }
     }
