@@ -176,6 +176,12 @@ class LayoutTest {
                 pages.open(path, signedIn);
                 assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth"))
                         .as("no sideways scrolling on " + path + ", " + who).isLessThanOrEqualTo(0);
+                assertThat(pages.number("""
+                        const bar = document.querySelector('.bar');
+                        return bar.getBoundingClientRect().right - parseFloat(getComputedStyle(bar).paddingRight)
+                            - document.querySelector('.account-menu').getBoundingClientRect().right;"""))
+                        .as("the account menu at the right end of the first row on " + path + " (the search page has no search icon), " + who)
+                        .isBetween(-1.0, 1.0);
             }
         }
     }
