@@ -125,7 +125,7 @@ class FeedFreshnessTest {
             assertThat(response.statusCode()).isEqualTo(200);
             String html = response.body();
             assertThat(html).doesNotContain("No papers yet").contains("<h1>New on arXiv: ", "No community picks yet",
-                    "by listing date, newest first", "class=\"card\"", "Harvesting from arXiv and Hugging Face is off");
+                    "by listing date, newest first", "<article class=\"card", "Harvesting from arXiv and Hugging Face is off");
             Matcher days = Pattern.compile("<h2 id=\"d-(\\d{4}-\\d\\d-\\d\\d)\">Listed on arXiv").matcher(html);
             java.util.List<String> listed = new java.util.ArrayList<>();
             while (days.find()) {
