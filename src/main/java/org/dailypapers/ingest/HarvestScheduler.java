@@ -129,6 +129,7 @@ public final class HarvestScheduler implements AutoCloseable {
             log.error("The daily harvest due at {} could not be claimed", slot, e);
         } finally {
             scheduleNext();
+            running = false; // only now: a status read in between would show the run just done as the next one
         }
     }
 
@@ -154,8 +155,6 @@ public final class HarvestScheduler implements AutoCloseable {
             failures = List.of("internal error: " + e);
             lastFailure = java.util.Optional.of(clock.instant());
             log.error("The daily harvest failed", e);
-        } finally {
-            running = false;
         }
         return true;
     }
