@@ -1,7 +1,6 @@
 package org.dailypapers.search;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
@@ -11,9 +10,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryRescorer;
-import org.apache.lucene.search.Rescorer;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -35,19 +31,20 @@ public final class Bm25Retriever implements Retriever {
     private final QueryBuilder builder;
     private final UserQueryParser parser = new UserQueryParser();
     /**
-     * Known-item bonus: a paper whose title holds at least this share of the query's words (three at least) gets
-     * a BM25 score on the title added. A title typed from memory then finds its paper first, while a long
-     * description (a SciFact claim) rarely covers that much of any title (docs/EVAL.md, "Known-item search").
+     * Known-item bonus ({@link TitleMatch}): a paper whose title holds at least this share of the query's words
+     * (three at least) gets a BM25 score on the title added. A title typed from memory then finds its paper first,
+     * while a long description (a SciFact claim) rarely covers that much of any title (docs/EVAL.md, "Known-item
+     * search").
      */
     public static final float TITLE_MATCH_SHARE = 0.7f;
     public static final int TITLE_MATCH_MIN_WORDS = 3;
     public static final float TITLE_MATCH_WEIGHT = 1.0f;
+    /** Up to this many matching titles, every one gets the bonus wherever it ranks by the rest of the query. */
+    public static final int TITLE_MATCH_ALL = 1000;
     /**
-     * The bonus is added to this many of the best papers by the rest of the query, not to every paper:
-     * as a clause of the query it matched every title holding most of a few common words, hundreds of thousands
-     * at 2.8 million papers, and made BM25 four times slower there (docs/PERFORMANCE.md, "Sixth session"). A
-     * title's own paper usually ranks inside this window, since its title is part of its contents; a generic
-     * prefix of common words may not (two of 1,000 known-item queries, docs/EVAL.md).
+     * Beyond {@link #TITLE_MATCH_ALL} matching titles (a few common words), the bonus goes only to this many of the
+     * best papers by the rest of the query: scoring every title that holds most of a few common words, hundreds of
+     * thousands at 2.8 million papers, made BM25 four times slower there (docs/PERFORMANCE.md, "Sixth session").
      */
     public static final int TITLE_MATCH_WINDOW = 100;
 
@@ -68,7 +65,7 @@ public final class Bm25Retriever implements Retriever {
         if (scoring == null) {
             return List.of();
         }
-        return run(scoring, titleMatch(parsed.text()), request, parsed);
+        return run(scoring, TitleMatch.of(builder, parsed.text()), request, parsed);
     }
 
     /**
@@ -139,12 +136,12 @@ public final class Bm25Retriever implements Retriever {
     @Override
     public String tag() {
         return params.tag() + "+titleMatch(share=" + Bm25Params.num(TITLE_MATCH_SHARE) + ",w="
-                + Bm25Params.num(TITLE_MATCH_WEIGHT) + ",window=" + TITLE_MATCH_WINDOW + ")";
+                + Bm25Params.num(TITLE_MATCH_WEIGHT) + ",all=" + TITLE_MATCH_ALL + ",window=" + TITLE_MATCH_WINDOW + ")";
     }
 
     /**
      * Free text over the weighted fields plus required clauses; null when nothing is left to match. The title
-     * match is not part of it: it changes scores, never which papers match ({@link #titleMatch}).
+     * match is not part of it: it changes scores, never which papers match ({@link TitleMatch}).
      */
     private Query scoringQuery(ParsedQuery parsed) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -162,27 +159,6 @@ public final class Bm25Retriever implements Retriever {
         }
         any |= addRequired(b, parsed);
         return any ? b.build() : null;
-    }
-
-    /**
-     * The known-item bonus for free text: a rescorer adding the title's BM25 score to papers whose title holds
-     * {@link #TITLE_MATCH_SHARE} of the text's words; null when the text has fewer than
-     * {@link #TITLE_MATCH_MIN_WORDS} words. A title matches only where the contents (title included) match too.
-     */
-    private Rescorer titleMatch(String text) {
-        if (text.isBlank()) {
-            return null;
-        }
-        Query q = builder.createMinShouldMatchQuery(IndexFields.TITLE, text, TITLE_MATCH_SHARE);
-        if (!(q instanceof BooleanQuery bq) || bq.clauses().size() < TITLE_MATCH_MIN_WORDS) {
-            return null;
-        }
-        return new QueryRescorer(q) {
-            @Override
-            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
-                return secondPassMatches ? firstPassScore + TITLE_MATCH_WEIGHT * secondPassScore : firstPassScore;
-            }
-        };
     }
 
     private boolean addField(BooleanQuery.Builder b, String field, String text, double weight) {
@@ -227,36 +203,16 @@ public final class Bm25Retriever implements Retriever {
         return true;
     }
 
-    /** The top papers by {@code scoring} under the request's filters, {@code rescorer} (may be null) applied. */
-    private List<ScoredPaper> run(Query scoring, Rescorer rescorer, SearchRequest request, ParsedQuery parsed) {
+    /** The top papers by {@code scoring} under the request's filters, with the title match (may be null). */
+    private List<ScoredPaper> run(Query scoring, TitleMatch titleMatch, SearchRequest request, ParsedQuery parsed) {
         Query filter = QueryFilters.of(request, parsed);
         Query query = filter == null ? scoring
                 : new BooleanQuery.Builder().add(scoring, Occur.MUST).add(filter, Occur.FILTER).build();
         return index.withSearcher(shared -> {
             IndexSearcher s = new IndexSearcher(shared.getIndexReader());
             s.setSimilarity(similarity);
-            if (rescorer == null) {
-                return toResults(s, s.search(query, request.limit()));
-            }
-            TopDocs ranked = s.search(query, Math.max(request.limit(), TITLE_MATCH_WINDOW));
-            return toResults(s, rescoreHead(s, ranked, rescorer, request.limit()));
+            return toResults(s, titleMatch == null ? s.search(query, request.limit()) : titleMatch.top(s, query, request.limit()));
         });
-    }
-
-    /**
-     * {@code ranked} with its first {@link #TITLE_MATCH_WINDOW} rescored and the rest as they are, cut to
-     * {@code limit}. The window is the same at every limit, so the pages of a result list agree: a bonus only
-     * adds, so every rescored paper still scores at least as well as the first one after the window.
-     */
-    private static TopDocs rescoreHead(IndexSearcher s, TopDocs ranked, Rescorer rescorer, int limit) throws IOException {
-        ScoreDoc[] all = ranked.scoreDocs;
-        int head = Math.min(TITLE_MATCH_WINDOW, all.length);
-        ScoreDoc[] rescored = rescorer.rescore(s, new TopDocs(ranked.totalHits, Arrays.copyOf(all, head)), head).scoreDocs;
-        ScoreDoc[] out = Arrays.copyOf(rescored, Math.min(limit, all.length));
-        if (out.length > head) {
-            System.arraycopy(all, head, out, head, out.length - head);
-        }
-        return new TopDocs(ranked.totalHits, out);
     }
 
     private List<ScoredPaper> newest(SearchRequest request, ParsedQuery parsed) {

@@ -32,7 +32,7 @@ final class SolrQueries {
             addField(text, "authors", parsed.text(), params.authorsWeight());
             if (!text.isEmpty()) {
                 List<String> title = terms("title", parsed.text());
-                if (title.size() >= Bm25Retriever.TITLE_MATCH_MIN_WORDS) { // Bm25Retriever.titleMatch, here as a clause
+                if (title.size() >= Bm25Retriever.TITLE_MATCH_MIN_WORDS) { // TitleMatch, here as a clause (every matching title, no window)
                     ObjectNode match = bool(null, terms("title", title), null);
                     ((ObjectNode) match.get("bool")).put("mm", Integer.toString((int) (Bm25Retriever.TITLE_MATCH_SHARE * title.size())));
                     text.add(boost(match, Bm25Retriever.TITLE_MATCH_WEIGHT));

@@ -32,7 +32,7 @@ class EvalRunnerTest {
             Path file = dir.resolve("run.txt");
             new TrecRunWriter().write(e.run(), file);
             List<String> lines = Files.readAllLines(file);
-            assertThat(lines.get(0)).matches("q1 Q0 d1 1 [0-9.]+ bm25\\(k1=0.9,b=0.4,title=0,authors=0.5\\)\\+titleMatch\\(share=0.7,w=1,window=100\\)");
+            assertThat(lines.get(0)).matches("q1 Q0 d1 1 [0-9.]+ bm25\\(k1=0.9,b=0.4,title=0,authors=0.5\\)\\+titleMatch\\(share=0.7,w=1,all=1000,window=100\\)");
         }
     }
 

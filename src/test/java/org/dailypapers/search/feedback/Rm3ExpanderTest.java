@@ -26,7 +26,7 @@ class Rm3ExpanderTest {
             assertThat(expanded.values().stream().mapToDouble(Float::doubleValue).sum()).isCloseTo(1.0,
                     org.assertj.core.api.Assertions.within(1e-5));
             assertThat(Fixture.ids(rm3.retrieve(SearchRequest.of(q, 5)))).containsExactly(GOLDEN_RANKING);
-            assertThat(rm3.tag()).isEqualTo("bm25(k1=0.9,b=0.4,title=0,authors=0.5)+titleMatch(share=0.7,w=1,window=100)+rm3(fbTerms=5,fbDocs=2,w=0.5)");
+            assertThat(rm3.tag()).isEqualTo("bm25(k1=0.9,b=0.4,title=0,authors=0.5)+titleMatch(share=0.7,w=1,all=1000,window=100)+rm3(fbTerms=5,fbDocs=2,w=0.5)");
         }
     }
 

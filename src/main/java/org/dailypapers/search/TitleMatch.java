@@ -1,0 +1,161 @@
+package org.dailypapers.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The known-item bonus of {@link Bm25Retriever}: the title's BM25 score ({@link Bm25Retriever#TITLE_MATCH_WEIGHT}
+ * times) added to the papers whose title holds {@link Bm25Retriever#TITLE_MATCH_SHARE} of the query's words.
+ *
+ * <p>When at most {@link Bm25Retriever#TITLE_MATCH_ALL} papers' titles match (a whole title, a rare name), each
+ * gets the bonus wherever it ranks. Their final scores are computed first, and the k-th best of them is a score
+ * the k-th result reaches at least; the pass over the rest of the query starts from that bound and skips what
+ * cannot reach it ({@link TopDocsAbove}). That is exact, since a paper without a title match keeps its score,
+ * and it is why a whole title is quick at millions of papers: its own paper sets a high bound at once.
+ *
+ * <p>When more titles match (a few common words), the bonus goes to the first
+ * {@link Bm25Retriever#TITLE_MATCH_WINDOW} papers by the rest of the query instead: scoring every title that
+ * holds "large language models" is what made the bonus four times slower as a clause of the query.
+ * The rule depends on the query, never on the limit, so the pages of one result list agree.
+ */
+final class TitleMatch {
+
+    private final Query title;
+
+    private TitleMatch(Query title) {
+        this.title = title;
+    }
+
+    /** The title match of a query's free text; null when it has fewer than {@link Bm25Retriever#TITLE_MATCH_MIN_WORDS} words. */
+    static TitleMatch of(QueryBuilder builder, String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        Query q = builder.createMinShouldMatchQuery(IndexFields.TITLE, text, Bm25Retriever.TITLE_MATCH_SHARE);
+        if (!(q instanceof BooleanQuery bq) || bq.clauses().size() < Bm25Retriever.TITLE_MATCH_MIN_WORDS) {
+            return null;
+        }
+        return new TitleMatch(q);
+    }
+
+    /** The best {@code limit} papers by {@code query} (filters included) with the bonus added. */
+    TopDocs top(IndexSearcher searcher, Query query, int limit) throws IOException {
+        List<ScoreDoc> matches = matches(searcher, query);
+        if (matches == null) {
+            return windowed(searcher, query, limit);
+        }
+        addScores(searcher, query, matches);
+        matches.sort(TopDocsAbove.BEST_FIRST);
+        // a margin for the other order in which the main pass may sum the same clauses
+        float floor = matches.size() < limit ? 0f : matches.get(limit - 1).score * (1 - 1e-5f);
+        TopDocs rest = searcher.search(query, new TopDocsAbove(limit, floor));
+        Map<Integer, ScoreDoc> byDoc = new HashMap<>();
+        for (ScoreDoc d : rest.scoreDocs) {
+            byDoc.put(d.doc, d);
+        }
+        for (ScoreDoc d : matches) {
+            byDoc.put(d.doc, d); // with its bonus
+        }
+        List<ScoreDoc> all = new ArrayList<>(byDoc.values());
+        all.sort(TopDocsAbove.BEST_FIRST);
+        return new TopDocs(rest.totalHits, all.subList(0, Math.min(limit, all.size())).toArray(new ScoreDoc[0]));
+    }
+
+    /**
+     * The papers matching both {@code query} and the title, each with its weighted title score, in document
+     * order; null when there are more than {@link Bm25Retriever#TITLE_MATCH_ALL}.
+     */
+    private List<ScoreDoc> matches(IndexSearcher searcher, Query query) throws IOException {
+        Query both = new BooleanQuery.Builder().add(title, Occur.MUST).add(query, Occur.FILTER).build();
+        List<ScoreDoc> found = new ArrayList<>();
+        searcher.search(both, new Collector() {
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE;
+            }
+
+            @Override
+            public LeafCollector getLeafCollector(LeafReaderContext context) {
+                if (found.size() > Bm25Retriever.TITLE_MATCH_ALL) {
+                    throw new CollectionTerminatedException();
+                }
+                return new LeafCollector() {
+                    private Scorable scorer;
+
+                    @Override
+                    public void setScorer(Scorable scorer) {
+                        this.scorer = scorer;
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        found.add(new ScoreDoc(context.docBase + doc, Bm25Retriever.TITLE_MATCH_WEIGHT * scorer.score()));
+                        if (found.size() > Bm25Retriever.TITLE_MATCH_ALL) {
+                            throw new CollectionTerminatedException();
+                        }
+                    }
+                };
+            }
+        });
+        return found.size() > Bm25Retriever.TITLE_MATCH_ALL ? null : found;
+    }
+
+    /** Adds each match's score by {@code query} to its title score; the matches are in document order. */
+    private static void addScores(IndexSearcher searcher, Query query, List<ScoreDoc> matches) throws IOException {
+        if (matches.isEmpty()) {
+            return;
+        }
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+        int next = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            if (next == matches.size() || matches.get(next).doc >= end) {
+                continue;
+            }
+            Scorer scorer = weight.scorer(leaf);
+            DocIdSetIterator it = scorer.iterator();
+            for (; next < matches.size() && matches.get(next).doc < end; next++) {
+                ScoreDoc m = matches.get(next);
+                if (it.advance(m.doc - leaf.docBase) != m.doc - leaf.docBase) {
+                    throw new IllegalStateException("title match " + m.doc + " does not match the query it was filtered by");
+                }
+                m.score += scorer.score();
+            }
+        }
+    }
+
+    /** The first {@link Bm25Retriever#TITLE_MATCH_WINDOW} papers by {@code query} with the bonus, the rest as ranked. */
+    private TopDocs windowed(IndexSearcher searcher, Query query, int limit) throws IOException {
+        TopDocs ranked = searcher.search(query, Math.max(limit, Bm25Retriever.TITLE_MATCH_WINDOW));
+        ScoreDoc[] all = ranked.scoreDocs;
+        int head = Math.min(Bm25Retriever.TITLE_MATCH_WINDOW, all.length);
+        ScoreDoc[] rescored = QueryRescorer.rescore(searcher, new TopDocs(ranked.totalHits, Arrays.copyOf(all, head)),
+                title, Bm25Retriever.TITLE_MATCH_WEIGHT, head).scoreDocs;
+        ScoreDoc[] out = Arrays.copyOf(rescored, Math.min(limit, all.length));
+        if (out.length > head) { // a bonus only adds: every rescored paper still ranks above the window's next
+            System.arraycopy(all, head, out, head, out.length - head);
+        }
+        return new TopDocs(ranked.totalHits, out);
+    }
+}
