@@ -44,7 +44,9 @@ public final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--queries", defaultValue = "500", description = "timed queries per phase (default: ${DEFAULT-VALUE})")
     int queries;
 
-    @Option(names = "--warmup", defaultValue = "200", description = "untimed queries first (default: ${DEFAULT-VALUE})")
+    // 200 left the JIT compiling Lucene's scoring loops into the timed queries: BM25's median at 2.8M papers was
+    // twice the settled one (docs/PERFORMANCE.md, "Eleventh session")
+    @Option(names = "--warmup", defaultValue = "1000", description = "untimed queries per method first (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--threads", defaultValue = "2", description = "threads of the throughput phase (default: ${DEFAULT-VALUE})")
