@@ -40,9 +40,9 @@ public final class Bm25Retriever implements Retriever {
     public static final int TITLE_MATCH_MIN_WORDS = 3;
     public static final float TITLE_MATCH_WEIGHT = 1.0f;
     /** Up to this many matching titles, every one gets the bonus wherever it ranks by the rest of the query. */
-    public static final int TITLE_MATCH_ALL = 1000;
+    public static final int TITLE_MATCH_ALL_UP_TO = 1000;
     /**
-     * Beyond {@link #TITLE_MATCH_ALL} matching titles (a few common words), the bonus goes only to this many of the
+     * Beyond {@link #TITLE_MATCH_ALL_UP_TO} matching titles (a few common words), the bonus goes only to this many of the
      * best papers by the rest of the query: scoring every title that holds most of a few common words, hundreds of
      * thousands at 2.8 million papers, made BM25 four times slower there (docs/PERFORMANCE.md, "Sixth session").
      */
@@ -136,7 +136,7 @@ public final class Bm25Retriever implements Retriever {
     @Override
     public String tag() {
         return params.tag() + "+titleMatch(share=" + Bm25Params.num(TITLE_MATCH_SHARE) + ",w="
-                + Bm25Params.num(TITLE_MATCH_WEIGHT) + ",all=" + TITLE_MATCH_ALL + ",window=" + TITLE_MATCH_WINDOW + ")";
+                + Bm25Params.num(TITLE_MATCH_WEIGHT) + ",all=" + TITLE_MATCH_ALL_UP_TO + ",window=" + TITLE_MATCH_WINDOW + ")";
     }
 
     /**

@@ -3,9 +3,9 @@ package org.dailypapers.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -21,6 +21,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -28,7 +29,7 @@ import org.apache.lucene.util.QueryBuilder;
  * The known-item bonus of {@link Bm25Retriever}: the title's BM25 score ({@link Bm25Retriever#TITLE_MATCH_WEIGHT}
  * times) added to the papers whose title holds {@link Bm25Retriever#TITLE_MATCH_SHARE} of the query's words.
  *
- * <p>When at most {@link Bm25Retriever#TITLE_MATCH_ALL} papers' titles match (a whole title, a rare name), each
+ * <p>When at most {@link Bm25Retriever#TITLE_MATCH_ALL_UP_TO} papers' titles match (a whole title, a rare name), each
  * gets the bonus wherever it ranks. Their final scores are computed first, and the k-th best of them is a score
  * the k-th result reaches at least; the pass over the rest of the query starts from that bound and skips what
  * cannot reach it ({@link TopDocsAbove}). That is exact, since a paper without a title match keeps its score,
@@ -37,9 +38,16 @@ import org.apache.lucene.util.QueryBuilder;
  * <p>When more titles match (a few common words), the bonus goes to the first
  * {@link Bm25Retriever#TITLE_MATCH_WINDOW} papers by the rest of the query instead: scoring every title that
  * holds "large language models" is what made the bonus four times slower as a clause of the query.
- * The rule depends on the query, never on the limit, so the pages of one result list agree.
+ * The rule depends on the query and the index, never on the limit, so the pages of one result list agree. (A
+ * query near 1,000 matching titles may switch rules when a filter is added or a harvest brings one more match.)
  */
 final class TitleMatch {
+
+    /**
+     * The bound is lowered by this share: the search over the rest may add a paper's clause scores in another
+     * order than {@link #addScores} did, which moves a float by an ulp or so (1e-7), far less than this.
+     */
+    private static final float BOUND_MARGIN = 1e-5f;
 
     private final Query title;
 
@@ -67,24 +75,24 @@ final class TitleMatch {
         }
         addScores(searcher, query, matches);
         matches.sort(TopDocsAbove.BEST_FIRST);
-        // a margin for the other order in which the main pass may sum the same clauses
-        float floor = matches.size() < limit ? 0f : matches.get(limit - 1).score * (1 - 1e-5f);
+        float floor = matches.size() < limit ? 0f : matches.get(limit - 1).score * (1 - BOUND_MARGIN);
         TopDocs rest = searcher.search(query, new TopDocsAbove(limit, floor));
-        Map<Integer, ScoreDoc> byDoc = new HashMap<>();
+        Set<Integer> matched = new HashSet<>();
+        matches.forEach(m -> matched.add(m.doc));
+        List<ScoreDoc> all = new ArrayList<>(matches); // with their bonus
         for (ScoreDoc d : rest.scoreDocs) {
-            byDoc.put(d.doc, d);
+            if (!matched.contains(d.doc)) {
+                all.add(d);
+            }
         }
-        for (ScoreDoc d : matches) {
-            byDoc.put(d.doc, d); // with its bonus
-        }
-        List<ScoreDoc> all = new ArrayList<>(byDoc.values());
         all.sort(TopDocsAbove.BEST_FIRST);
-        return new TopDocs(rest.totalHits, all.subList(0, Math.min(limit, all.size())).toArray(new ScoreDoc[0]));
+        return new TopDocs(new TotalHits(all.size(), TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
+                all.subList(0, Math.min(limit, all.size())).toArray(new ScoreDoc[0]));
     }
 
     /**
      * The papers matching both {@code query} and the title, each with its weighted title score, in document
-     * order; null when there are more than {@link Bm25Retriever#TITLE_MATCH_ALL}.
+     * order; null when there are more than {@link Bm25Retriever#TITLE_MATCH_ALL_UP_TO}.
      */
     private List<ScoreDoc> matches(IndexSearcher searcher, Query query) throws IOException {
         Query both = new BooleanQuery.Builder().add(title, Occur.MUST).add(query, Occur.FILTER).build();
@@ -97,7 +105,8 @@ final class TitleMatch {
 
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext context) {
-                if (found.size() > Bm25Retriever.TITLE_MATCH_ALL) {
+                // thrown here or from collect, it ends one segment's search (IndexSearcher catches it per segment)
+                if (found.size() > Bm25Retriever.TITLE_MATCH_ALL_UP_TO) {
                     throw new CollectionTerminatedException();
                 }
                 return new LeafCollector() {
@@ -111,14 +120,14 @@ final class TitleMatch {
                     @Override
                     public void collect(int doc) throws IOException {
                         found.add(new ScoreDoc(context.docBase + doc, Bm25Retriever.TITLE_MATCH_WEIGHT * scorer.score()));
-                        if (found.size() > Bm25Retriever.TITLE_MATCH_ALL) {
+                        if (found.size() > Bm25Retriever.TITLE_MATCH_ALL_UP_TO) {
                             throw new CollectionTerminatedException();
                         }
                     }
                 };
             }
         });
-        return found.size() > Bm25Retriever.TITLE_MATCH_ALL ? null : found;
+        return found.size() > Bm25Retriever.TITLE_MATCH_ALL_UP_TO ? null : found;
     }
 
     /** Adds each match's score by {@code query} to its title score; the matches are in document order. */
@@ -134,6 +143,10 @@ final class TitleMatch {
                 continue;
             }
             Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                throw new IllegalStateException("no paper of a segment holding title match " + matches.get(next).doc
+                        + " matches the query it was filtered by");
+            }
             DocIdSetIterator it = scorer.iterator();
             for (; next < matches.size() && matches.get(next).doc < end; next++) {
                 ScoreDoc m = matches.get(next);

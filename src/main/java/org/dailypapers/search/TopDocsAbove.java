@@ -1,5 +1,6 @@
 package org.dailypapers.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,7 +21,7 @@ import org.apache.lucene.search.TotalHits;
  * (the k-th best score of candidates already scored, {@link TitleMatch}). The scorer learns the bound before the
  * first document, so from the start it skips the papers and blocks that cannot reach it; Lucene's own collector
  * starts from zero and raises its bound only as hits arrive. Ties go to the lower document number, as in Lucene.
- * The total is not counted.
+ * The total is not counted: it reports the hits kept, as a lower bound.
  */
 final class TopDocsAbove implements CollectorManager<TopDocsAbove.Best, TopDocs> {
 
@@ -55,7 +56,7 @@ final class TopDocsAbove implements CollectorManager<TopDocsAbove.Best, TopDocs>
 
     /** The hits of one slice of the index, the worst on top. */
     final class Best implements Collector {
-        private final PriorityQueue<ScoreDoc> worstFirst = new PriorityQueue<>(k, BEST_FIRST.reversed());
+        private final PriorityQueue<ScoreDoc> worstFirst = new PriorityQueue<>(BEST_FIRST.reversed());
 
         @Override
         public ScoreMode scoreMode() {
@@ -69,13 +70,13 @@ final class TopDocsAbove implements CollectorManager<TopDocsAbove.Best, TopDocs>
                 private Scorable scorer;
 
                 @Override
-                public void setScorer(Scorable scorer) throws java.io.IOException {
+                public void setScorer(Scorable scorer) throws IOException {
                     this.scorer = scorer;
                     raiseBound();
                 }
 
                 @Override
-                public void collect(int doc) throws java.io.IOException {
+                public void collect(int doc) throws IOException {
                     float score = scorer.score();
                     if (score < floor) {
                         return;
@@ -92,7 +93,7 @@ final class TopDocsAbove implements CollectorManager<TopDocsAbove.Best, TopDocs>
                     }
                 }
 
-                private void raiseBound() throws java.io.IOException {
+                private void raiseBound() throws IOException {
                     float bound = worstFirst.size() < k ? floor : Math.max(floor, Math.nextUp(worstFirst.peek().score));
                     scorer.setMinCompetitiveScore(bound);
                 }

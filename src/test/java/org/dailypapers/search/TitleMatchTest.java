@@ -3,6 +3,7 @@ package org.dailypapers.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The title match ({@link TitleMatch}) lifts papers whose title holds the query: every one of them while at most
- * {@link Bm25Retriever#TITLE_MATCH_ALL} titles match, else only those among the first
+ * {@link Bm25Retriever#TITLE_MATCH_ALL_UP_TO} titles match, else only those among the first
  * {@link Bm25Retriever#TITLE_MATCH_WINDOW} by contents. Either way the pages of one result list agree.
  * Papers {@code p000}..{@code p149} hold the query's words once in ever longer abstracts and never in their title;
  * {@code near} and {@code far} hold them in their titles only and rank about 50th and 120th by contents.
@@ -43,7 +44,7 @@ class TitleMatchTest {
             index.upsert(SearchDocument.ofText("far", QUERY, " word".repeat(120 - 3)), null);
         }
         // a crowd of matching titles with long abstracts, ranked after every other paper by contents
-        for (int i = 0; i < Bm25Retriever.TITLE_MATCH_ALL; i++) {
+        for (int i = 0; i < Bm25Retriever.TITLE_MATCH_ALL_UP_TO; i++) {
             many.upsert(SearchDocument.ofText(String.format("crowd%04d", i), QUERY, " word".repeat(300)), null);
         }
         few.commit();
@@ -73,7 +74,7 @@ class TitleMatchTest {
 
     @Test
     void with_more_matching_titles_only_those_in_the_window_rise_and_pages_agree_at_every_limit() {
-        int total = 152 + Bm25Retriever.TITLE_MATCH_ALL;
+        int total = 152 + Bm25Retriever.TITLE_MATCH_ALL_UP_TO;
         List<String> all = ids(many, total + 10);
         assertThat(all).hasSize(total);
         assertThat(all.indexOf("near")).as("inside the window, its title lifts it to the top").isZero();
@@ -120,7 +121,7 @@ class TitleMatchTest {
                 IndexSearcher s = new IndexSearcher(shared.getIndexReader());
                 s.setSimilarity(new BM25Similarity(0.9f, 0.4f));
                 int n = s.getIndexReader().maxDoc();
-                if (s.count(titleQuery) > Bm25Retriever.TITLE_MATCH_ALL) {
+                if (s.count(titleQuery) > Bm25Retriever.TITLE_MATCH_ALL_UP_TO) {
                     return 0; // the window's rule, tested above
                 }
                 ScoreDoc[] every = QueryRescorer.rescore(s, s.search(query, n), titleQuery, Bm25Retriever.TITLE_MATCH_WEIGHT, n).scoreDocs;
@@ -138,6 +139,70 @@ class TitleMatchTest {
             });
         }
         assertThat(checked).isGreaterThan(200);
+        index.close();
+    }
+
+    /**
+     * Through {@link Bm25Retriever}, on an index of many segments with replaced papers, with date and category
+     * filters, phrases and exclusions: every limit gives a prefix of the full list, which the bound cannot cut
+     * (at a limit above the number of matching titles it is zero, so every hit is collected).
+     */
+    @Test
+    void every_limit_is_a_prefix_of_the_full_list_across_segments_filters_and_clauses() throws IOException {
+        Random random = new Random(11);
+        String[] words = new String[400];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = "v" + Integer.toString(i, 36) + "y";
+        }
+        PaperIndex index = PaperIndex.inMemory(VectorStorage.FLOAT32);
+        List<String> titles = new ArrayList<>();
+        LocalDate first = LocalDate.of(2026, 1, 1);
+        for (int i = 0; i < 2400; i++) {
+            String title = text(random, words, 4 + random.nextInt(8));
+            titles.add(title);
+            index.upsert(new SearchDocument("p" + i, title, text(random, words, 20 + random.nextInt(100)), List.of(),
+                    List.of(), List.of(i % 2 == 0 ? "cs.CL" : "cs.LG"), null, first.plusDays(i % 30), false), null);
+            if (i % 7 == 3) { // replaced: the first version stays behind as a deleted document
+                index.upsert(new SearchDocument("p" + i, title, text(random, words, 30), List.of(), List.of(),
+                        List.of("cs.CL"), null, first.plusDays(i % 30), false), null);
+            }
+            if (i % 300 == 299) {
+                index.commit();
+            }
+        }
+        index.commit();
+        assertThat(index.segmentCount()).isGreaterThan(1);
+        Bm25Retriever bm25 = new Bm25Retriever(index, Bm25Params.DEFAULT);
+        for (int q = 0; q < 200; q++) {
+            String title = titles.get(random.nextInt(titles.size()));
+            String[] tw = title.split(" ");
+            String text = switch (q % 4) {
+                case 0 -> title;
+                case 1 -> title + " \"" + tw[0] + " " + tw[1] + "\"";
+                case 2 -> title + " -" + words[random.nextInt(words.length)];
+                default -> text(random, words, 4); // common words: titles that match and papers that don't interleave
+            };
+            SearchRequest request = SearchRequest.of(text, 10);
+            if (q % 3 == 1) {
+                request = request.withCategory("cs.CL");
+            } else if (q % 3 == 2) {
+                request = request.withDays(first.plusDays(5), first.plusDays(20));
+            }
+            List<ScoredPaper> full = bm25.retrieve(request.withLimit(2400));
+            for (int limit : new int[] {1, 3, 10, 37}) {
+                List<ScoredPaper> page = bm25.retrieve(request.withLimit(limit));
+                assertThat(page).as(text).hasSize(Math.min(limit, full.size()));
+                for (int i = 0; i < page.size(); i++) {
+                    assertThat(page.get(i).score()).as(text + " at " + i)
+                            .isCloseTo(full.get(i).score(), org.assertj.core.data.Percentage.withPercentage(1e-3));
+                    boolean tied = (i > 0 && close((float) full.get(i - 1).score(), (float) full.get(i).score()))
+                            || (i + 1 < full.size() && close((float) full.get(i + 1).score(), (float) full.get(i).score()));
+                    if (!tied) {
+                        assertThat(page.get(i).id()).as(text + " at " + i).isEqualTo(full.get(i).id());
+                    }
+                }
+            }
+        }
         index.close();
     }
 
