@@ -39,7 +39,7 @@ public final class Bm25Retriever implements Retriever {
     public static final float TITLE_MATCH_SHARE = 0.7f;
     public static final int TITLE_MATCH_MIN_WORDS = 3;
     public static final float TITLE_MATCH_WEIGHT = 1.0f;
-    /** Up to this many matching titles, every one gets the bonus wherever it ranks by the rest of the query. */
+    /** Up to this many matching titles in the index, each gets the bonus wherever it ranks by the rest of the query. */
     public static final int TITLE_MATCH_ALL_UP_TO = 1000;
     /**
      * Beyond {@link #TITLE_MATCH_ALL_UP_TO} matching titles (a few common words), the bonus goes only to this many of the

@@ -29,10 +29,11 @@ import org.apache.lucene.util.QueryBuilder;
  * times) added to the papers whose title holds {@link Bm25Retriever#TITLE_MATCH_SHARE} of the query's words.
  *
  * <p>When at most {@link Bm25Retriever#TITLE_MATCH_ALL_UP_TO} papers' titles match, in the whole index (a whole
- * title, a rare name), each that passes the rest of the query gets the bonus wherever it ranks. Their final scores are computed first, and the k-th best of them is a score
- * the k-th result reaches at least; the pass over the rest of the query starts from that bound and skips what
- * cannot reach it ({@link TopDocsAbove}). That is exact, since a paper without a title match keeps its score,
- * and it is why a whole title is quick at millions of papers: its own paper sets a high bound at once.
+ * title, a rare name), each that passes the rest of the query gets the bonus wherever it ranks. Their final
+ * scores are computed first, and the k-th best of them is a score the k-th result reaches at least; the pass over
+ * the rest of the query starts from that bound and skips what cannot reach it ({@link TopDocsAbove}). That is
+ * exact, since a paper without a title match keeps its score, and it is why a whole title is quick at millions of
+ * papers: its own paper sets a high bound at once.
  *
  * <p>When more titles match (a few common words), the bonus goes to the first
  * {@link Bm25Retriever#TITLE_MATCH_WINDOW} papers by the rest of the query instead: scoring every title that
@@ -54,7 +55,10 @@ final class TitleMatch {
         this.title = title;
     }
 
-    /** The title match of a query's free text; null when it has fewer than {@link Bm25Retriever#TITLE_MATCH_MIN_WORDS} words. */
+    /**
+     * The title match of a query's free text; null when it has fewer than
+     * {@link Bm25Retriever#TITLE_MATCH_MIN_WORDS} words.
+     */
     static TitleMatch of(QueryBuilder builder, String text) {
         if (text.isBlank()) {
             return null;
