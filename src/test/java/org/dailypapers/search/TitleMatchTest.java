@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -12,9 +13,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.QueryBuilder;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,10 +94,7 @@ class TitleMatchTest {
     @Test
     void the_bound_skips_no_paper_that_a_bonus_for_every_paper_would_rank() throws IOException {
         Random random = new Random(16);
-        String[] words = new String[400];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = "w" + Integer.toString(i, 36) + "x";
-        }
+        String[] words = vocabulary('w', 'x');
         PaperIndex index = PaperIndex.inMemory(VectorStorage.FLOAT32);
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
@@ -126,15 +124,7 @@ class TitleMatchTest {
                 }
                 ScoreDoc[] every = QueryRescorer.rescore(s, s.search(query, n), titleQuery, Bm25Retriever.TITLE_MATCH_WEIGHT, n).scoreDocs;
                 ScoreDoc[] fast = match.top(s, query, limit).scoreDocs;
-                assertThat(fast).as(text).hasSize(Math.min(limit, every.length));
-                for (int i = 0; i < fast.length; i++) {
-                    assertThat(fast[i].score).as(text + " at " + i).isCloseTo(every[i].score, org.assertj.core.data.Percentage.withPercentage(1e-4));
-                    boolean tied = (i > 0 && close(every[i - 1].score, every[i].score))
-                            || (i + 1 < every.length && close(every[i + 1].score, every[i].score));
-                    if (!tied) {
-                        assertThat(fast[i].doc).as(text + " at " + i).isEqualTo(every[i].doc);
-                    }
-                }
+                assertHeadOf(text, limit, papers(every), papers(fast));
                 return 1;
             });
         }
@@ -150,10 +140,7 @@ class TitleMatchTest {
     @Test
     void every_limit_is_a_prefix_of_the_full_list_across_segments_filters_and_clauses() throws IOException {
         Random random = new Random(11);
-        String[] words = new String[400];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = "v" + Integer.toString(i, 36) + "y";
-        }
+        String[] words = vocabulary('v', 'y');
         PaperIndex index = PaperIndex.inMemory(VectorStorage.FLOAT32);
         List<String> titles = new ArrayList<>();
         LocalDate first = LocalDate.of(2026, 1, 1);
@@ -190,24 +177,44 @@ class TitleMatchTest {
             }
             List<ScoredPaper> full = bm25.retrieve(request.withLimit(2400));
             for (int limit : new int[] {1, 3, 10, 37}) {
-                List<ScoredPaper> page = bm25.retrieve(request.withLimit(limit));
-                assertThat(page).as(text).hasSize(Math.min(limit, full.size()));
-                for (int i = 0; i < page.size(); i++) {
-                    assertThat(page.get(i).score()).as(text + " at " + i)
-                            .isCloseTo(full.get(i).score(), org.assertj.core.data.Percentage.withPercentage(1e-3));
-                    boolean tied = (i > 0 && close((float) full.get(i - 1).score(), (float) full.get(i).score()))
-                            || (i + 1 < full.size() && close((float) full.get(i + 1).score(), (float) full.get(i).score()));
-                    if (!tied) {
-                        assertThat(page.get(i).id()).as(text + " at " + i).isEqualTo(full.get(i).id());
-                    }
-                }
+                assertHeadOf(text, limit, full, bm25.retrieve(request.withLimit(limit)));
             }
         }
         index.close();
     }
 
-    private static boolean close(float a, float b) {
-        return Math.abs(a - b) <= 1e-5f * Math.max(a, b);
+    /**
+     * {@code page} is the first {@code limit} of {@code full}: the same scores, and the same papers wherever a score
+     * is not tied with a neighbour's (tied papers may come in either order).
+     */
+    private static void assertHeadOf(String what, int limit, List<ScoredPaper> full, List<ScoredPaper> page) {
+        assertThat(page).as(what).hasSize(Math.min(limit, full.size()));
+        for (int i = 0; i < page.size(); i++) {
+            double score = full.get(i).score();
+            assertThat(page.get(i).score()).as(what + " at " + i).isCloseTo(score, Percentage.withPercentage(1e-4));
+            boolean tied = (i > 0 && close(full.get(i - 1).score(), score))
+                    || (i + 1 < full.size() && close(full.get(i + 1).score(), score));
+            if (!tied) {
+                assertThat(page.get(i).id()).as(what + " at " + i).isEqualTo(full.get(i).id());
+            }
+        }
+    }
+
+    private static List<ScoredPaper> papers(ScoreDoc[] hits) {
+        return Arrays.stream(hits).map(h -> new ScoredPaper(Integer.toString(h.doc), h.score)).toList();
+    }
+
+    private static boolean close(double a, double b) {
+        return Math.abs(a - b) <= 1e-5 * Math.max(a, b);
+    }
+
+    /** 400 distinct words, {@code first} and {@code last} around a number in base 36. */
+    private static String[] vocabulary(char first, char last) {
+        String[] words = new String[400];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = first + Integer.toString(i, 36) + last;
+        }
+        return words;
     }
 
     private static String text(Random random, String[] words, int n) {
