@@ -7,8 +7,10 @@ import java.util.List;
  * escape them and wrap the hits, e.g. in {@code <mark>}.
  *
  * @param leadingCut true when the passage starts inside the text; {@code trailingCut} likewise at its end
+ * @param math true when the text's LaTeX delimiters pair up, so that a page may render the passage's formulas,
+ *     which it holds whole; false when they do not, and the passage must stay plain text, as the text does
  */
-public record Snippet(List<Part> parts, boolean leadingCut, boolean trailingCut) {
+public record Snippet(List<Part> parts, boolean leadingCut, boolean trailingCut, boolean math) {
     public Snippet {
         parts = List.copyOf(parts);
     }

@@ -13,8 +13,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Picks the passage of an abstract that holds the most query words and marks them. Words match by the same
- * analysis as BM25 (lower case, stop words, Porter stems), so "transformers" marks "Transformer".
- * Thread-safe.
+ * analysis as BM25 (lower case, stop words, Porter stems), so "transformers" marks "Transformer". The passage
+ * keeps each LaTeX formula whole and unmarked ({@link MathSpans}), so that the page can render it. Thread-safe.
  */
 public final class SnippetMaker {
     private final Analyzer analyzer = PaperAnalyzer.create();
@@ -39,12 +39,27 @@ public final class SnippetMaker {
     }
 
     private Snippet snippet(Set<String> wanted, String text, int width) {
-        List<Token> hits = tokens(text).stream().filter(t -> wanted.contains(t.term)).toList();
+        MathSpans math = MathSpans.of(text);
+        List<Token> hits = tokens(text).stream()
+                .filter(t -> wanted.contains(t.term) && !math.overlaps(t.start, t.end))
+                .toList();
         int start = bestStart(hits, text, width);
+        MathSpans.Span first = math.around(start);
+        if (first != null) {
+            start = first.start();
+        }
         int end = Math.min(text.length(), start + width);
         if (end < text.length()) {
             int space = text.lastIndexOf(' ', end);
             end = space > start + width / 2 ? space : end;
+            MathSpans.Span last = math.around(end);
+            if (last != null) {
+                // before the formula, unless that leaves too little of the passage: then the whole formula
+                end = last.start() > start + width / 2 ? last.start() : last.end();
+            }
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
         }
         List<Snippet.Part> out = new ArrayList<>();
         int at = start;
@@ -60,7 +75,7 @@ public final class SnippetMaker {
         if (at < end) {
             out.add(new Snippet.Part(text.substring(at, end), false));
         }
-        return new Snippet(out, start > 0, end < text.length());
+        return new Snippet(out, start > 0, end < text.length(), math.wellFormed());
     }
 
     private static List<String> parts(ParsedQuery q) {

@@ -306,6 +306,15 @@ class LayoutTest {
         assertThat(browser.findElement(By.cssSelector(".full-abstract")).getText()).contains("10^{19}");
         pages.open("/papers/2608.90102", false);
         assertThat(browser.findElement(By.cssSelector(".full-abstract")).getText()).contains("costs $5 per run where $p_{gen}$");
+
+        // search results: the passage keeps its formulas whole and unmarked, so they render there too
+        pages.open("/search?q=" + java.net.URLEncoder.encode("train tokens gen", java.nio.charset.StandardCharsets.UTF_8), false);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".snippet .katex")).size() == 2);
+        pages.open("/search?q=costs+run", false);
+        pages.js("return new Promise(r => setTimeout(r, 300))");
+        assertThat(browser.findElements(By.cssSelector(".snippet mark"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector(".katex"))).as("unpaired dollars stay plain in results too").isEmpty();
     }
 
 }
