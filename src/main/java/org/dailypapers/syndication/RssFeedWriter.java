@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import org.jdom2.Element;
+import org.jsoup.nodes.Entities;
 import org.jdom2.Namespace;
 
 /**
- * RSS 2.0 through ROME. An item's {@code <description>} is HTML to every feed reader ("entity-encoded HTML"),
- * so it takes {@link FeedItem#html()}, which the caller escaped; titles are text, escaped by the XML writer.
- * Authors go in {@code dc:creator} (RSS's own {@code <author>} wants an email address).
+ * RSS 2.0 through ROME. A {@code <description>} is HTML to every feed reader ("entity-encoded HTML"): an item's
+ * takes {@link FeedItem#html()}, which the caller escaped, and the channel's, which may quote a search or a
+ * person's name, is escaped here. Titles are text (RSS Best Practices), escaped by the XML writer. Authors go in
+ * {@code dc:creator} (RSS's own {@code <author>} wants an email address).
  */
 final class RssFeedWriter {
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
@@ -30,7 +32,7 @@ final class RssFeedWriter {
         channel.setEncoding("UTF-8");
         channel.setTitle(feed.title());
         channel.setLink(feed.pageUrl());
-        channel.setDescription(feed.description());
+        channel.setDescription(Entities.escape(feed.description()));
         channel.setLanguage("en");
         if (!feed.items().isEmpty()) {
             channel.setLastBuildDate(Date.from(feed.updated()));

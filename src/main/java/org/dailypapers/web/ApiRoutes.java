@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.dailypapers.feed.FeedPeriod;
 import org.dailypapers.feed.FeedService;
 import org.dailypapers.paper.FeedOrder;
@@ -163,13 +162,15 @@ final class ApiRoutes {
                 + ", not '" + PaperRoutes.shorten(raw) + "'");
     }
 
+    private static final List<String> PAGED_PARAMETERS = List.of("date", "week", "month", "submitter", "sort", "limit");
+
     private String nextPageUrl(Context ctx, int nextPage) {
         StringBuilder url = new StringBuilder(Clients.siteBase(baseUrl, ctx)).append(ctx.path()).append('?');
-        for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
-            if (!param.getKey().equals("p")) {
-                for (String value : param.getValue()) {
-                    url.append(encode(param.getKey())).append('=').append(encode(value)).append('&');
-                }
+        // only the parameters this endpoint reads: others, however long, would only make the header too large
+        for (String name : PAGED_PARAMETERS) {
+            String value = ctx.queryParam(name);
+            if (value != null) {
+                url.append(name).append('=').append(encode(value)).append('&');
             }
         }
         return url.append("p=").append(nextPage).toString();

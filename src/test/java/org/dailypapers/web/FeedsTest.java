@@ -122,6 +122,9 @@ class FeedsTest {
         assertThat(item.getTitle()).isEqualTo(HOSTILE_TITLE);
         assertThat(item.getDescription().getValue()).doesNotContain("<").contains("&lt;img src=x onerror=alert(1)&gt;");
         assertThat(FeedParsers.elementNames(rss)).doesNotContain("script", "b", "img");
+        // the channel's description is HTML too, and a saved search's quotes the query
+        String search = instance.get("/search/rss?q=" + java.net.URLEncoder.encode("<img src=x onerror=alert(1)>", java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(FeedParsers.rss(search).getDescription()).doesNotContain("<").contains("&lt;img src=x onerror=alert(1)&gt;");
 
         String atom = instance.get("/papers/date/2026-08-24/atom").body();
         Entry entry = FeedParsers.atom(atom).getEntries().stream().filter(e -> e.getId().endsWith("/2608.90001")).findFirst().orElseThrow();
