@@ -76,6 +76,27 @@ class CollectionBrowserTest {
     }
 
     @Test
+    void a_collection_named_with_markup_is_shown_as_text_when_a_paper_is_saved_to_it() {
+        String hostile = "<img src=x onerror=alert(1)>Odd <b>name</b>";
+        web.pages().viewport(1280, 900);
+        web.pages().open("/collections", true);
+        web.browser().findElement(By.id("new-name")).sendKeys(hostile);
+        web.browser().findElement(By.cssSelector("form[action='/collections'] button[type=submit]")).click();
+        web.await().until(d -> d.findElements(By.cssSelector(".collection h1")).size() == 1);
+
+        web.pages().open("/papers/date/2026-08-21", true);
+        WebElement card = web.browser().findElements(By.cssSelector("article.card")).get(2);
+        card.findElement(By.cssSelector(".collect summary")).click();
+        WebElement label = web.await().until(d -> card.findElements(By.cssSelector(".collect-menu label")).stream()
+                .filter(l -> l.getText().contains("Odd")).findFirst().orElse(null));
+        label.findElement(By.tagName("input")).click();
+        WebElement status = card.findElement(By.cssSelector(".collect-status"));
+        web.await().until(d -> status.getText().startsWith("Saved to"));
+        assertThat(status.getText()).isEqualTo("Saved to " + hostile + ".");
+        assertThat(status.findElements(By.cssSelector("*"))).as("the name stays text: no element from it").isEmpty();
+    }
+
+    @Test
     void a_paper_page_has_cite_with_the_bibtex_and_both_downloads() {
         for (int width : new int[] {1280, 390}) {
             web.pages().viewport(width, 900);
