@@ -38,6 +38,11 @@ final class ErrorHandling {
             log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             respond(ctx, 503, "We could not send the mail just now. Please try again in a few minutes.");
         });
+        routes.exception(io.javalin.http.MethodNotAllowedResponse.class, (e, ctx) -> {
+            String allowed = allowed(e.getDetails().getOrDefault("availableMethods", ""));
+            ctx.header("Allow", allowed);
+            respond(ctx, 405, ctx.path() + " answers " + allowed + ", not " + ctx.method().name() + ".");
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(),
                 e.getStatus() == 404 ? noPage(ctx) : e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -51,6 +56,16 @@ final class ErrorHandling {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. Please try again in a moment.");
         });
+    }
+
+    /** The Allow header for Javalin's list of an address's methods ("GET, POST"): HEAD goes with GET (HeadAsGet). */
+    private static String allowed(String methods) {
+        java.util.List<String> list = new java.util.ArrayList<>(java.util.Arrays.stream(methods.split(","))
+                .map(String::strip).filter(m -> !m.isEmpty()).toList());
+        if (list.contains("GET") && !list.contains("HEAD")) {
+            list.add(list.indexOf("GET") + 1, "HEAD");
+        }
+        return String.join(", ", list);
     }
 
     /** The 4xx status of a Jetty failure to read the request somewhere in {@code e}'s causes, else 0. */

@@ -76,13 +76,14 @@ public final class WebApp {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BODY_BYTES;
+            config.http.prefer405over404 = true; // a method the address does not answer: 405 with Allow (ErrorHandling)
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new EarlyErrors(deps.json()));
                 // Javalin puts its servlet context inside these: bodies are read whole, off the thread pool,
                 // and a trickling one is cut off (Jetty 12.1 ignores HttpConfiguration.setMinRequestDataRate)
-                server.setHandler(new org.eclipse.jetty.server.handler.MinimumDataRateHandler(
-                        new org.eclipse.jetty.server.handler.EagerContentHandler(new WholeBodies(MAX_REQUEST_BODY_BYTES)),
+                server.setHandler(new org.eclipse.jetty.server.handler.MinimumDataRateHandler(new HeadAsGet(
+                        new org.eclipse.jetty.server.handler.EagerContentHandler(new WholeBodies(MAX_REQUEST_BODY_BYTES))),
                         MIN_REQUEST_BYTES_PER_SECOND, 0));
             });
             config.staticFiles.enableWebjars();
@@ -110,7 +111,8 @@ public final class WebApp {
                     throw HttpProblem.of(413, "The request is too large (at most " + MAX_REQUEST_BODY_BYTES / 1024 + " KB).");
                 }
             });
-            config.routes.before(visitors::checkCsrf);
+            // only where a route answers the method: elsewhere nothing can change, and the answer is 404 or 405
+            config.routes.beforeMatched(visitors::checkCsrf);
             new DiscussionRoutes(c.discussion(), deps.papers(), visitors, templates, deps.json()).register(config.routes); // before /papers/<id>
             new FeedRoutes(deps.feed(), templates, pages, deps.live(), () -> deps.feed().catalogueSize(deps.papers()::count)).register(config.routes);
             SyndicationRoutes feeds = new SyndicationRoutes(deps); // before PaperRoutes: /papers/trending/rss is no paper id
