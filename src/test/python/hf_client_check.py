@@ -51,8 +51,9 @@ def main(base_url):
     check(info.comments == 1, "paper_info numComments parsed, got %r" % info.comments)
     check(info.discussion_id == "6a87afc589e517cbfd75dbe0", "paper_info discussionId parsed, got %r" % info.discussion_id)
     check(info.submitted_by is not None and info.submitted_by.username == "taesiri", "paper_info submittedOnDailyBy parsed")
-    # submittedOnDailyAt: when it was put on the feed, as the imported item's publishedAt said
-    check(info.submitted_at == datetime.datetime(2026, 8, 19, 20, tzinfo=datetime.timezone.utc),
+    # submittedOnDailyAt: on the feed day, as Hugging Face's own answer had it (2026-08-21T00:00:00.000Z), not the
+    # item's publishedAt (2026-08-19T20:00), which falls on an earlier day
+    check(info.submitted_at == datetime.datetime(2026, 8, 21, 0, tzinfo=datetime.timezone.utc),
           "paper_info submittedOnDailyAt parsed, got %r" % info.submitted_at)
     check(info.linked_models == [] and info.num_total_models == 0, "paper_info linkedModels: an empty list where none are known")
     check(info.linked_datasets == [] and info.num_total_datasets == 0, "paper_info linkedDatasets: an empty list")

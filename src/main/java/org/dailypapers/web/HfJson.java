@@ -76,7 +76,7 @@ final class HfJson {
         p.authors().forEach(name -> authors.addObject().put("name", name).put("hidden", false));
         node.put("publishedAt", Timestamps.hf(p.publishedAt()));
         if (e != null) {
-            node.put("submittedOnDailyAt", Timestamps.hf(e.submittedAt()));
+            node.put("submittedOnDailyAt", Timestamps.hf(submittedOnDaily(e)));
             if (e.submittedBy() != null) {
                 node.set("submittedOnDailyBy", user(e.submittedBy()));
             }
@@ -134,8 +134,20 @@ final class HfJson {
         return node;
     }
 
+    /**
+     * Hugging Face's {@code submittedOnDailyAt} always falls on the feed day (UTC), which is how its clients
+     * read the day (huggingface_hub's {@code submitted_at}); the item's {@code publishedAt}, our
+     * {@code submittedAt}, often falls on the day before. The moment when it is on the feed day, else its start.
+     */
+    private static java.time.Instant submittedOnDaily(FeedEntry e) {
+        java.time.Instant dayStart = e.feedDay().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        boolean onTheDay = !e.submittedAt().isBefore(dayStart) && e.submittedAt().isBefore(dayStart.plus(java.time.Duration.ofDays(1)));
+        return onTheDay ? e.submittedAt() : dayStart;
+    }
+
+    /** A user as Hugging Face writes one: {@code name} (the handle) in every object, {@code user} too in a paper's. */
     private ObjectNode user(String handle) {
-        return json.createObjectNode().put("user", handle).put("fullname", handle).put("type", "user");
+        return json.createObjectNode().put("name", handle).put("user", handle).put("fullname", handle).put("type", "user");
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

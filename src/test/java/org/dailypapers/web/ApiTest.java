@@ -109,6 +109,24 @@ class ApiTest {
     }
 
     @Test
+    void each_item_names_its_submitter_and_its_feed_day_as_hugging_face_does() throws Exception {
+        JsonNode items = json(instance.get("/api/daily_papers?date=2026-08-21&limit=100"));
+        assertThat(items).isNotEmpty();
+        int submitted = 0;
+        for (JsonNode item : items) {
+            // huggingface_hub reads the day from paper.submittedOnDailyAt; publishedAt (the submission) may be the day before
+            assertThat(item.path("paper").path("submittedOnDailyAt").asText()).startsWith("2026-08-21T");
+            if (item.has("submittedBy")) {
+                submitted++;
+                assertThat(item.path("submittedBy").path("name").asText()).isNotBlank();
+                assertThat(item.path("paper").path("submittedOnDailyBy").path("name").asText())
+                        .isEqualTo(item.path("submittedBy").path("name").asText());
+            }
+        }
+        assertThat(submitted).isPositive();
+    }
+
+    @Test
     void unknown_papers_are_404_in_json() throws Exception {
         HttpResponse<String> response = instance.get("/api/papers/2608.00000");
         assertThat(response.statusCode()).isEqualTo(404);
