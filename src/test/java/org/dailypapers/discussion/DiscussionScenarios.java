@@ -139,7 +139,9 @@ abstract class DiscussionScenarios {
         assertThat(comments.get(1).path("parentId").asText()).isEqualTo(top);
 
         String md = instance.app().discussion().markdownOf(new ArxivId(PAPER));
-        assertThat(md).startsWith("## Discussion").contains("> First! Math: $x_i^2$ and **bold**").contains("> > A reply");
+        assertThat(md).contains("> First! Math: $x_i^2$ and **bold**").contains("> > A reply");
+        String page = instance.get("/papers/" + PAPER + ".md").body();
+        assertThat(page.split("## Discussion", -1)).as("one Discussion heading").hasSize(2);
     }
 
     @Test
@@ -150,6 +152,14 @@ abstract class DiscussionScenarios {
         String page = instance.get("/papers/" + PAPER + "/discussion").body();
         assertThat(page).doesNotContain("<script>alert").doesNotContain("href=\"javascript:").doesNotContain("<img src=x")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+
+        // the Markdown of the paper (read_paper) carries no raw HTML either, from the comment or from a name; code keeps its <
+        instance.app().accounts().setDisplayName(
+                instance.app().accounts().openSession(EmailAddress.parse("ada@example.org")).session().account(), "Ada <b>Bold</b>");
+        comment(ada, "In code: `List<String>` and <https://arxiv.org/abs/2608.19880>", null);
+        String md = instance.get("/papers/" + PAPER + ".md").body();
+        assertThat(md).doesNotContain("<script").doesNotContain("<img").doesNotContain("</script").doesNotContain("<b>")
+                .contains("&lt;script>alert(1)&lt;/script>").contains("`List<String>`").contains("<https://arxiv.org/abs/2608.19880>");
     }
 
     @Test
