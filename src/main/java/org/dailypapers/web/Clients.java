@@ -13,8 +13,14 @@ import java.util.Optional;
  * links in mail, the per-client rate limit and the local-only development mailbox.
  */
 final class Clients {
-    /** Headers a reverse proxy adds: their presence means the TCP peer is the proxy, not the client. */
-    static final List<String> PROXY_HEADERS = List.of("X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP", "Forwarded");
+    /**
+     * Headers a reverse proxy or CDN adds: their presence means the TCP peer is the proxy, not the client. One
+     * that adds none (nginx's bare proxy_pass) cannot be told from a local client: the README says to configure
+     * SMTP, which turns the mailbox off, before an instance is reachable.
+     */
+    static final List<String> PROXY_HEADERS = List.of("X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto",
+            "X-Forwarded-Port", "X-Forwarded-Server", "X-Real-IP", "Forwarded", "Via", "CF-Connecting-IP", "True-Client-IP",
+            "X-Client-IP", "X-Cluster-Client-IP", "Fastly-Client-IP");
 
     private Clients() {}
 

@@ -69,7 +69,8 @@ class MailboxTest {
             var http = java.net.http.HttpClient.newHttpClient();
             assertThat(instance.get("/dev/mailbox").statusCode()).isEqualTo(200);
             // A proxy on this machine connects from loopback: its forwarding headers give it away.
-            for (String header : new String[] {"X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP", "Forwarded"}) {
+            for (String header : new String[] {"X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP",
+                    "Forwarded", "Via", "CF-Connecting-IP", "True-Client-IP"}) {
                 var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(instance.url("/dev/mailbox")))
                         .header(header, header.equals("Forwarded") ? "for=203.0.113.7" : "203.0.113.7").GET().build();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
