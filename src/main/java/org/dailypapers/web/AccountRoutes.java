@@ -179,13 +179,27 @@ final class AccountRoutes {
     /**
      * Where to go after signing in: a path on this site, or {@code /}. Anything else ({@code //host},
      * {@code https://...}, backslashes, control characters) is ignored, so the parameter cannot send a
-     * visitor to another site.
+     * visitor to another site. Spaces and non-ASCII characters ("/search?q=中文") are percent-encoded, as a
+     * Location header must carry them.
      */
     static String next(String raw) {
-        if (raw == null || raw.length() > 500 || !raw.matches("/(?![/\\\\])[\\x21-\\x7e]*")) {
+        if (raw == null || raw.length() > 500) {
             return "/";
         }
-        return raw;
+        StringBuilder encoded = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            if (cp == ' ' || cp > 0x7e && !Character.isISOControl(cp) && (cp < 0xD800 || cp > 0xDFFF)) {
+                for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    encoded.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xff));
+                }
+            } else {
+                encoded.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        String path = encoded.toString();
+        return path.matches("/(?![/\\\\])[\\x21-\\x7e]*") ? path : "/";
     }
 
     static void noStore(Context ctx) {

@@ -150,16 +150,27 @@ final class ApiRoutes {
         if (raw == null) {
             return fallback;
         }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the allowed range
+        int value = asciiInt(raw.strip(), Integer.MIN_VALUE);
+        if (value >= min && value <= max) {
+            return value;
         }
         throw HttpProblem.badRequest(name + " must be a whole number from " + min + " to " + max
                 + ", not '" + PaperRoutes.shorten(raw) + "'");
+    }
+
+    /**
+     * {@code text} as an int when it is one written in ASCII digits, else {@code otherwise}: Integer.parseInt also
+     * reads other scripts' digits ("٣", "１２"), which no client means as a number.
+     */
+    static int asciiInt(String text, int otherwise) {
+        if (!text.matches("[+-]?[0-9]{1,10}")) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException tooLarge) {
+            return otherwise;
+        }
     }
 
     private static final List<String> PAGED_PARAMETERS = List.of("date", "week", "month", "submitter", "sort", "limit");

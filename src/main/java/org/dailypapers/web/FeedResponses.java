@@ -88,7 +88,8 @@ final class FeedResponses {
         }
         try {
             Instant known = DateTimeFormatter.RFC_1123_DATE_TIME.parse(ifModifiedSince.strip(), Instant::from);
-            return !since.isAfter(known);
+            // RFC 9110 13.1.3: a date later than the server's clock is invalid, and ignored
+            return !known.isAfter(Instant.now()) && !since.isAfter(known);
         } catch (DateTimeParseException e) {
             return false; // RFC 9110: an invalid date is ignored
         }

@@ -187,10 +187,8 @@ final class ForYouRoutes {
     private void settings(Context ctx) {
         Session session = visitors.require(ctx, "change your settings");
         String blend = Optional.ofNullable(ctx.formParam("blend")).orElse("");
-        int percent;
-        try {
-            percent = Integer.parseInt(blend);
-        } catch (NumberFormatException e) {
+        int percent = ApiRoutes.asciiInt(blend, Integer.MIN_VALUE);
+        if (percent == Integer.MIN_VALUE) {
             throw HttpProblem.badRequest("blend must be a whole number from 0 to 100, not '" + PaperRoutes.shorten(blend) + "'");
         }
         if (percent < 0 || percent > 100) {
@@ -237,10 +235,10 @@ final class ForYouRoutes {
         return v;
     }
 
-    /** A local path to go back to after a form without htmx, else {@code /for-you}. */
+    /** A local path to go back to after a form without htmx (AccountRoutes.next's rule), else {@code /for-you}. */
     private static String back(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-                && next.length() <= 500 && next.chars().noneMatch(Character::isISOControl) ? next : "/for-you";
+        String path = AccountRoutes.next(next);
+        return path.equals("/") && !"/".equals(next) ? "/for-you" : path;
     }
 
     private static String periodQuery(String period) {

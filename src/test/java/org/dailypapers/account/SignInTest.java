@@ -80,7 +80,7 @@ class SignInTest {
         assertThat(link).endsWith("&next=%2Fpapers%2F2608.19880");
         assertThat(ada.useLink(link).headers().firstValue("Location")).hasValue("/papers/2608.19880");
 
-        String[] evils = {"//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "/a b"};
+        String[] evils = {"//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "/a\tb"};
         for (int i = 0; i < evils.length; i++) {
             String evil = evils[i];
             Visitor bob = visitor();

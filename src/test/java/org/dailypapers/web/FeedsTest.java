@@ -160,6 +160,8 @@ class FeedsTest {
         assertThat(byDate.headers().firstValue("Last-Modified")).hasValue(lastModified);
         assertThat(get("/papers/date/2026-08-21/atom", "If-Modified-Since", "Thu, 01 Jan 2015 00:00:00 GMT").statusCode()).isEqualTo(200);
         assertThat(get("/papers/date/2026-08-21/atom", "If-Modified-Since", "not a date").statusCode()).isEqualTo(200);
+        assertThat(get("/papers/date/2026-08-21/atom", "If-Modified-Since", "Thu, 01 Jan 2099 00:00:00 GMT").statusCode())
+                .as("a date in the future is invalid").isEqualTo(200);
 
         // a vote reorders the day: new bytes, a new ETag, and a date after the one the reader holds
         Visitor voter = instance.signedIn("voter@example.org");

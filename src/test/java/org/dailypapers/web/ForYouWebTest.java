@@ -84,6 +84,8 @@ class ForYouWebTest {
         // Following an author puts their paper first, with the reason on its card.
         assertThat(ada.post("/for-you/follow", fields("kind", "author", "value", "Kou Shi", "next", "//evil.example")).headers()
                 .firstValue("Location")).hasValue("/for-you");
+        assertThat(ada.post("/for-you/follow", fields("kind", "author", "value", "Kou Shi", "next", "/search?q=中文")).headers()
+                .firstValue("Location")).hasValue("/search?q=%E4%B8%AD%E6%96%87");
         page = ada.get("/for-you?period=week").body();
         assertThat(page).contains("from an author you follow: Kou Shi");
         assertThat(page.indexOf("/papers/2608.18580")).isLessThan(page.indexOf("/papers/2608.20335"));
