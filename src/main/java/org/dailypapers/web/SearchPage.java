@@ -26,6 +26,19 @@ public record SearchPage(SearchForm form, List<Hit> hits, int page, int total, S
         return total == 1 ? "1 paper" : String.format(java.util.Locale.ROOT, "About %,d papers", total);
     }
 
+    /**
+     * On the last page, when fewer papers are ranked than match (the ranking covers the best few hundred; the
+     * count covers every paper sharing a word with the query): how many were ranked and how to reach others.
+     */
+    public String rankedOnlyText() {
+        int lastRank = firstRank() + hits.size() - 1;
+        if (hits.isEmpty() || nextHref != null || lastRank >= total) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "That is the end of the ranking: the best %,d of about %,d matching papers. "
+                + "Add words or filters (dates, organization, category) to reach others.", lastRank, total);
+    }
+
     public int firstRank() {
         return page * SearchRoutes.PAGE_SIZE + 1;
     }

@@ -90,7 +90,7 @@ final class SearchRoutes {
                 : "No papers match. Try fewer words or filters.";
         templates.page(ctx, "search/search.jte", new SearchPage(form, hits, page, results.total(),
                 page > 0 && !found.isEmpty() ? base + Math.min(page - 1, lastPage) : null,
-                found.size() > (page + 1) * PAGE_SIZE ? base + (page + 1) : null, notice, search.method(),
+                found.size() > (page + 1) * PAGE_SIZE && page < MAX_PAGE ? base + (page + 1) : null, notice, search.method(),
                 search.reducedModeNotice().or(search::warmingUpNotice).orElse(null)));
     }
 

@@ -245,6 +245,11 @@ class SearchWebTest {
         assertThat(past).contains("No more results: they end on page " + pages + ".")
                 .contains("href=\"/search?q=model&amp;p=" + (pages - 1) + "\"")
                 .doesNotContain("No papers match");
+
+        // here the ranking holds every matching paper, so the last page has no "end of the ranking" note (SearchPageTest)
+        String last = instance.get("/search?q=" + q("model") + "&p=" + (pages - 1)).body();
+        int ranked = (pages - 1) * SearchRoutes.PAGE_SIZE + resultIds(last).size();
+        assertThat(last).contains(String.format(java.util.Locale.ROOT, "About %,d papers", ranked)).doesNotContain("end of the ranking");
     }
 
     @Test
