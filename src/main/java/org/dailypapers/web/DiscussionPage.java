@@ -15,8 +15,10 @@ import org.dailypapers.discussion.Discussion;
  * @param title the paper's title (for the page of its own)
  * @param csrf null when signed out
  * @param draft what the reader typed into the form that was refused, or null
+ * @param elsewhere comments the paper has on Hugging Face, counted on its cards, whose text is not here
  */
-public record DiscussionPage(Discussion.Thread thread, String title, String csrf, boolean wholePage, Draft draft, String status) {
+public record DiscussionPage(Discussion.Thread thread, String title, String csrf, boolean wholePage, Draft draft, String status,
+        int elsewhere) {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -28,6 +30,11 @@ public record DiscussionPage(Discussion.Thread thread, String title, String csrf
 
     /** The page behind the mail's off link: one button, then "done". */
     public record MailOffPage(String token, String csrf, boolean done) {}
+
+    /** Where the comments counted but not shown here are read: the paper on Hugging Face. */
+    public String elsewhereUrl() {
+        return "https://huggingface.co/papers/" + thread.arxivId();
+    }
 
     public boolean signedIn() {
         return csrf != null;

@@ -203,8 +203,11 @@ final class DiscussionRoutes {
         Optional<Session> session = visitors.session(ctx);
         Optional<Account> viewer = session.map(Session::account);
         boolean whole = ctx.header("HX-Request") == null;
-        DiscussionPage page = new DiscussionPage(discussion.thread(record.paper().id(), sort, viewer), record.paper().title(),
-                session.map(Session::csrfToken).orElse(null), whole, draft, status);
+        Discussion.Thread thread = discussion.thread(record.paper().id(), sort, viewer);
+        // a card counts the comments imported from Hugging Face too (numComments); their text stays there
+        int elsewhere = record.entry() == null ? 0 : Math.max(0, record.entry().numComments() - thread.count());
+        DiscussionPage page = new DiscussionPage(thread, record.paper().title(), session.map(Session::csrfToken).orElse(null),
+                whole, draft, status, elsewhere);
         if (whole) {
             templates.page(ctx, "discussion/page.jte", page);
         } else {

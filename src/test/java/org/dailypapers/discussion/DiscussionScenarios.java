@@ -111,6 +111,9 @@ abstract class DiscussionScenarios {
         assertThat(shownCount()).isEqualTo(IMPORTED + 2);
         assertCountsExact();
         assertThat(instance.get("/papers/date/2026-08-21").body()).contains("3 comments");
+        // the discussion shows 2 and says where the third, counted on the card, is read
+        assertThat(instance.get("/papers/" + PAPER + "/discussion").body()).contains("Discussion <span class=\"discussion-count\">(2 comments)")
+                .contains("1 comment on <a href=\"https://huggingface.co/papers/" + PAPER + "\" rel=\"noopener\">Hugging Face</a>, not shown here.");
         assertThat(api("/api/papers/" + PAPER).path("numComments").asInt()).isEqualTo(3);
         JsonNode daily = api("/api/daily_papers?date=2026-08-21");
         for (JsonNode item : daily) {
