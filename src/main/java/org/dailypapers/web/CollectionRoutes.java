@@ -135,9 +135,12 @@ final class CollectionRoutes {
     private void change(Context ctx, String done, ItemChange change) {
         Session session = visitors.require(ctx, "change collections");
         String id = ctx.pathParam("id");
-        change.apply(session.account(), id, paper(ctx));
+        ArxivId paper = paper(ctx);
+        change.apply(session.account(), id, paper);
         String next = ctx.formParam("next");
-        ctx.redirect(next != null ? AccountRoutes.next(next) : path(id) + "?done=" + done, HttpStatus.SEE_OTHER);
+        // back at the paper that moved or got its note, not at the top of a list of up to a thousand
+        String at = done.equals("removed") ? "" : "#" + Views.collectionItemId(paper.value());
+        ctx.redirect(next != null ? AccountRoutes.next(next) : path(id) + "?done=" + done + at, HttpStatus.SEE_OTHER);
     }
 
     @FunctionalInterface

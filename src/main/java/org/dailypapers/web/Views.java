@@ -106,6 +106,11 @@ public final class Views {
         return count % 2 == 1 ? last : -1;
     }
 
+    /** A paper's item on a collection page, for links to it (an old-style id keeps its slash: an id may hold any character but space). */
+    public static String collectionItemId(String arxivId) {
+        return "paper-" + arxivId;
+    }
+
     /** An organization's page; the name is one path segment, whatever characters it holds. */
     public static String organizationPath(String name) {
         return "/organizations/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");

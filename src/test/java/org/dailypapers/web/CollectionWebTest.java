@@ -40,7 +40,9 @@ class CollectionWebTest {
             for (String paper : new String[] {A, B, C}) {
                 assertThat(ada.post("/collections/" + id + "/items", fields("paper", paper)).statusCode()).isEqualTo(303);
             }
-            ada.post("/collections/" + id + "/items/move", fields("paper", C, "direction", "up"));
+            assertThat(ada.post("/collections/" + id + "/items/move", fields("paper", C, "direction", "up")).headers().firstValue("Location"))
+                    .as("back at the moved paper").hasValue("/collections/" + id + "?done=moved#paper-" + C);
+            assertThat(ada.get("/collections/" + id).body()).contains("<li id=\"paper-" + C + "\">");
             ada.post("/collections/" + id + "/items/move", fields("paper", A, "direction", "down"));
             ada.post("/collections/" + id + "/items/note", fields("paper", B, "note", "Section 3 is the point"));
             ada.post("/collections/" + id + "/items/remove", fields("paper", A));
