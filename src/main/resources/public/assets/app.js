@@ -195,3 +195,29 @@ document.addEventListener("click", (event) => {
     if (!menu.contains(event.target)) menu.open = false;
   }
 });
+
+// Keyboard focus stays where it was when htmx replaces the element that held it (an upvote button, a For you
+// action): otherwise it falls back to <body>, and a keyboard or screen-reader user loses their place. The new
+// element is found by what it is (tag, class, name, value), else the first control of what was swapped in.
+(() => {
+  let before = null;
+  const key = (el) => [el.tagName, el.className, el.getAttribute("name"), el.getAttribute("value")].join("|");
+  const controls = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select, textarea, summary, [tabindex]";
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const active = document.activeElement;
+    const target = event.detail.target;
+    before = active && active !== document.body && target.contains(active)
+      ? { target, parent: target.parentElement, key: key(active) } : null;
+  });
+  document.addEventListener("htmx:afterSettle", () => {
+    const was = before;
+    before = null;
+    if (!was || (document.activeElement && document.activeElement !== document.body)) return;
+    const scope = was.target.isConnected ? was.target : was.parent;
+    if (!scope || !scope.isConnected) return;
+    const candidates = [...scope.querySelectorAll(controls)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+    const same = candidates.find((el) => key(el) === was.key);
+    const next = same || candidates[0];
+    if (next) next.focus({ preventScroll: true });
+  });
+})();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -35,10 +36,25 @@ class ForYouBrowserTest {
 
         int before = web.browser().findElements(By.cssSelector(".foryou-item article.card")).size();
         String firstTitle = web.browser().findElement(By.cssSelector(".foryou-item article.card .title")).getText();
-        web.browser().findElement(By.xpath("(//div[@class='foryou-item'])[1]//button[normalize-space()='Not interested']")).click();
+        // by keyboard: focus stays in the item (its Undo) rather than falling back to the page
+        web.browser().findElement(By.xpath("(//div[@class='foryou-item'])[1]//button[normalize-space()='Not interested']"))
+                .sendKeys(org.openqa.selenium.Keys.ENTER);
         new WebDriverWait(web.browser(), Duration.ofSeconds(15))
                 .until(d -> d.findElements(By.cssSelector(".foryou-item article.card")).size() == before - 1);
         assertThat(web.browser().findElement(By.cssSelector(".hidden-note")).getText()).contains("Not interested");
+        new WebDriverWait(web.browser(), Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(web.pages().js(
+                "return document.activeElement !== document.body && document.activeElement.closest('.foryou-item') !== null")));
+
+        // an upvote's answer replaces its button: focus is on the new one, so Enter takes the vote back
+        WebElement vote = web.browser().findElement(By.cssSelector(".foryou-item button.vote"));
+        String paper = vote.findElement(By.xpath("..")).getAttribute("data-paper");
+        vote.sendKeys(org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(web.browser(), Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(web.pages().js(
+                "const a = document.activeElement; return a.matches('button.vote') && a.getAttribute('aria-pressed') === 'true'"
+                        + " && a.closest('.votes').dataset.paper === arguments[0]", paper)));
+        web.browser().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(web.browser(), Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(web.pages().js(
+                "return document.activeElement.matches('button.vote') && document.activeElement.getAttribute('aria-pressed') === 'false'")));
         web.browser().navigate().refresh();
         assertThat(web.browser().findElement(By.cssSelector(".cards")).getText()).doesNotContain(firstTitle);
 
