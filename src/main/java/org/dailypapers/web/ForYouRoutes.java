@@ -218,9 +218,12 @@ final class ForYouRoutes {
         if (percent < 0 || percent > 100) {
             throw HttpProblem.badRequest("blend must be from 0 to 100, not " + percent);
         }
-        forYou.saveSettings(session.account(), new Settings(percent, "on".equals(ctx.formParam("digest"))));
+        boolean inDigest = "on".equals(ctx.formParam("digest"));
+        forYou.saveSettings(session.account(), new Settings(percent, inDigest));
         personal(ctx);
-        ctx.redirect("/for-you" + periodQuery(ctx.formParam("period")), HttpStatus.SEE_OTHER);
+        // a setting that cannot take effect yet: back at the note that says why, which a phone would show off screen
+        boolean note = inDigest && digestNeed(session.account()) != ForYouPage.DigestNeed.NOTHING;
+        ctx.redirect("/for-you" + periodQuery(ctx.formParam("period")) + (note ? "#digest-need" : ""), HttpStatus.SEE_OTHER);
     }
 
     /** Search at the first visit: papers to say "I like this" to. */

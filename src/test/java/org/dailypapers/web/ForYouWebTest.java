@@ -62,7 +62,9 @@ class ForYouWebTest {
             Visitor ada = instance.signedIn("ada@example.org");
             assertThat(ada.get("/for-you").body()).doesNotContain("id=\"digest-need\"");
 
-            assertThat(ada.post("/for-you/settings", fields("blend", "30", "digest", "on")).statusCode()).isEqualTo(303);
+            HttpResponse<String> saved = ada.post("/for-you/settings", fields("blend", "30", "digest", "on", "period", "day"));
+            assertThat(saved.statusCode()).isEqualTo(303);
+            assertThat(saved.headers().firstValue("Location")).as("back at the note, on a phone too").hasValue("/for-you?period=day#digest-need");
             String page = ada.get("/for-you").body();
             assertThat(page).contains("id=\"digest-need\"").contains("ada@example.org</strong>, and that address has no digest subscription yet")
                     .contains("<a href=\"/digest\">subscribe to the digest</a>")
@@ -80,6 +82,7 @@ class ForYouWebTest {
             assertThat(anyone.post("/digest/confirm", fields("token", confirm.group().substring(confirm.group().indexOf('=') + 1))).statusCode())
                     .isEqualTo(200);
             assertThat(ada.get("/for-you").body()).doesNotContain("id=\"digest-need\"");
+            assertThat(ada.post("/for-you/settings", fields("blend", "30", "digest", "on")).headers().firstValue("Location")).hasValue("/for-you");
             // with the setting off, nothing to say either
             ada.post("/for-you/settings", fields("blend", "30"));
             assertThat(ada.get("/for-you").body()).doesNotContain("id=\"digest-need\"");
