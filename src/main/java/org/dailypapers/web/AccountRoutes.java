@@ -59,7 +59,7 @@ final class AccountRoutes {
             return;
         }
         String next = ctx.queryParam("next") != null ? next(ctx.queryParam("next")) : cameFrom(ctx);
-        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), "", null, next, false));
+        templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), "", null, next, false, null));
     }
 
     /**
@@ -100,25 +100,49 @@ final class AccountRoutes {
         return next.equals("/") ? "/signin" : "/signin?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * Mails a link; a refusal (an address we cannot mail, a limit reached) shows the form again with the typed
+     * address, the page to return to and the reason beside the field.
+     */
     private void requestLink(Context ctx) {
         noStore(ctx);
         String next = next(ctx.formParam("next"));
-        EmailAddress sentTo = accounts.requestLink(ctx.formParam("email"), Clients.rateKey(ctx), Clients.mailBase(baseUrl, ctx), next);
+        String typed = ctx.formParam("email") == null ? "" : ctx.formParam("email");
+        String kept = typed.length() > EmailAddress.MAX_LENGTH ? typed.substring(0, EmailAddress.MAX_LENGTH) : typed;
+        InlineRefusal.register(ctx, (c, message) -> {
+            noStore(c);
+            templates.page(c, "account/signin.jte", new SignInPage(visitors.csrfToken(c), kept, null, next, false, message));
+        });
+        EmailAddress sentTo = accounts.requestLink(typed, Clients.rateKey(ctx), Clients.mailBase(baseUrl, ctx), next);
         templates.page(ctx, "account/signin.jte", new SignInPage(visitors.csrfToken(ctx), sentTo.value(), sentTo.value(), next,
-                outbox && Clients.isLocal(ctx)));
+                outbox && Clients.isLocal(ctx), null));
     }
 
     private void confirm(Context ctx) {
         noStore(ctx);
         String token = ctx.queryParam("token");
+        String next = next(ctx.queryParam("next"));
+        refusedLink(ctx, next);
         EmailAddress email = accounts.checkLink(token);
-        templates.page(ctx, "account/verify.jte", new VerifyPage(visitors.csrfToken(ctx), token, email.value(),
-                next(ctx.queryParam("next"))));
+        templates.page(ctx, "account/verify.jte", new VerifyPage(visitors.csrfToken(ctx), token, email.value(), next, null));
     }
 
     private void signIn(Context ctx) {
+        String next = next(ctx.formParam("next"));
+        refusedLink(ctx, next);
         visitors.startSession(ctx, accounts.signIn(ctx.formParam("token")));
-        ctx.redirect(next(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * A link that is used, expired or not ours answers with why and a way to ask for a new one that still
+     * returns to {@code next}: a link is often opened late or twice, and the person is not stuck there.
+     */
+    private void refusedLink(Context ctx, String next) {
+        InlineRefusal.register(ctx, (c, message) -> {
+            noStore(c);
+            templates.page(c, "account/verify.jte", new VerifyPage(visitors.csrfToken(c), "", "", next, message));
+        });
     }
 
     private void signOut(Context ctx) {

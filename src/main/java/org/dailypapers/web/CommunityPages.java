@@ -13,12 +13,23 @@ public final class CommunityPages {
     /**
      * The sign-in form; {@code sentTo} is set once a link was mailed.
      *
+     * @param email what was typed ("" for none), kept in the field after a refusal
      * @param mailbox whether to point at {@code /dev/mailbox}: mail goes to the outbox and the visitor is on this machine
+     * @param error why no link was sent, or null
      */
-    public record SignInPage(String csrf, String email, String sentTo, String next, boolean mailbox) {}
+    public record SignInPage(String csrf, String email, String sentTo, String next, boolean mailbox, String error) {}
 
-    /** "Sign in as ...?": the button that uses the link. */
-    public record VerifyPage(String csrf, String token, String email, String next) {}
+    /**
+     * "Sign in as ...?": the button that uses the link; or, when the link cannot be used, why.
+     *
+     * @param error why the link cannot sign in (used, expired, unknown), or null; then token and email are empty
+     */
+    public record VerifyPage(String csrf, String token, String email, String next, String error) {
+        /** Where to ask for a new link that still returns to {@code next}. */
+        public String signInHref() {
+            return AccountRoutes.signInHref(next);
+        }
+    }
 
     public record AccountPage(Account account, String csrf, boolean admin, boolean saved) {}
 

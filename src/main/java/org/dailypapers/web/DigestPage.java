@@ -9,8 +9,11 @@ import org.dailypapers.digest.Topics;
  *
  * @param token the signed token the screen's form posts back (confirm, manage) or links with (confirmed: the manage link), else empty
  * @param unsubscribeToken the manage screen's unsubscribe button token, else empty
+ * @param error why the subscribe or manage form just posted was refused (its screen shows it again with what
+ *     was typed), else empty
  */
-public record DigestPage(Screen screen, String email, String period, String topics, String token, String unsubscribeToken) {
+public record DigestPage(Screen screen, String email, String period, String topics, String token, String unsubscribeToken,
+                         String error) {
     /** Which step of subscribing, managing or leaving. */
     public enum Screen {
         SUBSCRIBE("Get the digest by email"),
@@ -41,8 +44,27 @@ public record DigestPage(Screen screen, String email, String period, String topi
         return screen == Screen.CHECK_INBOX || screen == Screen.UNSUBSCRIBED;
     }
 
+    /** Without an error. */
+    public DigestPage(Screen screen, String email, String period, String topics, String token, String unsubscribeToken) {
+        this(screen, email, period, topics, token, unsubscribeToken, "");
+    }
+
     static DigestPage of(Screen screen) {
         return new DigestPage(screen, "", "daily", "", "", "");
+    }
+
+    /**
+     * Whether the refusal is about {@code field} ({@code email}, {@code period} or {@code topics}): the digest's
+     * refusals start with the field's name ({@link org.dailypapers.digest.InvalidSubscriptionException}), others
+     * (too many requests, mail down) name none.
+     */
+    public boolean invalid(String field) {
+        return error.startsWith(field + ":");
+    }
+
+    /** The {@code aria-describedby} of {@code field}'s input: the refusal when it is about that field, else none. */
+    public String describedBy(String field, String errorId) {
+        return invalid(field) ? errorId : null;
     }
 
     public int maxTopics() {

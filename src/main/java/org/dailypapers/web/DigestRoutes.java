@@ -49,9 +49,16 @@ final class DigestRoutes {
         routes.post("/digest/unsubscribe", this::unsubscribe);
     }
 
+    /**
+     * Subscribes; a refusal shows {@code /digest}'s form (the footer's form posts here too) with the address,
+     * period and topics as typed and the reason, under the refusal's status.
+     */
     private void subscribe(Context ctx) throws Exception {
         requireSameSite(ctx);
         String topics = form(ctx, "topics");
+        String email = capped(form(ctx, "email"), EmailAddress.MAX_LENGTH);
+        InlineRefusal.register(ctx, (c, message) -> show(c, new DigestPage(Screen.SUBSCRIBE, email, typedPeriod(ctx, "daily"),
+                capped(topics, MAX_TOPICS_FIELD), "", "", message)));
         if (topics.length() > MAX_TOPICS_FIELD) {
             throw HttpProblem.badRequest("topics: at most " + MAX_TOPICS_FIELD + " characters in all");
         }
@@ -73,13 +80,31 @@ final class DigestRoutes {
         show(ctx, new DigestPage(Screen.CONFIRMED, s.email().value(), s.period().id(), "", digests.manageToken(s.email()), ""));
     }
 
+    /**
+     * Saves the manage form. A refusal of what was typed shows the manage page again with it, the reason and the
+     * same token, so the person can correct it; a bad or expired token is refused before that, as on the GET.
+     */
     private void change(Context ctx) {
         String token = form(ctx, "token");
         String topics = form(ctx, "topics");
+        Subscription current = digests.manage(token);
+        InlineRefusal.register(ctx, (c, message) -> show(c, new DigestPage(Screen.MANAGE, current.email().value(),
+                typedPeriod(ctx, current.period().id()), capped(topics, MAX_TOPICS_FIELD), token,
+                digests.unsubscribeToken(current.email()), message)));
         if (topics.length() > MAX_TOPICS_FIELD) {
             throw HttpProblem.badRequest("topics: at most " + MAX_TOPICS_FIELD + " characters in all");
         }
         show(ctx, manage(Screen.SAVED, digests.change(token, ctx.formParam("period"), topics), token));
+    }
+
+    /** The period posted when it is one the form offers, else {@code otherwise}: what the form shows again. */
+    private static String typedPeriod(Context ctx, String otherwise) {
+        String period = form(ctx, "period");
+        return period.equals("daily") || period.equals("weekly") ? period : otherwise;
+    }
+
+    private static String capped(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
     }
 
     /** RFC 8058: a POST to the List-Unsubscribe URL unsubscribes with no further interaction. */

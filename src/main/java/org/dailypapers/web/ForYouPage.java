@@ -12,9 +12,15 @@ import org.dailypapers.foryou.ForYouList;
  * @param periodLabel e.g. "Aug 17 – 23, 2026"
  * @param isNew nothing told yet: the page asks for topics, categories or papers first
  * @param categories arXiv categories offered at the first visit, the period's most common first
+ * @param inDigest whether the person asked for "For you" in their digest
+ * @param digestNeed what that setting still needs to take effect (nothing when it is off)
+ * @param email the account's address: the digest it adds to is the one sent there
  */
 public record ForYouPage(String name, String csrf, String period, String periodLabel, ForYouList list, boolean isNew,
-                         List<Follow> follows, List<String> categories, boolean inDigest) {
+                         List<Follow> follows, List<String> categories, boolean inDigest, DigestNeed digestNeed, String email) {
+
+    /** What "Add For you to my digest" waits for: a digest subscription at the account's address, or its confirmation. */
+    public enum DigestNeed { NOTHING, SUBSCRIPTION, CONFIRMATION }
 
     /** One card's buttons and reasons. */
     public record Actions(String arxivId, String csrf, List<String> reasons, String state) {}

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.dailypapers.account.Account;
 import org.dailypapers.account.Session;
+import org.dailypapers.digest.DigestService;
+import org.dailypapers.digest.Subscription;
 import org.dailypapers.feed.FeedPeriod;
 import org.dailypapers.feed.FeedService;
 import org.dailypapers.foryou.FollowKind;
@@ -36,13 +38,15 @@ final class ForYouRoutes {
     private final ForYou forYou;
     private final FeedService feed;
     private final PaperSearch search;
+    private final DigestService digests;
     private final Visitors visitors;
     private final Templates templates;
 
-    ForYouRoutes(ForYou forYou, FeedService feed, PaperSearch search, Visitors visitors, Templates templates) {
+    ForYouRoutes(ForYou forYou, FeedService feed, PaperSearch search, DigestService digests, Visitors visitors, Templates templates) {
         this.forYou = forYou;
         this.feed = feed;
         this.search = search;
+        this.digests = digests;
         this.visitors = visitors;
         this.templates = templates;
     }
@@ -59,17 +63,35 @@ final class ForYouRoutes {
     }
 
     private void show(Context ctx) {
-        Session session = visitors.require(ctx, "see papers picked for you");
+        personal(ctx);
+        Optional<Session> signedIn = visitors.session(ctx);
+        if (signedIn.isEmpty()) {
+            ctx.redirect(AccountRoutes.signInHref("/for-you" + periodQuery(ctx.queryParam("period"))));
+            return;
+        }
+        Session session = signedIn.get();
         Account account = session.account();
         String kind = Optional.ofNullable(ctx.queryParam("period")).orElse("week");
         FeedPeriod period = period(kind);
         Settings settings = forYou.settings(account);
         ForYouList list = forYou.list(account, period, settings.blendPercent(), SHOWN);
         boolean isNew = !list.personal();
-        personal(ctx);
         templates.page(ctx, "foryou/foryou.jte", new ForYouPage(account.name(), session.csrfToken(), kind,
                 Views.dayRange(period.first(), period.last()), list, isNew, forYou.follows(account),
-                isNew ? categories(period) : List.of(), settings.inDigest()));
+                isNew ? categories(period) : List.of(), settings.inDigest(),
+                settings.inDigest() ? digestNeed(account) : ForYouPage.DigestNeed.NOTHING, account.email().value()));
+    }
+
+    /**
+     * What the "For you in my digest" setting still needs to take effect: it adds to the digest sent to the
+     * account's address, so without a confirmed subscription there it does nothing, and the page says so.
+     */
+    private ForYouPage.DigestNeed digestNeed(Account account) {
+        return switch (digests.find(account.email()).map(Subscription::status).orElse(Subscription.Status.UNSUBSCRIBED)) {
+            case CONFIRMED -> ForYouPage.DigestNeed.NOTHING;
+            case PENDING -> ForYouPage.DigestNeed.CONFIRMATION;
+            case UNSUBSCRIBED, BOUNCED -> ForYouPage.DigestNeed.SUBSCRIPTION;
+        };
     }
 
     /** The latest day, week or month of the feed (the feed's own periods). */
@@ -194,9 +216,12 @@ final class ForYouRoutes {
         if (percent < 0 || percent > 100) {
             throw HttpProblem.badRequest("blend must be from 0 to 100, not " + percent);
         }
-        forYou.saveSettings(session.account(), new Settings(percent, "on".equals(ctx.formParam("digest"))));
+        boolean inDigest = "on".equals(ctx.formParam("digest"));
+        forYou.saveSettings(session.account(), new Settings(percent, inDigest));
         personal(ctx);
-        ctx.redirect("/for-you" + periodQuery(ctx.formParam("period")), HttpStatus.SEE_OTHER);
+        // a setting that cannot take effect yet: back at the note that says why, which a phone would show off screen
+        boolean note = inDigest && digestNeed(session.account()) != ForYouPage.DigestNeed.NOTHING;
+        ctx.redirect("/for-you" + periodQuery(ctx.formParam("period")) + (note ? "#digest-need" : ""), HttpStatus.SEE_OTHER);
     }
 
     /** Search at the first visit: papers to say "I like this" to. */

@@ -50,7 +50,15 @@ final class SearchRoutes {
     }
 
     private void page(Context ctx) {
-        SearchForm form = SearchForm.of(ctx);
+        // Parameters that are wrong show the form again as typed, with what is wrong beside it, rather than an
+        // error page the person has to go back from (the status still says the request was refused).
+        SearchForm form = SearchForm.typed(ctx);
+        Optional<SearchForm.Problem> problem = form.problem();
+        if (problem.isPresent()) {
+            ctx.status(400);
+            templates.page(ctx, "search/search.jte", SearchPage.refused(form, problem.get(), search.method()));
+            return;
+        }
         Optional<ArxivId> pasted = ArxivId.parseLoose(form.q());
         if (pasted.isPresent() && papers.find(pasted.get()).isPresent()) {
             ctx.redirect("/papers/" + pasted.get().value());

@@ -147,7 +147,7 @@ public final class WebApp {
             new PaperRoutes(deps.papers(), deps.search(), templates, pages, new PaperMarkdown(c.discussion()::markdownOf)).register(config.routes);
             new DigestRoutes(deps.digests(), deps.baseUrl(), templates).register(config.routes);
             new PrivateFeedRoutes(c.privateFeeds(), feeds, visitors, templates, deps.baseUrl()).register(config.routes);
-            new ForYouRoutes(deps.forYou(), deps.feed(), deps.search(), visitors, templates).register(config.routes);
+            new ForYouRoutes(deps.forYou(), deps.feed(), deps.search(), deps.digests(), visitors, templates).register(config.routes);
             deps.mailbox().ifPresent(outbox -> new MailboxRoutes(outbox, templates).register(config.routes));
         });
     }

@@ -158,6 +158,52 @@ class SignInTest {
     }
 
     @Test
+    void a_used_or_expired_link_links_to_a_new_sign_in_that_still_returns_to_the_page() {
+        Visitor ada = visitor();
+        ada.get("/signin?next=/papers/2608.19880");
+        ada.post("/signin", fields("email", "ada@example.org", "next", "/papers/2608.19880"));
+        String link = Visitor.linkFromOutbox(dir, "ada@example.org");
+        assertThat(ada.useLink(link).statusCode()).isEqualTo(303);
+
+        HttpResponse<String> reused = visitor().useLink(link);
+        assertThat(reused.statusCode()).isEqualTo(400);
+        assertThat(reused.body()).contains("already used").contains("href=\"/signin?next=%2Fpapers%2F2608.19880\"")
+                .doesNotContain("That request is not valid");
+
+        // The button posted after the link expired: the same way out, from the form's own next.
+        Visitor bob = visitor();
+        bob.requestLink("bob@example.org");
+        String late = Visitor.linkFromOutbox(dir, "bob@example.org");
+        assertThat(bob.get(late.substring(late.indexOf("/signin/verify"))).statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        String token = java.net.URLDecoder.decode(late.substring(late.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> expired = bob.post("/signin/verify", fields("token", token, "next", "/collections"));
+        assertThat(expired.statusCode()).isEqualTo(400);
+        assertThat(expired.body()).contains("expired").contains("href=\"/signin?next=%2Fcollections\"");
+        // Without a page to return to, the plain sign-in page.
+        assertThat(visitor().get("/signin/verify?token=nonsense").body()).contains("not valid").contains("href=\"/signin\"");
+    }
+
+    @Test
+    void a_refused_address_shows_the_form_again_with_what_was_typed_and_the_reason_beside_the_field() {
+        Visitor ada = visitor();
+        ada.get("/signin?next=/papers/2608.19880");
+        // x@y passes the browser's type=email check; we refuse it (no dot in the domain)
+        HttpResponse<String> refused = ada.post("/signin", fields("email", "x@y", "next", "/papers/2608.19880"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String page = refused.body();
+        assertThat(page).doesNotContain("That request is not valid").contains("<title>Not sent · Sign in")
+                .contains("id=\"signin-error\"").contains("Email: 'x@y' is not an email address")
+                .containsPattern("<input id=\"signin-email\"[^>]* value=\"x@y\"[^>]* aria-describedby=\"signin-error\" aria-invalid=\"true\" autofocus")
+                .contains("name=\"next\" value=\"/papers/2608.19880\"");
+        assertThat(outboxCount()).isZero();
+        // ... and the form still works from there
+        assertThat(ada.post("/signin", fields("email", "ada@example.org", "next", "/papers/2608.19880")).body())
+                .contains("We sent a sign-in link").doesNotContain("aria-invalid=\"true\"");
+    }
+
+    @Test
     void a_link_used_by_many_clicks_at_once_signs_in_exactly_once() throws Exception {
         Visitor ada = visitor();
         ada.requestLink("ada@example.org");

@@ -303,6 +303,51 @@ class DigestWebTest {
     }
 
     @Test
+    void adding_topics_past_the_limit_on_the_manage_page_shows_it_again_with_what_was_typed_and_the_same_token() throws Exception {
+        subscribeAndConfirm("ada@example.org", "daily", "agents");
+        send(DigestPeriod.DAILY, DigestWorld.DAY);
+        String token = token(link(text(lastMailTo("ada@example.org")), "/digest/manage"));
+
+        String six = "agents\nretrieval\ndiffusion\nrobotics\nspeech\nvision";
+        HttpResponse<String> refused = post("/digest/manage", Map.of("token", token, "period", "weekly", "topics", six));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String page = refused.body();
+        assertThat(page).doesNotContain("That request is not valid").contains("<title>Not saved · Your digest")
+                .contains("id=\"manage-error\"").contains("topics: at most 5 topics, not 6")
+                .contains("aria-describedby=\"manage-error\" aria-invalid=\"true\" autofocus>" + six + "</textarea>")
+                .contains("value=\"weekly\" checked").contains("name=\"token\" value=\"" + token + "\"")
+                .contains("ada@example.org").contains("action=\"/digest/unsubscribe?token=");
+        assertThat(app.digests().find(EmailAddress.parse("ada@example.org")).orElseThrow().topics().queries()).containsExactly("agents");
+
+        // the page's own form, corrected, saves
+        HttpResponse<String> saved = post("/digest/manage", Map.of("token", token, "period", "weekly", "topics", "agents\nretrieval"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("Saved.").doesNotContain("manage-error");
+    }
+
+    @Test
+    void a_refused_subscription_shows_the_form_again_with_what_was_typed_and_the_reason() throws Exception {
+        // x@y passes the browser's type=email check; the footer form on any page posts the same fields
+        HttpResponse<String> email = subscribe("x@y", "weekly", "agents");
+        assertThat(email.statusCode()).isEqualTo(400);
+        assertThat(email.body()).doesNotContain("That request is not valid").contains("<title>Not subscribed · Get the digest")
+                .contains("id=\"digest-error\"").contains("email: 'x@y' is not an email address")
+                .containsPattern("id=\"digest-email\"[^>]* value=\"x@y\"\\s+aria-describedby=\"digest-error\" aria-invalid=\"true\" autofocus>")
+                .contains("value=\"weekly\" checked").contains(">agents</textarea>");
+        assertThat(email.body().split("action=\"/digest/subscribe\"", -1)).as("one subscribe form, not a second in the footer").hasSize(2);
+
+        String six = "a\nb\nc\nd\ne\nf";
+        HttpResponse<String> topics = subscribe("ada@example.org", "daily", six);
+        assertThat(topics.statusCode()).isEqualTo(400);
+        assertThat(topics.body()).contains("topics: at most 5 topics, not 6").contains("value=\"ada@example.org\"")
+                .contains("aria-describedby=\"digest-error\" aria-invalid=\"true\" autofocus>" + six + "</textarea>")
+                .contains("value=\"daily\" checked");
+        assertThat(app.digests().find(EmailAddress.parse("ada@example.org"))).isEmpty();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void address_literals_and_non_ascii_local_parts_cannot_subscribe() throws Exception {
         for (String refused : new String[] {"a@[127.0.0.1]", "üñí@exämple.org"}) {
             HttpResponse<String> answer = subscribe(refused, "daily", "");

@@ -24,10 +24,14 @@ import org.openqa.selenium.WebDriver;
  * out, at desktop and phone width. axe is loaded from the test resources: no network at test time.
  */
 class AccessibilityTest {
-    /** Every main screen; the signed-out visitor gets the sign-in page for /submit and /account. */
+    /**
+     * Every main screen; the signed-out visitor gets the sign-in page for /submit and /account. The search with
+     * filters in the wrong order is its form shown again with the refusal beside it.
+     */
     static final List<String> PAGES = List.of("/", "/papers/date/2026-08-20", "/papers/week/2026-W34",
             "/papers/month/2026-08", "/papers/trending", "/papers/2608.19880", "/organizations/google",
-            "/search?q=agents", "/signin", "/submit", "/account", "/account/tokens", "/digest", "/users/taesiri");
+            "/search?q=agents", "/search?q=agents&from=2026-08-21&to=2026-08-01", "/signin", "/submit", "/account",
+            "/account/tokens", "/digest", "/users/taesiri");
 
     @RegisterExtension
     static final Chromium chromium = new Chromium();

@@ -44,9 +44,54 @@ class ForYouWebTest {
         }
     }
 
+    @Test
+    void signed_out_visitors_are_sent_to_sign_in_and_come_back_to_for_you() {
+        try (TestInstance instance = TestInstance.withEnv(dir, Map.of("DAILYPAPERS_EMBED", "false"), "hf/2026-08-21.json").start()) {
+            HttpResponse<String> signedOut = instance.get("/for-you");
+            assertThat(signedOut.statusCode()).isEqualTo(302);
+            assertThat(signedOut.headers().firstValue("Location")).hasValue("/signin?next=%2Ffor-you");
+            assertThat(signedOut.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+            assertThat(instance.get("/for-you?period=day").headers().firstValue("Location")).hasValue("/signin?next=%2Ffor-you%3Fperiod%3Dday");
+            assertThat(instance.get("/signin?next=%2Ffor-you").body()).contains("name=\"next\" value=\"/for-you\"");
+        }
+    }
+
+    @Test
+    void for_you_in_the_digest_without_a_digest_subscription_says_one_is_needed_and_links_to_it() {
+        try (TestInstance instance = TestInstance.withEnv(dir, Map.of("DAILYPAPERS_EMBED", "false"), "hf/2026-08-21.json").start()) {
+            Visitor ada = instance.signedIn("ada@example.org");
+            assertThat(ada.get("/for-you").body()).doesNotContain("id=\"digest-need\"");
+
+            HttpResponse<String> saved = ada.post("/for-you/settings", fields("blend", "30", "digest", "on", "period", "day"));
+            assertThat(saved.statusCode()).isEqualTo(303);
+            assertThat(saved.headers().firstValue("Location")).as("back at the note, on a phone too").hasValue("/for-you?period=day#digest-need");
+            String page = ada.get("/for-you").body();
+            assertThat(page).contains("id=\"digest-need\"").contains("ada@example.org</strong>, and that address has no digest subscription yet")
+                    .contains("<a href=\"/digest\">subscribe to the digest</a>")
+                    .containsPattern("name=\"digest\" checked\\s+aria-describedby=\"digest-need\"");
+            Account account = instance.app().accounts().openSession(EmailAddress.parse("ada@example.org")).session().account();
+            assertThat(instance.app().forYou().settings(account).inDigest()).as("the setting is kept").isTrue();
+
+            // subscribed but not confirmed: the page says what is left to do
+            Visitor anyone = new Visitor(instance::url);
+            assertThat(anyone.post("/digest/subscribe", fields("email", "ada@example.org", "period", "daily")).statusCode()).isEqualTo(200);
+            assertThat(ada.get("/for-you").body()).contains("whose subscription is not confirmed yet");
+            java.util.regex.Matcher confirm = java.util.regex.Pattern.compile("/digest/confirm\\?token=[A-Za-z0-9_.-]+")
+                    .matcher(instance.app().outbox().newest(1).getFirst().text());
+            assertThat(confirm.find()).isTrue();
+            assertThat(anyone.post("/digest/confirm", fields("token", confirm.group().substring(confirm.group().indexOf('=') + 1))).statusCode())
+                    .isEqualTo(200);
+            assertThat(ada.get("/for-you").body()).doesNotContain("id=\"digest-need\"");
+            assertThat(ada.post("/for-you/settings", fields("blend", "30", "digest", "on")).headers().firstValue("Location")).hasValue("/for-you");
+            // with the setting off, nothing to say either
+            ada.post("/for-you/settings", fields("blend", "30"));
+            assertThat(ada.get("/for-you").body()).doesNotContain("id=\"digest-need\"");
+        }
+    }
+
     /** @param jdbcUrl the instance's database, for the account deletion's transaction */
     private static void scenario(TestInstance instance, String jdbcUrl) {
-        assertThat(instance.get("/for-you").statusCode()).isEqualTo(401);
+        assertThat(instance.get("/for-you").headers().firstValue("Location")).hasValue("/signin?next=%2Ffor-you");
 
         Visitor ada = instance.signedIn("ada@example.org");
         HttpResponse<String> first = ada.get("/for-you");

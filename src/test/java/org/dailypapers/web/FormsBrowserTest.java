@@ -63,6 +63,8 @@ class FormsBrowserTest {
     @Test
     void sign_in_returns_to_the_page_then_refused_submissions_keep_the_id_then_subscribe_and_manage() throws IOException {
         browser.get(instance.url("/papers/date/2026-08-21"));
+        browser.manage().deleteAllCookies(); // signed out, whichever test ran first
+        browser.navigate().refresh();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         wait.until(d -> d.findElement(By.cssSelector(".account-menu a")).getAttribute("href").contains("next="));
         browser.findElement(By.cssSelector(".account-menu a")).click();
@@ -116,6 +118,93 @@ class FormsBrowserTest {
         assertThat(browser.findElement(By.id("manage-topics")).getAttribute("value")).isEqualTo("agents");
         assertThat(browser.findElements(By.cssSelector("form[action='/digest/subscribe']"))).isEmpty();
         look("digest-manage");
+        var topics = browser.findElement(By.id("manage-topics"));
+        topics.clear();
+        topics.sendKeys("agents\nretrieval\ndiffusion\nrobotics\nspeech\nvision");
+        browser.findElement(By.cssSelector("form[action='/digest/manage'] button")).click();
+        wait.until(d -> d.getTitle().startsWith("Not saved"));
+        assertThat(browser.findElement(By.id("manage-error")).getText()).contains("at most 5 topics, not 6");
+        assertThat(focused()).isEqualTo("manage-topics");
+        assertThat(browser.findElement(By.id("manage-topics")).getAttribute("value")).endsWith("speech\nvision");
+        look("digest-manage-refused");
+        topics = browser.findElement(By.id("manage-topics"));
+        topics.clear();
+        topics.sendKeys("agents\nretrieval");
+        browser.findElement(By.cssSelector("form[action='/digest/manage'] button")).click();
+        wait.until(d -> d.getTitle().startsWith("Digest settings saved"));
+    }
+
+    @Test
+    void refused_forms_show_again_with_what_was_typed_and_why_and_dead_ends_lead_on() throws IOException {
+        browser.get(instance.url("/health"));
+        browser.manage().deleteAllCookies(); // signed out, whichever test ran first
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // signed out, For you leads to sign-in and back
+        browser.get(instance.url("/for-you"));
+        wait.until(d -> d.getCurrentUrl().endsWith("/signin?next=%2Ffor-you"));
+        browser.findElement(By.id("signin-email")).sendKeys("x@y"); // the browser's type=email accepts it
+        browser.findElement(By.cssSelector("form.stacked button")).click();
+        wait.until(d -> d.getTitle().startsWith("Not sent"));
+        assertThat(browser.findElement(By.id("signin-error")).getText()).contains("'x@y' is not an email address");
+        assertThat(browser.findElement(By.id("signin-email")).getAttribute("value")).isEqualTo("x@y");
+        assertThat(browser.findElement(By.id("signin-email")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(focused()).isEqualTo("signin-email");
+        assertThat(browser.findElement(By.name("next")).getAttribute("value")).isEqualTo("/for-you");
+        look("signin-refused");
+        var email = browser.findElement(By.id("signin-email"));
+        email.clear();
+        email.sendKeys("grace@example.org");
+        browser.findElement(By.cssSelector("form.stacked button")).click();
+        wait.until(d -> d.getPageSource().contains("We sent a sign-in link"));
+        Matcher link = Pattern.compile("http://\\S+/signin/verify\\?\\S+").matcher(instance.app().outbox().newest(1).getFirst().text());
+        assertThat(link.find()).isTrue();
+        browser.get(link.group());
+        browser.findElement(By.id("confirm-signin")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/for-you"));
+
+        // the link again: why not, and a way to a new one that returns to the same page
+        browser.get(link.group());
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("already used");
+        assertThat(browser.findElement(By.linkText("Ask for a new sign-in link")).getAttribute("href")).endsWith("/signin?next=%2Ffor-you");
+        look("signin-link-used");
+
+        // For you in the digest, without a digest: said beside the setting
+        browser.get(instance.url("/for-you"));
+        browser.findElement(By.cssSelector(".digest-opt input")).click();
+        browser.findElement(By.cssSelector("form.foryou-blend button")).click();
+        wait.until(d -> !d.findElements(By.id("digest-need")).isEmpty());
+        assertThat(browser.findElement(By.id("digest-need")).getText()).contains("grace@example.org").contains("no digest subscription");
+        assertThat(browser.findElement(By.linkText("subscribe to the digest")).getAttribute("href")).endsWith("/digest");
+        look("foryou-digest-need");
+
+        // the footer's subscribe form, refused: /digest's form with everything typed
+        browser.get(instance.url("/papers/date/2026-08-21"));
+        browser.findElement(By.id("digest-footer-email")).sendKeys("x@y");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("digest-footer-period"))).selectByValue("weekly");
+        browser.findElement(By.cssSelector(".digest-footer summary")).click();
+        browser.findElement(By.id("digest-footer-topics")).sendKeys("agents");
+        browser.findElement(By.cssSelector(".digest-footer button")).click();
+        wait.until(d -> d.getTitle().startsWith("Not subscribed"));
+        assertThat(browser.findElement(By.id("digest-error")).getText()).contains("'x@y' is not an email address");
+        assertThat(browser.findElement(By.id("digest-email")).getAttribute("value")).isEqualTo("x@y");
+        assertThat(browser.findElement(By.cssSelector("input[name=period][value=weekly]")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("digest-topics")).getAttribute("value")).isEqualTo("agents");
+        assertThat(focused()).isEqualTo("digest-email");
+        look("digest-refused");
+
+        // search filters in the wrong order: the search page with everything kept
+        browser.get(instance.url("/search?q=agents&from=2026-08-21&to=2026-08-01&cat=cs.CL"));
+        assertThat(browser.findElement(By.id("search-error")).getText()).contains("from 2026-08-21 is after to 2026-08-01");
+        assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo("agents");
+        assertThat(browser.findElement(By.name("from")).getAttribute("value")).isEqualTo("2026-08-21");
+        assertThat(browser.findElement(By.name("to")).getAttribute("value")).isEqualTo("2026-08-01");
+        assertThat(browser.findElement(By.name("cat")).getAttribute("value")).isEqualTo("cs.CL");
+        assertThat((String) ((JavascriptExecutor) browser).executeScript("return document.activeElement.name")).isEqualTo("from");
+        look("search-refused");
+    }
+
+    private static String focused() {
+        return (String) ((JavascriptExecutor) browser).executeScript("return document.activeElement.id");
     }
 
     private void submit(String id) {

@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dailypapers.TestInstance;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Search in the web app and API, BM25 side (the embedding model is not loaded here: see SimilarPapersTest). */
@@ -120,6 +123,53 @@ class SearchWebTest {
         HttpResponse<String> response = instance.get("/search?" + query);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("<html");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "from=2026-08-02&to=2026-08-01 | from to | from 2026-08-02 is after to 2026-08-01",
+        "from=2026-02-30               | from    | from '2026-02-30' is not a date: expected YYYY-MM-DD",
+        "to=yesterday                  | to      | to 'yesterday' is not a date: expected YYYY-MM-DD",
+        "cat=<b>                       | cat     | cat must be an arXiv category such as cs.CL, not '&lt;b&gt;'",
+        "code=maybe                    | code    | code must be yes or no, not 'maybe'",
+        "org=a b                       | org     | org must be an organization handle such as google, not 'a b'"})
+    void bad_filters_show_the_search_form_again_with_everything_kept_and_what_is_wrong(String bad, String fields, String message) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.putAll(Map.of("q", "dense retrieval", "from", "2026-08-01", "to", "2026-08-21", "org", "google", "cat", "cs.CL", "code", "yes"));
+        for (String pair : bad.split("&")) {
+            params.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        StringBuilder query = new StringBuilder();
+        params.forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(k).append('=').append(q(v)));
+        HttpResponse<String> response = instance.get("/search?" + query);
+        assertThat(response.statusCode()).isEqualTo(400);
+        String page = response.body();
+        assertThat(page).doesNotContain("That request is not valid").contains("<h1>Search papers</h1>")
+                .contains("id=\"search-error\"").contains(message)
+                .contains("id=\"q\" name=\"q\" type=\"search\" value=\"dense retrieval\"")
+                .contains("<details class=\"filters\" open>");
+        for (String name : List.of("from", "to", "org", "cat")) {
+            String value = params.get(name).replace("<", "&lt;"); // jte escapes < in attributes, not >
+            assertThat(page).as(name).containsPattern("name=\"" + name + "\" type=\"\\w+\" value=\"" + Pattern.quote(value) + "\"|name=\""
+                    + name + "\" value=\"" + Pattern.quote(value) + "\"");
+        }
+        if (!fields.equals("code")) {
+            assertThat(page).contains("<option value=\"yes\" selected>");
+        }
+        for (String name : List.of("q", "from", "to", "org", "cat", "code")) {
+            String invalid = "name=\"" + name + "\"[^<]*aria-describedby=\"search-error\" aria-invalid=\"true\"";
+            if (List.of(fields.split(" ")).contains(name)) {
+                assertThat(page).as(name).containsPattern(invalid);
+            } else {
+                assertThat(page).as(name).doesNotContainPattern(invalid);
+            }
+        }
+        // the first field at fault has the focus, not the query
+        assertThat(page).containsPattern("name=\"" + fields.split(" ")[0] + "\"[^<]*autofocus").doesNotContainPattern("name=\"q\"[^<]*autofocus");
+        // a value that is not a date is shown as text (a date input would show it empty), to be corrected
+        if (bad.startsWith("to=yesterday")) {
+            assertThat(page).contains("name=\"to\" type=\"text\" value=\"yesterday\"");
+        }
     }
 
     @Test
