@@ -55,6 +55,10 @@ class LayoutTest {
                 .add(new Item("2608.90101", day, "Well-formed math", "We train on $10^{19}$ tokens with $p_{gen} = 0.5$."))
                 .add(new Item("2608.90102", day, "Unpaired dollars", "It costs $5 per run where $p_{gen}$ is small."))
                 .add(new Item("2608.90103", day, "Lost delimiters", "We train on 10^{19} tokens with p_{gen} high."))
+                // LaTeX's text-mode escapes around a formula, and beside unpaired dollars (left plain)
+                .add(new Item("2608.90104", day, "\\$OneMillion-Bench: Prefill \\& Decode",
+                        "Agents reach pass@1 below 50\\% on \\#tasks with max\\_steps, where $x^2 = 4$."))
+                .add(new Item("2608.90105", day, "Escapes beside a lone dollar", "A budget of \\$5 per paper and 50\\% more where $y is odd."))
                 .write(madeUp, "2026-08-19.json");
         instance.app().importer().importPaths(List.of(math), ImportProgress.NONE);
         instance.start();
@@ -316,5 +320,44 @@ class LayoutTest {
         assertThat(browser.findElements(By.cssSelector(".snippet mark"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector(".katex"))).as("unpaired dollars stay plain in results too").isEmpty();
     }
+
+    /** \% \& \_ \# \$ in titles and abstracts (LaTeX source) read as the characters, outside formulas only. */
+    @Test
+    void latex_text_escapes_show_the_plain_character_around_formulas_and_where_math_stays_plain() {
+        pages.viewport(1400, 900);
+        pages.open("/papers/2608.90104", false);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".full-abstract .katex")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("$OneMillion-Bench: Prefill & Decode");
+        assertThat(textOutsideFormulas(".full-abstract")).isEqualTo("Agents reach pass@1 below 50% on #tasks with max_steps, where .");
+        pages.screenshot("latex-escapes-1400");
+
+        pages.open("/papers/2608.90105", false);
+        pages.js("return new Promise(r => setTimeout(r, 300))");
+        assertThat(browser.findElements(By.cssSelector(".katex"))).as("a lone $ leaves the abstract plain").isEmpty();
+        String plain = "A budget of $5 per paper and 50% more where $y is odd.";
+        assertThat(textOutsideFormulas(".full-abstract")).isEqualTo(plain);
+        // a second pass (an htmx swap that renders the whole document) must not take the unescaped $5 for a delimiter
+        pages.js("renderMath(document)");
+        assertThat(browser.findElements(By.cssSelector(".katex"))).isEmpty();
+        assertThat(textOutsideFormulas(".full-abstract")).isEqualTo(plain);
+
+        // cards: the title is a link (KaTeX leaves links alone), the abstract an excerpt; search results' passages
+        pages.viewport(390, 844);
+        pages.open("/papers/date/2026-08-19", false);
+        assertThat(textOutsideFormulas(".cards")).doesNotContain("\\")
+                .contains("$OneMillion-Bench: Prefill & Decode", "below 50% on #tasks with max_steps", "A budget of $5 per paper and 50% more");
+        pages.screenshot("latex-escapes-cards-390");
+        pages.open("/search?q=budget", false);
+        assertThat(textOutsideFormulas(".card:has(a[href='/papers/2608.90105']) .snippet")).contains("A budget of $5 per paper and 50% more").doesNotContain("\\");
+    }
+
+    private static String textOutsideFormulas(String selector) {
+        return (String) pages.js("""
+                const c = document.querySelector(arguments[0]).cloneNode(true);
+                c.querySelectorAll('.katex').forEach((k) => k.remove());
+                return c.textContent.replace(/\\s+/g, ' ').trim();""", selector);
+    }
+
 
 }
