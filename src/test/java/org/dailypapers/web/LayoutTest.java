@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.dailypapers.TestInstance;
 import org.dailypapers.ingest.ImportProgress;
+import org.dailypapers.mail.EmailAddress;
 import org.dailypapers.testing.Chromium;
 import org.dailypapers.testing.HfFeedFile;
 import org.dailypapers.testing.HfFeedFile.Item;
@@ -357,6 +358,26 @@ class LayoutTest {
                 const c = document.querySelector(arguments[0]).cloneNode(true);
                 c.querySelectorAll('.katex').forEach((k) => k.remove());
                 return c.textContent.replace(/\\s+/g, ' ').trim();""", selector);
+    }
+
+    /** The signed-in person's name in the header had about 4rem of its 7rem (6.5 on a phone) and was always cut short. */
+    @Test
+    void the_signed_in_name_in_the_header_is_shown_whole_where_it_fits() {
+        var session = instance.app().accounts().openSession(EmailAddress.parse("ada@example.org"));
+        instance.app().accounts().setDisplayName(session.session().account(), "Ada Byron");
+        BrowserPages ada = new BrowserPages(browser, instance::url, session.cookie());
+        for (int width : new int[] {1400, 1024, 390}) {
+            ada.viewport(width, 900);
+            ada.open("/", true);
+            List<?> who = (List<?>) ada.js("""
+                    const e = [...document.querySelectorAll('.account-menu .who')].find((e) => e.checkVisibility());
+                    return [e.textContent, e.scrollWidth, e.clientWidth];""");
+            assertThat(who.get(0)).isEqualTo("Ada Byron");
+            assertThat(((Number) who.get(1)).doubleValue()).as("the name's width and the room it has at " + width + " px")
+                    .isLessThanOrEqualTo(((Number) who.get(2)).doubleValue());
+            assertThat(ada.number("return document.documentElement.scrollWidth - innerWidth")).as(width + " px").isLessThanOrEqualTo(0);
+            ada.screenshot("header-name-" + width);
+        }
     }
 
 
