@@ -148,7 +148,8 @@ function renderFormulas(el) {
 
 // Collections: the Save menu's boxes post on change (SaveMenuRoutes) and answer a message for the menu's
 // status line; a refusal (a full collection, a session that ended) is said there and the box set back.
-// "Copy BibTeX" copies the Cite box's text.
+// "Copy BibTeX" copies the Cite box's text, a Copy button under a secret (tag/copyfield.jte) its field's: the
+// button's data-copy names the class of what it copies, in the same box.
 (() => {
   document.addEventListener("htmx:responseError", (event) => {
     const elt = event.detail.elt;
@@ -173,24 +174,31 @@ function renderFormulas(el) {
     }
     const button = event.target.closest && event.target.closest("button[data-copy]");
     if (!button) return;
-    const box = button.closest(".cite");
-    const text = box.querySelector("pre." + button.dataset.copy).textContent;
+    const box = button.closest(".cite, .copy-box");
+    const source = box.querySelector("." + button.dataset.copy);
+    const field = source.matches("textarea, input");
+    const text = field ? source.value : source.textContent;
     const status = box.querySelector(".copy-status");
     const done = () => { status.textContent = "Copied."; };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, () => selectText(box, status));
+      navigator.clipboard.writeText(text).then(done, () => selectText(source, field, status));
     } else {
-      selectText(box, status);
+      selectText(source, field, status);
     }
   });
 
   // Without the clipboard API (a plain-http page): select the text so that Ctrl+C copies it.
-  function selectText(box, status) {
-    const range = document.createRange();
-    range.selectNodeContents(box.querySelector("pre"));
-    const selection = getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
+  function selectText(source, field, status) {
+    if (field) {
+      source.focus();
+      source.select();
+    } else {
+      const range = document.createRange();
+      range.selectNodeContents(source);
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
     status.textContent = document.execCommand && document.execCommand("copy") ? "Copied." : "Selected: press Ctrl+C to copy.";
   }
 })();
