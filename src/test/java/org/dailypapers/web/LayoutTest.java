@@ -10,6 +10,7 @@ import java.util.Map;
 import org.dailypapers.TestInstance;
 import org.dailypapers.ingest.ImportProgress;
 import org.dailypapers.mail.EmailAddress;
+import org.dailypapers.paper.ArxivId;
 import org.dailypapers.testing.Chromium;
 import org.dailypapers.testing.HfFeedFile;
 import org.dailypapers.testing.HfFeedFile.Item;
@@ -377,6 +378,27 @@ class LayoutTest {
                     .isLessThanOrEqualTo(((Number) who.get(2)).doubleValue());
             assertThat(ada.number("return document.documentElement.scrollWidth - innerWidth")).as(width + " px").isLessThanOrEqualTo(0);
             ada.screenshot("header-name-" + width);
+        }
+    }
+
+    /** A display name may be 80 characters without a space: it wraps on the profile and in a discussion. */
+    @Test
+    void a_long_display_name_wraps_on_a_phone_on_the_profile_and_in_a_discussion() {
+        var session = instance.app().accounts().openSession(EmailAddress.parse("long-name@example.org"));
+        var account = session.session().account();
+        instance.app().accounts().setDisplayName(account, "Wolfeschlegelsteinhausenbergerdorff".repeat(3).substring(0, 80));
+        instance.app().discussion().post(account, ArxivId.parse("2608.90103").orElseThrow(), null, "A comment.");
+        pages.viewport(390, 844);
+        for (String path : List.of("/users/" + account.handle(), "/papers/2608.90103")) {
+            pages.open(path, false);
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> path.startsWith("/users/")
+                    || !d.findElements(By.cssSelector(".comment-meta .author")).isEmpty());
+            // against 390, not innerWidth: an emulated phone widens its viewport to content that overflows
+            assertThat(pages.number("return document.documentElement.scrollWidth"))
+                    .as("no sideways scrolling on " + path).isLessThanOrEqualTo(390);
+            assertThat(pages.number("return Math.max(...[...document.querySelectorAll('h1, .comment-meta .author')].map((e) => e.getBoundingClientRect().right))"))
+                    .as("the name's right edge on " + path).isLessThanOrEqualTo(390);
+            pages.screenshot("long-name-390" + path.replaceAll("[^a-z0-9]+", "-"));
         }
     }
 
