@@ -61,6 +61,8 @@ class LayoutTest {
                 .add(new Item("2608.90104", day, "\\$OneMillion-Bench: Prefill \\& Decode",
                         "Agents reach pass@1 below 50\\% on \\#tasks with max\\_steps, where $x^2 = 4$."))
                 .add(new Item("2608.90105", day, "Escapes beside a lone dollar", "A budget of \\$5 per paper and 50\\% more where $y is odd."))
+                .add(new Item("2608.90106", day, "A paper of 670 authors", "Everyone wrote it."))
+                .authors("2608.90106", java.util.stream.IntStream.rangeClosed(1, 670).mapToObj(i -> "Author " + i).toList())
                 .write(madeUp, "2026-08-19.json");
         instance.app().importer().importPaths(List.of(math), ImportProgress.NONE);
         instance.start();
@@ -402,5 +404,23 @@ class LayoutTest {
         }
     }
 
+    /** 670 authors put the abstract of a paper page about 9,400 px down on a phone: the first 20, then a disclosure. */
+    @Test
+    void a_long_author_list_shows_twenty_and_the_rest_behind_a_disclosure_the_keyboard_opens() {
+        pages.viewport(390, 844);
+        pages.open("/papers/2608.90106", false);
+        String shown = "return [...document.querySelectorAll('.paper .authors li')].filter((e) => e.checkVisibility()).length";
+        assertThat(pages.number(shown)).isEqualTo(20);
+        assertThat(pages.number("return document.getElementById('abstract').getBoundingClientRect().top"))
+                .as("the abstract's heading on the first screens").isLessThan(1200);
+        WebElement more = browser.findElement(By.cssSelector(".more-authors > summary"));
+        assertThat(more.getText()).isEqualTo("Show all 670 authors");
+        pages.screenshot("authors-closed-390");
+        pages.js("arguments[0].focus()", more);
+        more.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(pages.number(shown)).as("Enter shows them all").isEqualTo(670);
+        assertThat(more.getText()).isEqualTo("Show fewer authors");
+        assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
+    }
 
 }
