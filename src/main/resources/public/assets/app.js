@@ -15,25 +15,49 @@ document.addEventListener("DOMContentLoaded", () => renderMath(document));
 // A discussion swapped in by htmx carries math of its own.
 document.addEventListener("htmx:afterSwap", (event) => renderMath(event.detail.target.isConnected ? event.detail.target : (document.getElementById("discussion") || document)));
 
+// Each element is done once (marked data-math-done): after the unescaping below, a \$ that was text is a plain $,
+// which a second pass (an htmx swap that asks for the whole document) would take for a delimiter.
 function renderMath(root) {
-  if (typeof renderMathInElement !== "function") return;
-  for (const el of root.querySelectorAll(".math")) {
-    if (!wellFormedMath(el.textContent)) continue;
-    renderMathInElement(el, {
-      delimiters: [
-        { left: "$$", right: "$$", display: true },
-        { left: "\\[", right: "\\]", display: true },
-        { left: "$", right: "$", display: false },
-        { left: "\\(", right: "\\)", display: false },
-      ],
-      throwOnError: true,
-      errorCallback: () => {},
-      trust: false,
-      maxSize: 10,
-      maxExpand: 100,
-      ignoredTags: ["script", "noscript", "style", "textarea", "pre", "code", "option", "a"],
-    });
+  const katex = typeof renderMathInElement === "function";
+  for (const el of root.querySelectorAll(".math, .snippet")) {
+    if (el.dataset.mathDone !== undefined) continue;
+    el.dataset.mathDone = "";
+    if (katex && el.matches(".math") && wellFormedMath(el.textContent)) renderFormulas(el);
+    if (!el.matches(".comment-body")) unescapeText(el);
   }
+}
+
+// Titles and abstracts are LaTeX source, where \% \& \_ \# \$ are the plain characters in text mode. Once KaTeX
+// has rendered the formulas (or left the element plain), the text outside them shows the character itself.
+// Formulas (.katex), code and preformatted text keep their source. Comments are Markdown, where a backslash
+// already escaped the character it precedes: what is left there is what the writer meant.
+function unescapeText(el) {
+  el.normalize(); // auto-render leaves "\$x" as two text nodes, "\" and "$x"
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => node.parentElement.closest(".katex, code, pre, script, style, textarea")
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue.replace(/(?<!\\)\\([%&_#$])/g, "$1");
+    if (text !== node.nodeValue) node.nodeValue = text;
+  }
+}
+
+function renderFormulas(el) {
+  renderMathInElement(el, {
+    delimiters: [
+      { left: "$$", right: "$$", display: true },
+      { left: "\\[", right: "\\]", display: true },
+      { left: "$", right: "$", display: false },
+      { left: "\\(", right: "\\)", display: false },
+    ],
+    throwOnError: true,
+    errorCallback: () => {},
+    trust: false,
+    maxSize: 10,
+    maxExpand: 100,
+    ignoredTags: ["script", "noscript", "style", "textarea", "pre", "code", "option", "a"],
+  });
 }
 
 // Community: pages are cached for everyone, so what belongs to the visitor (the CSRF token for htmx
@@ -124,7 +148,8 @@ function renderMath(root) {
 
 // Collections: the Save menu's boxes post on change (SaveMenuRoutes) and answer a message for the menu's
 // status line; a refusal (a full collection, a session that ended) is said there and the box set back.
-// "Copy BibTeX" copies the Cite box's text.
+// "Copy BibTeX" copies the Cite box's text, a Copy button under a secret (tag/copyfield.jte) its field's: the
+// button's data-copy names the class of what it copies, in the same box.
 (() => {
   document.addEventListener("htmx:responseError", (event) => {
     const elt = event.detail.elt;
@@ -149,24 +174,31 @@ function renderMath(root) {
     }
     const button = event.target.closest && event.target.closest("button[data-copy]");
     if (!button) return;
-    const box = button.closest(".cite");
-    const text = box.querySelector("pre." + button.dataset.copy).textContent;
+    const box = button.closest(".cite, .copy-box");
+    const source = box.querySelector("." + button.dataset.copy);
+    const field = source.matches("textarea, input");
+    const text = field ? source.value : source.textContent;
     const status = box.querySelector(".copy-status");
     const done = () => { status.textContent = "Copied."; };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, () => selectText(box, status));
+      navigator.clipboard.writeText(text).then(done, () => selectText(source, field, status));
     } else {
-      selectText(box, status);
+      selectText(source, field, status);
     }
   });
 
   // Without the clipboard API (a plain-http page): select the text so that Ctrl+C copies it.
-  function selectText(box, status) {
-    const range = document.createRange();
-    range.selectNodeContents(box.querySelector("pre"));
-    const selection = getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
+  function selectText(source, field, status) {
+    if (field) {
+      source.focus();
+      source.select();
+    } else {
+      const range = document.createRange();
+      range.selectNodeContents(source);
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
     status.textContent = document.execCommand && document.execCommand("copy") ? "Copied." : "Selected: press Ctrl+C to copy.";
   }
 })();

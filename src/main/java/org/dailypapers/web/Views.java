@@ -6,10 +6,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Small formatting functions the templates call. Pure and thread-safe. */
 public final class Views {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH);
+    /** LaTeX's text-mode escapes of the characters it reserves, not after another backslash (as app.js reads them). */
+    private static final Pattern TEX_ESCAPE = Pattern.compile("(?<!\\\\)\\\\([%&_#$])");
 
     private Views() {}
 
@@ -91,6 +94,15 @@ public final class Views {
             start = start.substring(0, open);
         }
         return start.stripTrailing() + " …";
+    }
+
+    /**
+     * A title or abstract (LaTeX source) for where no KaTeX runs, such as the page's {@code <title>}: {@code \%},
+     * {@code \&}, {@code \_}, {@code \#} and {@code \$} as the plain characters, inside formulas too (shown as
+     * source there, {@code $50%$} reads better than {@code $50\%$}).
+     */
+    public static String plainText(String tex) {
+        return TEX_ESCAPE.matcher(tex).replaceAll("$1");
     }
 
     /** The index of the last unescaped {@code $} when their number is odd, else -1. */

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a Hugging Face {@code daily_papers} answer (the shape of the recorded fixtures, fields trimmed to what
@@ -27,9 +29,16 @@ public final class HfFeedFile {
     }
 
     private final List<Item> items = new ArrayList<>();
+    private final Map<String, List<String>> authors = new HashMap<>();
 
     public HfFeedFile add(Item item) {
         items.add(item);
+        return this;
+    }
+
+    /** Gives the paper {@code id} these authors (else it has one, Ada Lovelace). */
+    public HfFeedFile authors(String id, List<String> names) {
+        authors.put(id, List.copyOf(names));
         return this;
     }
 
@@ -44,7 +53,10 @@ public final class HfFeedFile {
                     .put("title", it.title())
                     .put("summary", it.summary())
                     .put("upvotes", it.upvotes());
-            paper.putArray("authors").addObject().put("name", "Ada Lovelace").put("hidden", false);
+            ArrayNode names = paper.putArray("authors");
+            for (String author : authors.getOrDefault(it.id(), List.of("Ada Lovelace"))) {
+                names.addObject().put("name", author).put("hidden", false);
+            }
             if (it.submittedBy() != null) {
                 paper.putObject("submittedOnDailyBy").put("user", it.submittedBy()).put("fullname", it.submittedBy());
             }

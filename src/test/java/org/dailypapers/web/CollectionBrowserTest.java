@@ -75,6 +75,28 @@ class CollectionBrowserTest {
         web.pages().screenshot("collections-menu-390");
     }
 
+    /** "(private)" after a name on two lines was squeezed beside it and broke mid-word: "(pri / vat / e)". */
+    @Test
+    void the_save_menu_keeps_private_whole_after_a_long_name() {
+        // a person of their own: the other test's menus list only its collections
+        var owner = web.instance().app().accounts().openSession(org.dailypapers.mail.EmailAddress.parse("grace@example.org")).session().account();
+        web.instance().app().collections().create(owner, "Agents that reason over very long documents and tables", "", false);
+        BrowserPages grace = web.as("grace@example.org");
+        for (int width : new int[] {1400, 390}) {
+            grace.viewport(width, 900);
+            grace.open("/papers/2608.19880", true);
+            web.browser().findElement(By.cssSelector(".actions .collect summary")).click();
+            web.await().until(d -> !d.findElements(By.cssSelector(".actions .collect-menu .private")).isEmpty());
+            Number lines = (Number) grace.js("""
+                    const label = [...document.querySelectorAll('.actions .collect-list label')].find((l) => l.textContent.includes('very long'));
+                    const range = document.createRange();
+                    range.selectNodeContents(label.querySelector('.private'));
+                    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;""");
+            assertThat(lines.intValue()).as("lines '(private)' is on at " + width + " px").isEqualTo(1);
+            grace.screenshot("collections-private-" + width);
+        }
+    }
+
     @Test
     void a_collection_named_with_markup_is_shown_as_text_when_a_paper_is_saved_to_it() {
         String hostile = "<img src=x onerror=alert(1)>Odd <b>name</b>";

@@ -55,6 +55,9 @@ class FeedsBrowserTest {
             String rss = web.browser().findElement(By.id("private-rss")).getAttribute("value");
             assertThat(rss).matches("http://127\\.0\\.0\\.1:\\d+/private/[A-Za-z0-9_-]{43}/rss");
             assertThat(web.pages().number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
+            for (String id : List.of("private-rss", "private-atom", "private-json")) {
+                ApiTokenBrowserTest.assertShownWholeAndCopied(web.browser(), web.pages(), id, size[0] + " px");
+            }
             web.pages().screenshot("feeds-private-" + size[0]);
         }
     }

@@ -33,6 +33,7 @@ class ForYouBrowserTest {
         assertThat(web.browser().findElement(By.cssSelector(".foryou-follows")).getText()).contains("coding agents");
         assertThat(web.browser().findElements(By.cssSelector(".foryou-item .why"))).isNotEmpty();
         web.pages().screenshot("for-you-1280");
+        assertMixEndsAtTheSlidersEnds("1280 px");
 
         int before = web.browser().findElements(By.cssSelector(".foryou-item article.card")).size();
         String firstTitle = web.browser().findElement(By.cssSelector(".foryou-item article.card .title")).getText();
@@ -62,6 +63,25 @@ class ForYouBrowserTest {
         web.pages().open("/for-you", true);
         assertThat(web.pages().number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
         web.pages().screenshot("for-you-390");
+        assertMixEndsAtTheSlidersEnds("390 px");
+    }
+
+    /** "More like mine" at the slider's start and "More like everyone's" at its end, on one row (it wrapped under "Mix"). */
+    private static void assertMixEndsAtTheSlidersEnds(String where) {
+        Map<?, ?> at = (Map<?, ?>) web.pages().js("""
+                const box = (q) => document.querySelector('.foryou-blend ' + q).getBoundingClientRect();
+                const mid = (r) => [r.left + r.width / 2, r.top + r.height / 2];
+                const [mine, range, everyone] = [box('.end.mine'), box('input[type=range]'), box('.end.everyone')];
+                return { mine: mid(mine)[0], range: mid(range)[0], everyone: mid(everyone)[0], rows: Math.abs(mid(mine)[1] - mid(everyone)[1]),
+                         mineLeft: mine.left, rangeLeft: range.left, everyoneRight: everyone.right, rangeRight: range.right };""");
+        double range = ((Number) at.get("range")).doubleValue();
+        assertThat(((Number) at.get("mine")).doubleValue()).as("'More like mine' left of the slider's middle at " + where).isLessThan(range);
+        assertThat(((Number) at.get("everyone")).doubleValue()).as("'More like everyone's' right of the slider's middle at " + where).isGreaterThan(range);
+        assertThat(((Number) at.get("rows")).doubleValue()).as("both ends on one row at " + where).isLessThanOrEqualTo(4);
+        assertThat(((Number) at.get("mineLeft")).doubleValue()).as("at the slider's start at " + where)
+                .isLessThanOrEqualTo(((Number) at.get("rangeLeft")).doubleValue() + 1);
+        assertThat(((Number) at.get("everyoneRight")).doubleValue()).as("at the slider's end at " + where)
+                .isGreaterThanOrEqualTo(((Number) at.get("rangeRight")).doubleValue() - 1);
     }
 
 }

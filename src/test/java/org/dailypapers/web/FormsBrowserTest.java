@@ -69,6 +69,8 @@ class FormsBrowserTest {
         wait.until(d -> d.findElement(By.cssSelector(".account-menu a")).getAttribute("href").contains("next="));
         browser.findElement(By.cssSelector(".account-menu a")).click();
         wait.until(d -> d.getTitle().startsWith("Sign in"));
+        // the email field has the focus at once: no tabbing through the header to reach it
+        wait.until(d -> "signin-email".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.activeElement.id")));
         look("signin");
         browser.findElement(By.id("signin-email")).sendKeys("ada@example.org");
         browser.findElement(By.cssSelector("form.stacked button")).click();

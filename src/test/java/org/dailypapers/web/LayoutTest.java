@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.dailypapers.TestInstance;
 import org.dailypapers.ingest.ImportProgress;
+import org.dailypapers.mail.EmailAddress;
+import org.dailypapers.paper.ArxivId;
 import org.dailypapers.testing.Chromium;
 import org.dailypapers.testing.HfFeedFile;
 import org.dailypapers.testing.HfFeedFile.Item;
@@ -55,6 +57,12 @@ class LayoutTest {
                 .add(new Item("2608.90101", day, "Well-formed math", "We train on $10^{19}$ tokens with $p_{gen} = 0.5$."))
                 .add(new Item("2608.90102", day, "Unpaired dollars", "It costs $5 per run where $p_{gen}$ is small."))
                 .add(new Item("2608.90103", day, "Lost delimiters", "We train on 10^{19} tokens with p_{gen} high."))
+                // LaTeX's text-mode escapes around a formula, and beside unpaired dollars (left plain)
+                .add(new Item("2608.90104", day, "\\$OneMillion-Bench: Prefill \\& Decode",
+                        "Agents reach pass@1 below 50\\% on \\#tasks with max\\_steps, where $x^2 = 4$."))
+                .add(new Item("2608.90105", day, "Escapes beside a lone dollar", "A budget of \\$5 per paper and 50\\% more where $y is odd."))
+                .add(new Item("2608.90106", day, "A paper of 670 authors", "Everyone wrote it."))
+                .authors("2608.90106", java.util.stream.IntStream.rangeClosed(1, 670).mapToObj(i -> "Author " + i).toList())
                 .write(madeUp, "2026-08-19.json");
         instance.app().importer().importPaths(List.of(math), ImportProgress.NONE);
         instance.start();
@@ -315,6 +323,104 @@ class LayoutTest {
         pages.js("return new Promise(r => setTimeout(r, 300))");
         assertThat(browser.findElements(By.cssSelector(".snippet mark"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector(".katex"))).as("unpaired dollars stay plain in results too").isEmpty();
+    }
+
+    /** \% \& \_ \# \$ in titles and abstracts (LaTeX source) read as the characters, outside formulas only. */
+    @Test
+    void latex_text_escapes_show_the_plain_character_around_formulas_and_where_math_stays_plain() {
+        pages.viewport(1400, 900);
+        pages.open("/papers/2608.90104", false);
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".full-abstract .katex")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("$OneMillion-Bench: Prefill & Decode");
+        assertThat(textOutsideFormulas(".full-abstract")).isEqualTo("Agents reach pass@1 below 50% on #tasks with max_steps, where .");
+        pages.screenshot("latex-escapes-1400");
+
+        pages.open("/papers/2608.90105", false);
+        pages.js("return new Promise(r => setTimeout(r, 300))");
+        assertThat(browser.findElements(By.cssSelector(".katex"))).as("a lone $ leaves the abstract plain").isEmpty();
+        String plain = "A budget of $5 per paper and 50% more where $y is odd.";
+        assertThat(textOutsideFormulas(".full-abstract")).isEqualTo(plain);
+        // a second pass (an htmx swap that renders the whole document) must not take the unescaped $5 for a delimiter
+        pages.js("renderMath(document)");
+        assertThat(browser.findElements(By.cssSelector(".katex"))).isEmpty();
+        assertThat(textOutsideFormulas(".full-abstract")).isEqualTo(plain);
+
+        // cards: the title is a link (KaTeX leaves links alone), the abstract an excerpt; search results' passages
+        pages.viewport(390, 844);
+        pages.open("/papers/date/2026-08-19", false);
+        assertThat(textOutsideFormulas(".cards")).doesNotContain("\\")
+                .contains("$OneMillion-Bench: Prefill & Decode", "below 50% on #tasks with max_steps", "A budget of $5 per paper and 50% more");
+        pages.screenshot("latex-escapes-cards-390");
+        pages.open("/search?q=budget", false);
+        assertThat(textOutsideFormulas(".card:has(a[href='/papers/2608.90105']) .snippet")).contains("A budget of $5 per paper and 50% more").doesNotContain("\\");
+    }
+
+    private static String textOutsideFormulas(String selector) {
+        return (String) pages.js("""
+                const c = document.querySelector(arguments[0]).cloneNode(true);
+                c.querySelectorAll('.katex').forEach((k) => k.remove());
+                return c.textContent.replace(/\\s+/g, ' ').trim();""", selector);
+    }
+
+    /** The signed-in person's name in the header had about 4rem of its 7rem (6.5 on a phone) and was always cut short. */
+    @Test
+    void the_signed_in_name_in_the_header_is_shown_whole_where_it_fits() {
+        var session = instance.app().accounts().openSession(EmailAddress.parse("ada@example.org"));
+        instance.app().accounts().setDisplayName(session.session().account(), "Ada Byron");
+        BrowserPages ada = new BrowserPages(browser, instance::url, session.cookie());
+        for (int width : new int[] {1400, 1024, 390}) {
+            ada.viewport(width, 900);
+            ada.open("/", true);
+            List<?> who = (List<?>) ada.js("""
+                    const e = [...document.querySelectorAll('.account-menu .who')].find((e) => e.checkVisibility());
+                    return [e.textContent, e.scrollWidth, e.clientWidth];""");
+            assertThat(who.get(0)).isEqualTo("Ada Byron");
+            assertThat(((Number) who.get(1)).doubleValue()).as("the name's width and the room it has at " + width + " px")
+                    .isLessThanOrEqualTo(((Number) who.get(2)).doubleValue());
+            assertThat(ada.number("return document.documentElement.scrollWidth - innerWidth")).as(width + " px").isLessThanOrEqualTo(0);
+            ada.screenshot("header-name-" + width);
+        }
+    }
+
+    /** A display name may be 80 characters without a space: it wraps on the profile and in a discussion. */
+    @Test
+    void a_long_display_name_wraps_on_a_phone_on_the_profile_and_in_a_discussion() {
+        var session = instance.app().accounts().openSession(EmailAddress.parse("long-name@example.org"));
+        var account = session.session().account();
+        instance.app().accounts().setDisplayName(account, "Wolfeschlegelsteinhausenbergerdorff".repeat(3).substring(0, 80));
+        instance.app().discussion().post(account, ArxivId.parse("2608.90103").orElseThrow(), null, "A comment.");
+        pages.viewport(390, 844);
+        for (String path : List.of("/users/" + account.handle(), "/papers/2608.90103")) {
+            pages.open(path, false);
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> path.startsWith("/users/")
+                    || !d.findElements(By.cssSelector(".comment-meta .author")).isEmpty());
+            // against 390, not innerWidth: an emulated phone widens its viewport to content that overflows
+            assertThat(pages.number("return document.documentElement.scrollWidth"))
+                    .as("no sideways scrolling on " + path).isLessThanOrEqualTo(390);
+            assertThat(pages.number("return Math.max(...[...document.querySelectorAll('h1, .comment-meta .author')].map((e) => e.getBoundingClientRect().right))"))
+                    .as("the name's right edge on " + path).isLessThanOrEqualTo(390);
+            pages.screenshot("long-name-390" + path.replaceAll("[^a-z0-9]+", "-"));
+        }
+    }
+
+    /** 670 authors put the abstract of a paper page about 9,400 px down on a phone: the first 20, then a disclosure. */
+    @Test
+    void a_long_author_list_shows_twenty_and_the_rest_behind_a_disclosure_the_keyboard_opens() {
+        pages.viewport(390, 844);
+        pages.open("/papers/2608.90106", false);
+        String shown = "return [...document.querySelectorAll('.paper .authors li')].filter((e) => e.checkVisibility()).length";
+        assertThat(pages.number(shown)).isEqualTo(20);
+        assertThat(pages.number("return document.getElementById('abstract').getBoundingClientRect().top"))
+                .as("the abstract's heading on the first screens").isLessThan(1200);
+        WebElement more = browser.findElement(By.cssSelector(".more-authors > summary"));
+        assertThat(more.getText()).isEqualTo("Show all 670 authors");
+        pages.screenshot("authors-closed-390");
+        pages.js("arguments[0].focus()", more);
+        more.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(pages.number(shown)).as("Enter shows them all").isEqualTo(670);
+        assertThat(more.getText()).isEqualTo("Show fewer authors");
+        assertThat(pages.number("return document.documentElement.scrollWidth - innerWidth")).isLessThanOrEqualTo(0);
     }
 
 }

@@ -44,6 +44,10 @@ class PageContentTest {
                     i == 0 ? "spacey" : null, i == 0 ? "  Spacey   Research Lab " : null));
         }
         instance.app().importer().importPaths(List.of(file.write(madeUp, "2026-07.json")), ImportProgress.NONE);
+        // LaTeX's text-mode escapes, as arXiv titles and abstracts have them
+        Path escapes = new HfFeedFile().add(new Item("2606.20001", LocalDate.of(2026, 6, 20), "\\$OneMillion-Bench: Prefill \\& Decode",
+                "Agents reach pass@1 below 50\\% on \\#tasks with max\\_steps, where $p = 50\\%$.")).write(madeUp, "2026-06-20.json");
+        instance.app().importer().importPaths(List.of(escapes), ImportProgress.NONE);
         instance.start();
     }
 
@@ -136,6 +140,18 @@ class PageContentTest {
     void the_trending_formula_is_collapsed() {
         String html = instance.get("/papers/trending").body();
         assertThat(html).contains("<details class=\"formula\">").doesNotContain("<details class=\"formula\" open");
+    }
+
+    @Test
+    void the_paper_page_title_shows_latex_escapes_as_plain_characters_and_bibtex_keeps_them() {
+        String html = instance.get("/papers/2606.20001").body();
+        assertThat(html).contains("<title>$OneMillion-Bench: Prefill &amp; Decode · Daily Papers</title>")
+                .contains("<meta name=\"description\" content=\"Agents reach pass@1 below 50% on #tasks with max_steps, where $p = 50%$.\">");
+        assertThat(instance.get("/papers/2606.20001/discussion").body()).contains("<title>Discussion: $OneMillion-Bench: Prefill &amp; Decode · Daily Papers</title>");
+        // the body keeps the source: app.js unescapes it around the formulas KaTeX renders (LayoutTest)
+        assertThat(html).contains("<h1 class=\"math\">\\$OneMillion-Bench: Prefill \\&amp; Decode</h1>");
+        assertThat(instance.get("/papers/2606.20001/cite.bib").body()).contains("\\$OneMillion-Bench: Prefill \\& Decode");
+        assertThat(Views.plainText("a \\\\% b \\% c")).as("after a backslash it is no escape").isEqualTo("a \\\\% b % c");
     }
 
     @Test
