@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ApiTokenTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Pattern SECRET = Pattern.compile("value=\"(dp_[A-Za-z0-9_-]{43})\"");
+    static final Pattern SECRET = Pattern.compile("class=\"copy-field\"[^>]*>(dp_[A-Za-z0-9_-]{43})</textarea>");
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir

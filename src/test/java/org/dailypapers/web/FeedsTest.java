@@ -245,7 +245,7 @@ class FeedsTest {
     }
 
     private static String secretUrl(String page) {
-        Matcher m = Pattern.compile("value=\"(http://[^\"]+/private/[A-Za-z0-9_-]{43}/rss)\"").matcher(page);
+        Matcher m = Pattern.compile("class=\"copy-field\"[^>]*>(http://[^<]+/private/[A-Za-z0-9_-]{43}/rss)</textarea>").matcher(page);
         assertThat(m.find()).as("the new address on the page").isTrue();
         return m.group(1).substring(instance.url("").length());
     }
