@@ -247,7 +247,7 @@ document.addEventListener("click", (event) => {
     if (!was || (document.activeElement && document.activeElement !== document.body)) return;
     const scope = was.target.isConnected ? was.target : was.parent;
     if (!scope || !scope.isConnected) return;
-    const candidates = [...scope.querySelectorAll(controls)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+    const candidates = [...scope.querySelectorAll(controls)].filter((el) => el.offsetParent !== null); // shown
     const same = candidates.find((el) => key(el) === was.key);
     const next = same || candidates[0];
     if (next) next.focus({ preventScroll: true });

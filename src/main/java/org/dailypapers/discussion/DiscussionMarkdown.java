@@ -32,7 +32,7 @@ final class DiscussionMarkdown {
     private static void append(StringBuilder md, Comment c, String quote) {
         String who = c.authorHandle() == null ? "(deleted account)" : c.authorName() + " (@" + c.authorHandle() + ")";
         md.append(quote, 0, quote.length() - 2)
-                .append("**").append(c.deleted() ? "[deleted]" : escaped(who)).append("** · ")
+                .append("**").append(c.deleted() ? "[deleted]" : MarkdownText.escaped(who)).append("** · ")
                 .append(TIME.format(c.createdAt())).append(c.edited() ? " · edited" : "")
                 .append(c.upvotes() > 0 && c.hasText() ? " · " + c.upvotes() + (c.upvotes() == 1 ? " upvote" : " upvotes") : "")
                 .append("\n");
@@ -41,18 +41,6 @@ final class DiscussionMarkdown {
             md.append(quote).append(line).append("\n");
         }
         md.append("\n");
-    }
-
-    /** A name inside a line: Markdown's punctuation escaped, so that it neither formats nor opens a tag. */
-    private static String escaped(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            if ("\\`*_{}[]()<>#+-.!|&~".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
     }
 
     private static final java.util.regex.Pattern AUTOLINK = java.util.regex.Pattern.compile("<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>]*>");

@@ -3,6 +3,7 @@ package org.dailypapers.web;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
+import org.dailypapers.discussion.MarkdownText;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.FeedEntry;
 import org.dailypapers.paper.Paper;
@@ -110,14 +111,7 @@ final class PaperMarkdown {
 
     /** Text inside a line (title, names): every Markdown punctuation character is escaped, newlines become spaces. */
     static String inline(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.replaceAll("\\s+", " ").toCharArray()) {
-            if ("\\`*_{}[]()<>#+-.!|&~".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return MarkdownText.escaped(text.replaceAll("\\s+", " "));
     }
 
     /** Paragraphs (the abstract): HTML characters and line-leading block markers escaped, LaTeX kept. */
